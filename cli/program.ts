@@ -1,0 +1,47 @@
+/**
+ * The `mosavabat` command line. Each command lives in its own file under `commands/` and
+ * only parses arguments, calls a use case and prints; `runCli` turns every expected error
+ * into one Persian/English line and an exit status, never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { MosavabatError, describeLocation } from '../core/errors';
+import { CliIO, ExitRequest } from './io';
+import { registerImport } from './commands/import';
+
+/** Every command module registers itself here. */
+const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
+  registerImport,
+];
+
+export function createProgram(io: CliIO): Command {
+  const program = new Command('mosavabat')
+    .description('ثبت، رنگ‌آمیزی و پیگیری مصوبات جلسات — Track the resolutions of provincial meetings')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of COMMANDS) register(program, io);
+  return program;
+}
+
+/** One line for a person: Persian, then English; never a stack. */
+export function formatError(error: unknown): string {
+  if (error instanceof MosavabatError) return `خطا: ${describeLocation(error.where)}${error.fa}\nerror: ${error.en}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `خطای پیش‌بینی‌نشده؛ لطفاً به پشتیبانی اطلاع دهید.\nunexpected error: ${message}`;
+}
+
+/**
+ * Run the CLI with `args` (without `node` and the script path).
+ * @returns the exit status: 0 success, 1 the input has errors, 2 bad usage or unreadable input
+ */
+export async function runCli(args: string[], io: CliIO): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitRequest) return error.status;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.err(formatError(error));
+    return error instanceof MosavabatError && error.kind !== 'internal' ? 2 : 3;
+  }
+}

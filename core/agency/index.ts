@@ -1,0 +1,3 @@
+export { splitAgencies } from './split';
+export { AgencyDirectory, editDistance } from './directory';
+export type { AgencyEntry } from './directory';

@@ -1,0 +1,3 @@
+export { JalaliDate, parseJalali } from './JalaliDate';
+export { MONTH_NAMES, WEEKDAY_NAMES, MIN_YEAR, MAX_YEAR, isLeapYear, monthLength, SATURDAY, THURSDAY, FRIDAY } from './calendar';
+export type { Weekday } from './calendar';

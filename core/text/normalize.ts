@@ -1,0 +1,56 @@
+/**
+ * Persian text normalization. Two levels:
+ * - `normalizeText` is for display and storage: it fixes what differs between keyboards
+ *   (Arabic ي/ك, tatweel, bidi marks, runs of spaces) but keeps the writer's ZWNJ.
+ * - `comparisonKey` is for deciding whether two strings name the same thing (agencies,
+ *   statuses): it also folds ZWNJ/space, heh variants, alef variants and diacritics.
+ */
+import { toLatinDigits } from './digits';
+
+/** Bidi controls, BOM and other invisible formatting characters (ZWNJ U+200C is NOT included). */
+const INVISIBLE = /[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]/g;
+const TATWEEL = /\u0640/g;
+/** Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, hamza marks). */
+const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+
+/**
+ * Normalize text for display and storage.
+ * - Arabic yeh (ي U+064A, ى U+0649) → Persian yeh ی (U+06CC); Arabic kaf ك → Persian ک;
+ *   Urdu heh goal ہ (U+06C1) and ae ە → ه (typing artefacts of other keyboards)
+ * - removes tatweel and invisible bidi/format marks; keeps ZWNJ (U+200C) but drops
+ *   ZWNJ next to a space or at the ends of the text
+ * - every kind of white space (incl. NBSP, tabs, newlines) collapsed to one space, trimmed
+ * Digits are left as written. Never throws.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/[\u06c1\u06d5]/g, '\u0647')
+    .replace(TATWEEL, '')
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+    .replace(/ ?\u200c+ ?/g, (m) => (m.includes(' ') ? ' ' : '\u200c'))
+    .replace(/^\u200c+|\u200c+$/g, '')
+    .trim();
+}
+
+/**
+ * A key for equality of Persian names regardless of how they were typed.
+ * On top of `normalizeText`: drops diacritics; folds ۀ/ہ/ة/ۃ/ھ → ه, أ/إ/آ/ٱ → ا, ؤ → و,
+ * ئ → ی; removes ZWNJ and spaces entirely (so `دستگاههای`, `دستگاه‌های`, `دستگاه های` are
+ * equal); Persian/Arabic digits → Latin; Latin letters lower-cased; punctuation other than
+ * letters and digits removed. Never throws; the empty string maps to ''.
+ */
+export function comparisonKey(text: string): string {
+  return toLatinDigits(normalizeText(text))
+    .replace(DIACRITICS, '')
+    .replace(/[\u06c0\u06c1\u06c2\u06c3\u0629\u06be\u06d5]/g, '\u0647')
+    .replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627')
+    .replace(/\u0624/g, '\u0648')
+    .replace(/\u0626/g, '\u06cc')
+    .replace(/\u0621/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
