@@ -1,12 +1,31 @@
+/** `mosavabat import <minutes>`: minutes → resolutions (JSON), or into a register workbook. */
 import { Command } from 'commander';
 import { CliIO } from '../io';
+import { readMinutesFile } from '../../server/minutesFile';
+import { parseMinutes } from '../../core/minutes/parse';
+import { MosavabatError } from '../../core/errors';
+
+interface ImportOptions {
+  json?: boolean;
+}
 
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import <minutes>')
     .description('خواندن صورتجلسه و استخراج مصوبات — read minutes into resolutions')
-    .option('--json', 'print the parsed meeting and resolutions as JSON')
-    .action(async () => {
-      io.err('not implemented yet');
+    .option('--json', 'چاپ جلسه و مصوبات به صورت JSON — print the meeting and resolutions as JSON')
+    .action(async (minutesPath: string, options: ImportOptions) => {
+      const { text } = await readMinutesFile(minutesPath);
+      let parsed;
+      try {
+        parsed = parseMinutes(text);
+      } catch (error) {
+        throw error instanceof MosavabatError ? error.at({ file: minutesPath }) : error;
+      }
+      if (options.json) {
+        io.out(JSON.stringify(parsed, null, 2));
+        return;
+      }
+      io.out(JSON.stringify(parsed, null, 2));
     });
 }

@@ -1,0 +1,7 @@
+export { parseDeadline } from './parse';
+export type { ParsedDeadline } from './parse';
+export { resolveDueDate, addWorkingDays, isWorkingDay } from './resolve';
+export { datesInText } from './textDates';
+export { cleanPhrase } from './words';
+export { DEFAULT_DEADLINE_SETTINGS } from './rule';
+export type { DeadlineRule, DeadlineKind, DeadlineSettings } from './rule';

@@ -1,0 +1,71 @@
+/** From a DeadlineRule and the meeting date to the due date. */
+import { JalaliDate } from '../jalali/JalaliDate';
+import { FRIDAY, THURSDAY } from '../jalali/calendar';
+import { DEFAULT_DEADLINE_SETTINGS, DeadlineRule, DeadlineSettings } from './rule';
+
+/**
+ * The due date a rule gives for a meeting held on `meeting`.
+ * @returns the due date, or null for ongoing, conditional and unknown rules (never a guess)
+ * @throws RangeError only when the result falls outside the supported years
+ */
+export function resolveDueDate(
+  rule: DeadlineRule,
+  meeting: JalaliDate,
+  settings: Partial<DeadlineSettings> = {},
+): JalaliDate | null {
+  const s = { ...DEFAULT_DEADLINE_SETTINGS, ...settings };
+  switch (rule.kind) {
+    case 'days':
+      return meeting.addDays(rule.n);
+    case 'working_days':
+      return addWorkingDays(meeting, rule.n, s);
+    case 'weeks':
+      return meeting.addDays(7 * rule.n);
+    case 'months':
+      return meeting.addMonths(rule.n);
+    case 'years':
+      return meeting.addYears(rule.n);
+    case 'this_week':
+      return meeting.endOfWeek();
+    case 'next_week':
+      return meeting.endOfWeek().addDays(7);
+    case 'this_month':
+      return meeting.endOfMonth();
+    case 'next_month':
+      return meeting.addMonths(1).endOfMonth();
+    case 'end_of_named_month': {
+      const year = rule.month >= meeting.month ? meeting.year : meeting.year + 1;
+      return JalaliDate.of(year, rule.month, 1).endOfMonth();
+    }
+    case 'end_of_year':
+      return meeting.endOfYear();
+    case 'date':
+      return JalaliDate.parse(rule.date);
+    case 'urgent':
+      return meeting.addDays(s.urgentDays);
+    case 'ongoing':
+    case 'conditional':
+    case 'unknown':
+      return null;
+  }
+}
+
+/** True when `date` is a working day under the settings (not Friday, not a holiday, Thursday per setting). */
+export function isWorkingDay(date: JalaliDate, settings: Partial<DeadlineSettings> = {}): boolean {
+  const s = { ...DEFAULT_DEADLINE_SETTINGS, ...settings };
+  const weekday = date.weekday();
+  if (weekday === FRIDAY) return false;
+  if (weekday === THURSDAY && !s.thursdayIsWorkday) return false;
+  return !s.holidays.has(date.toString());
+}
+
+/** The n-th working day after `start` (start itself never counts). */
+export function addWorkingDays(start: JalaliDate, n: number, settings: Partial<DeadlineSettings> = {}): JalaliDate {
+  let date = start;
+  let left = n;
+  while (left > 0) {
+    date = date.addDays(1);
+    if (isWorkingDay(date, settings)) left--;
+  }
+  return date;
+}

@@ -1,0 +1,2 @@
+export { parseMinutes } from './parse';
+export type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types';
