@@ -1,0 +1,16 @@
+import { datesInText } from './textDates';
+
+describe('datesInText', () => {
+  it('finds the date in the seed row 2 text, written with Persian digits and no padding', () => {
+    const text = 'کلیه دستگاههای اجرایی استان در روز چهارشنبه مورخ ۱۴۰۱/۴/۱۵ با همکاری';
+    expect(datesInText(text).map(String)).toEqual(['1401/04/15']);
+  });
+
+  it('finds several dates in order, with any digits and separators', () => {
+    expect(datesInText('از 1401-04-15 تا ١٤٠١/٠٥/٠١').map(String)).toEqual(['1401/04/15', '1401/05/01']);
+  });
+
+  it('skips impossible dates and number runs that are not dates', () => {
+    expect(datesInText('نامه ۲۱/۲۵/۲۱۸۲۹ و تاریخ ۱۴۰۱/۰۷/۳۱ و ساعت ۷/۳۰')).toEqual([]);
+  });
+});
