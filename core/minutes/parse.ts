@@ -118,7 +118,7 @@ function ordinalIn(title: string): number | null {
   for (let i = 0; i < words.length; i++) {
     for (let span = Math.min(5, words.length - i); span >= 1; span--) {
       const phrase = words.slice(i, i + span).join(' ');
-      if (!/(مین|م)$/.test(phrase)) continue;
+      if (!/(م|ین)$/.test(phrase)) continue;
       const n = parseOrdinal(phrase);
       if (n !== undefined) return n;
     }

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MosavabatError } from '../core/errors';
+import { normalizeText } from '../core/text/normalize';
+import { encodeWindows1256, tempDir } from '../test/helpers';
+import { decodeMinutes, readMinutesFile } from './minutesFile';
+
+const persian = 'مصوبات جلسه مورخ ۱۴۰۱/۰۴/۰۹';
+
+describe('decodeMinutes', () => {
+  it('reads UTF-8 with and without a BOM', () => {
+    expect(decodeMinutes(Buffer.from(persian, 'utf8'))).toEqual({ text: persian, encoding: 'utf-8' });
+    expect(decodeMinutes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(persian)])).text).toBe(persian);
+  });
+
+  it('reads UTF-16 little- and big-endian with a BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(persian, 'utf16le')]);
+    expect(decodeMinutes(le)).toEqual({ text: persian, encoding: 'utf-16le' });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeMinutes(be)).toEqual({ text: persian, encoding: 'utf-16be' });
+  });
+
+  it('decodes Windows-1256 text as old Persian systems save it', () => {
+    const text = 'مصوبات جلسه فرمانداری کرج یک ماه';
+    const decoded = decodeMinutes(encodeWindows1256(text));
+    expect(decoded.encoding).toBe('windows-1256');
+    expect(decoded.text).toBe(text.replace(/ی/g, 'ي'));
+    expect(normalizeText(decoded.text)).toBe(text);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), 'empty_file'],
+    ['a file of blank lines', Buffer.from('  \n\r\n'), 'empty_file'],
+    ['a binary file', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), 'binary_file'],
+    ['a .docx / zip', Buffer.from('PK\u0003\u0004rest-of-zip'), 'binary_file'],
+  ])('rejects %s with a Persian message', (_what, bytes, code) => {
+    try {
+      decodeMinutes(bytes, 'x.txt');
+      throw new Error('expected a rejection');
+    } catch (error) {
+      expect(error).toBeInstanceOf(MosavabatError);
+      expect((error as MosavabatError).code).toBe(code);
+      expect((error as MosavabatError).fa).toMatch(/[\u0600-\u06ff]/);
+      expect((error as MosavabatError).where.file).toBe('x.txt');
+    }
+  });
+});
+
+describe('readMinutesFile', () => {
+  it('names a missing file', async () => {
+    await expect(readMinutesFile('/no/such/minutes.txt')).rejects.toMatchObject({ code: 'file_not_found' });
+  });
+
+  it('rejects a folder', async () => {
+    await expect(readMinutesFile(tempDir())).rejects.toMatchObject({ code: 'not_a_file' });
+  });
+
+  it('reads a file from disk', async () => {
+    const path = join(tempDir(), 'm.txt');
+    writeFileSync(path, persian);
+    await expect(readMinutesFile(path)).resolves.toEqual({ text: persian, encoding: 'utf-8' });
+  });
+});
