@@ -6,7 +6,10 @@
 import { d2j, j2d, g2d, d2g, isValidJalaaliDate } from 'jalaali-js';
 import { MosavabatError } from '../errors';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
-import { MAX_YEAR, MIN_YEAR, monthLength, Weekday, WEEKDAY_NAMES } from './calendar';
+import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, monthLength, Weekday, WEEKDAY_NAMES } from './calendar';
+
+/** Two-digit years from this value up are 13xx (80 → 1380), below it 14xx (79 → 1479). */
+const TWO_DIGIT_PIVOT = 80;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -75,7 +78,8 @@ export class JalaliDate {
   /**
    * Parse a date as users type it: `۱۴۰۱/۰۴/۰۹`, `1401/4/9`, `۱۴۰۱-۰۴-۰۹`, `1401.04.09`,
    * Arabic-Indic digits, surrounding spaces or bidi marks. Year first, four digits.
-   * A two-digit year (`01/4/9`) is read as 14xx.
+   * A two-digit year is read as 13xx from 80 up (`99/12/1` = 1399/12/01), else as 14xx
+   * (`01/4/9` = 1401/04/09).
    * @throws MosavabatError `invalid_date` with a Persian reason naming what is wrong
    */
   static parse(text: string): JalaliDate {
@@ -87,6 +91,9 @@ export class JalaliDate {
   /** Like `parse`, but returns the error instead of throwing it. */
   static tryParse(text: string): { ok: true; date: JalaliDate } | { ok: false; error: MosavabatError } {
     const clean = toLatinDigits(String(text)).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\s]/g, '');
+    if (clean === '') {
+      return { ok: false, error: new MosavabatError('invalid_date', 'تاریخ خالی است', 'the date is empty') };
+    }
     const match = /^(\d{2}|\d{4})[/\-.\\٫](\d{1,2})[/\-.\\٫](\d{1,2})$/.exec(clean);
     if (!match) {
       return {
@@ -96,7 +103,8 @@ export class JalaliDate {
       };
     }
     let year = Number(match[1]);
-    if (match[1].length === 2) year += 1400;
+    // two-digit years as secretariats write them: ۹۹ is 1399, ۰۱ is 1401
+    if (match[1].length === 2) year += year >= TWO_DIGIT_PIVOT ? 1300 : 1400;
     const reason = invalidReason(year, Number(match[2]), Number(match[3]), text);
     if (reason) return { ok: false, error: reason };
     return { ok: true, date: new JalaliDate(j2d(year, Number(match[2]), Number(match[3]))) };
@@ -216,9 +224,10 @@ function invalidReason(year: number, month: number, day: number, text?: string):
   }
   if (month < 1 || month > 12) return fail('ماه باید بین ۱ و ۱۲ باشد', 'month must be 1..12');
   const length = monthLength(year, month);
-  if (day < 1 || day > length) {
+  if (day < 1) return fail(`روز باید بین ۱ و ${toPersianDigits(length)} باشد`, `day must be 1..${length}`);
+  if (day > length) {
     const leapNote = month === 12 && day === 30 ? ` (سال ${toPersianDigits(year)} کبیسه نیست)` : '';
-    return fail(`ماه ${toPersianDigits(month)} سال ${toPersianDigits(year)} ${toPersianDigits(length)} روز دارد${leapNote}`,
+    return fail(`${MONTH_NAMES[month - 1]} ${toPersianDigits(year)} ${toPersianDigits(length)} روز دارد${leapNote}`,
       `month ${month} of ${year} has ${length} days`);
   }
   if (!isValidJalaaliDate(year, month, day)) return fail('این روز وجود ندارد', 'no such day');

@@ -20,18 +20,21 @@ const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/g;
  * - removes tatweel and invisible bidi/format marks; keeps ZWNJ (U+200C) but drops
  *   ZWNJ next to a space or at the ends of the text
  * - every kind of white space (incl. NBSP, tabs, newlines) collapsed to one space, trimmed
- * Digits are left as written. Never throws.
+ * Digits are left as written. Idempotent. Never throws.
  */
 export function normalizeText(text: string): string {
   return text
+    // drop invisibles before NFC, so a mark hidden between a letter and its hamza/madda
+    // cannot keep them apart (otherwise a second pass would give a different string)
+    .replace(TATWEEL, '')
+    .replace(INVISIBLE, '')
     .normalize('NFC')
     .replace(/[\u064a\u0649]/g, '\u06cc')
     .replace(/\u0643/g, '\u06a9')
     .replace(/[\u06c1\u06d5]/g, '\u0647')
-    .replace(TATWEEL, '')
-    .replace(INVISIBLE, '')
     .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ ?\u200c+ ?/g, (m) => (m.includes(' ') ? ' ' : '\u200c'))
+    // a run of ZWNJs and spaces is one space when it has a space, else one ZWNJ
+    .replace(/[ \u200c]*\u200c[ \u200c]*/g, (m) => (m.includes(' ') ? ' ' : '\u200c'))
     .replace(/^\u200c+|\u200c+$/g, '')
     .trim();
 }

@@ -19,28 +19,45 @@ const IRREGULAR_ORDINALS: Record<string, number> = {
   نخست: 1, اول: 1, یکم: 1, دوم: 2, سوم: 3,
 };
 
+/** Own-property lookup, so words like `constructor` or `toString` are not numbers. */
+function lookup(table: Record<string, number>, word: string): number | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
 /** Split normalized words on " و " (the Persian "and" between number parts). */
 function parts(words: string): string[] {
   return normalizeText(words).replace(/\u200c/g, ' ').split(/\s+و\s+/);
 }
 
-/** 100 for hundreds, 10 for 20..90, 1 for 0..19: parts of a number go strictly down. */
-function magnitude(value: number): number {
-  return value >= 100 ? 100 : value >= 20 ? 10 : 1;
-}
-
-function sumParts(items: string[]): number | undefined {
+/**
+ * Combine the values of the parts of a number written in words, checking that they are in
+ * the order Persian writes them: hundreds, then tens (20..90), then a unit. A unit after tens
+ * is 1..9 (`بیست و پنج`, never `بیست و یازده`); zero only stands alone (`صفر`, never `صد و صفر`).
+ */
+function combine(values: readonly (number | undefined)[]): number | undefined {
+  if (values.length === 0) return undefined;
   let total = 0;
-  let lastMagnitude = Infinity;
-  for (const item of items) {
-    const value = UNITS[item.trim()];
+  let stage = 0; // 0 = nothing yet, 1 = after hundreds, 2 = after tens, 3 = after a unit
+  for (const value of values) {
     if (value === undefined) return undefined;
-    // parts must go strictly down in magnitude: "بیست و پنج", never "پنج و بیست"
-    if (magnitude(value) >= lastMagnitude) return undefined;
-    lastMagnitude = magnitude(value);
+    if (value === 0 && values.length > 1) return undefined;
+    if (value >= 100) {
+      if (stage >= 1) return undefined;
+      stage = 1;
+    } else if (value >= 20) {
+      if (stage >= 2) return undefined;
+      stage = 2;
+    } else {
+      if (stage >= 3 || (stage === 2 && value >= 10)) return undefined;
+      stage = 3;
+    }
     total += value;
   }
   return total;
+}
+
+function sumParts(items: string[]): number | undefined {
+  return combine(items.map((item) => lookup(UNITS, item.trim())));
 }
 
 /**
@@ -66,8 +83,26 @@ export function parseCount(text: string): number | undefined {
 }
 
 /**
+ * The value of an ordinal's last word without its `ین`: `دوازدهم` → 12, `سوم` → 3,
+ * `سی‌ام` / `سی ام` / `سیام` → 30, `نخست` / `اول` → 1. Undefined for anything else,
+ * including forms Persian does not write (`سهم`, and `سیم`, which in older texts means "third").
+ */
+function ordinalStemValue(stem: string): number | undefined {
+  const irregular = lookup(IRREGULAR_ORDINALS, stem);
+  if (irregular !== undefined) return irregular;
+  // a number word ending in the vowel ی takes ‌ام (سی‌ام); the others take م (دوازدهم)
+  const afterVowel = /^(.+?) ?ام$/.exec(stem);
+  if (afterVowel && afterVowel[1].endsWith('ی')) return lookup(UNITS, afterVowel[1]) || undefined;
+  if (!stem.endsWith('م')) return undefined;
+  const base = stem.slice(0, -1);
+  if (base === 'سه' || base.endsWith('ی')) return undefined;
+  return lookup(UNITS, base) || undefined;
+}
+
+/**
  * Read a Persian ordinal: `اول`, `نخستین`, `سوم`, `دوازدهم`, `دوازدهمین`, `بیست و یکمین`,
- * `صدمین`, and digit forms like `۱۲مین` / `12ام`. Range 1–999.
+ * `بیست و سومین`, `سی‌امین` (also `سی امین`), `صدمین`, and digit forms like `۱۲مین` / `12ام`.
+ * Words cover 1–999; digit forms any positive whole number.
  * @returns the number, or `undefined` when the text is not an ordinal
  */
 export function parseOrdinal(text: string): number | undefined {
@@ -75,20 +110,13 @@ export function parseOrdinal(text: string): number | undefined {
   const digits = /^(\d+)\s*(?:مین|م|ام|امین)$/.exec(clean);
   if (digits) return Number(digits[1]) || undefined;
   const items = parts(clean);
-  const last = items[items.length - 1];
-  const stem = last.replace(/ین$/, '');
+  const stem = items[items.length - 1].replace(/ین$/, '').trim();
+  const lastValue = ordinalStemValue(stem);
+  if (lastValue === undefined) return undefined;
   const head = items.slice(0, -1);
-  let lastValue: number | undefined = IRREGULAR_ORDINALS[stem];
-  if (lastValue === undefined && stem.endsWith('م')) lastValue = UNITS[stem.slice(0, -1)];
-  if (lastValue === undefined || lastValue === 0) return undefined;
-  if (head.length === 0) return lastValue;
   // inside a compound only the regular "یکم" form is used for 1 (بیست و یکم), not اول/نخست
-  if (lastValue === 1 && stem !== 'یکم') return undefined;
-  const headValue = sumParts(head);
-  if (headValue === undefined) return undefined;
-  const smallestHead = Math.min(...head.map((h) => UNITS[h.trim()]));
-  if (magnitude(lastValue) >= magnitude(smallestHead)) return undefined;
-  return headValue + lastValue;
+  if (head.length > 0 && lastValue === 1 && stem !== 'یکم') return undefined;
+  return combine([...head.map((h) => lookup(UNITS, h.trim())), lastValue]);
 }
 
 const UNIT_WORDS = ['صفر', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه', 'ده',

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { comparisonKey, normalizeText } from './normalize';
+
+const ZWNJ = '\u200c';
+
+describe('normalizeText', () => {
+  test.each([
+    ['Arabic yeh ي', 'علي', 'علی'],
+    ['Arabic alef maksura ى', 'مصطفى', 'مصطفی'],
+    ['Arabic kaf ك', 'كرج', 'کرج'],
+    ['heh goal ہ (U+06C1, as in the seed)', 'عبداللہی', 'عبداللهی'],
+    ['ae ە (U+06D5)', 'خانە', 'خانه'],
+  ])('replaces %s with the Persian letter', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  test('removes tatweel', () => {
+    expect(normalizeText('اســـتانداری')).toBe('استانداری');
+  });
+
+  test.each([
+    ['LRM U+200E', '\u200e'],
+    ['RLM U+200F', '\u200f'],
+    ['LRE U+202A', '\u202a'],
+    ['RLE U+202B', '\u202b'],
+    ['PDF U+202C', '\u202c'],
+    ['LRO U+202D', '\u202d'],
+    ['RLO U+202E', '\u202e'],
+    ['LRI U+2066', '\u2066'],
+    ['RLI U+2067', '\u2067'],
+    ['FSI U+2068', '\u2068'],
+    ['PDI U+2069', '\u2069'],
+    ['ALM U+061C', '\u061c'],
+    ['BOM U+FEFF', '\ufeff'],
+    ['ZWJ U+200D', '\u200d'],
+  ])('removes the %s mark wherever it is', (_name, mark) => {
+    expect(normalizeText(`${mark}فرمانداری${mark} کرج${mark}`)).toBe('فرمانداری کرج');
+  });
+
+  test('keeps a ZWNJ between letters', () => {
+    expect(normalizeText(`دستگاه${ZWNJ}های`)).toBe(`دستگاه${ZWNJ}های`);
+  });
+
+  test('drops a ZWNJ next to a space, keeping the space', () => {
+    expect(normalizeText(`دستگاه${ZWNJ} های`)).toBe('دستگاه های');
+    expect(normalizeText(`دستگاه ${ZWNJ}های`)).toBe('دستگاه های');
+    expect(normalizeText(`دستگاه ${ZWNJ} ${ZWNJ} های`)).toBe('دستگاه های');
+  });
+
+  test('drops ZWNJ at the ends and turns a run of ZWNJs into one', () => {
+    expect(normalizeText(`${ZWNJ}کرج${ZWNJ}`)).toBe('کرج');
+    expect(normalizeText(`می${ZWNJ}${ZWNJ}شود`)).toBe(`می${ZWNJ}شود`);
+  });
+
+  test('collapses every kind of white space to one space and trims', () => {
+    expect(normalizeText('  فرمانداری \t\n کرج\u00a0\u00a0استان\u2009 ')).toBe('فرمانداری کرج استان');
+  });
+
+  test('leaves digits as written', () => {
+    expect(normalizeText('۱۴۰۱/4/٩')).toBe('۱۴۰۱/4/٩');
+  });
+
+  test('keeps diacritics (they are part of what the writer typed)', () => {
+    expect(normalizeText('مُصَوَّبات')).toBe('مُصَوَّبات');
+  });
+
+  test('maps the empty string and white space to the empty string', () => {
+    expect(normalizeText('')).toBe('');
+    expect(normalizeText(` \u200f${ZWNJ}\t`)).toBe('');
+  });
+
+  test('joins a letter and its hamza or madda even when a bidi mark or tatweel sat between them', () => {
+    expect(normalizeText('\u0627\u200e\u0654')).toBe('\u0623'); // ا + LRM + hamza above → أ
+    expect(normalizeText('\u0627\u0640\u0653')).toBe('\u0622'); // ا + tatweel + madda → آ
+  });
+
+  test('is idempotent', () => {
+    const persianish = fc
+      .array(fc.constantFrom('ا', 'ي', 'ی', 'ك', 'ه', 'ۀ', 'ہ', 'ـ', ZWNJ, ' ', '\t', '\u200e', '\u2066',
+        '\u0653', '\u0654', '\u064e', '۱', '1', 'a', '\u00a0', '\ufeff'), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    fc.assert(fc.property(fc.oneof(persianish, fc.string()), (text) => normalizeText(normalizeText(text)) === normalizeText(text)));
+  });
+
+  test('never leaves two spaces in a row or a space at either end', () => {
+    const spacey = fc
+      .array(fc.constantFrom('ب', ' ', ZWNJ, '\u200f', '\n'), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    fc.assert(fc.property(spacey, (text) => !/ {2}|^ | $/.test(normalizeText(text))));
+  });
+});
+
+describe('comparisonKey', () => {
+  const same = (a: string, b: string) => expect(comparisonKey(a)).toBe(comparisonKey(b));
+
+  test('makes دستگاههای, دستگاه‌های and دستگاه های equal', () => {
+    same('دستگاههای', `دستگاه${ZWNJ}های`);
+    same('دستگاههای', 'دستگاه های');
+    same('کلیه دستگاههای اجرایی استان', `کلیه دستگاه${ZWNJ}های اجرایی استان`);
+  });
+
+  test('makes the seed\'s «فرمانداریها» and «فرمانداری ها» equal', () => {
+    same('فرمانداریها و شهرداریهای استان', 'فرمانداری ها و شهرداری های استان');
+  });
+
+  test.each([
+    ['ي and ی', 'اجرايي', 'اجرایی'],
+    ['ك and ک', 'كرج', 'کرج'],
+    ['ۀ and ه', 'ادارۀ کل', 'اداره کل'],
+    ['ہ and ه', 'عبداللہی', 'عبداللهی'],
+    ['ة and ه', 'ادارة کل', 'اداره کل'],
+    ['أ and ا', 'أمور', 'امور'],
+    ['آ and ا', 'آموزش', 'اموزش'],
+    ['ئ and ی', 'مسائل', 'مسایل'],
+    ['diacritics and none', 'مُصَوَّبات', 'مصوبات'],
+    ['tatweel and none', 'اســتانداری', 'استانداری'],
+    ['bidi marks and none', '\u202bفرمانداری کرج\u202c\u200f', 'فرمانداری کرج'],
+    ['Persian and Latin digits', 'منطقه ۵', 'منطقه 5'],
+    ['punctuation and none', 'اداره کل تعاون، کار و رفاه اجتماعی', 'اداره کل تعاون کار و رفاه اجتماعی'],
+  ])('treats %s as the same', (_name, a, b) => {
+    same(a, b);
+  });
+
+  test.each([
+    ['فرمانداری کرج', 'فرمانداری طالقان'],
+    ['شهرداری کرج', 'فرمانداری کرج'],
+    ['آموزش و پرورش', 'آموزش پرورش'],
+    ['منطقه ۵', 'منطقه ۶'],
+  ])('keeps «%s» and «%s» different', (a, b) => {
+    expect(comparisonKey(a)).not.toBe(comparisonKey(b));
+  });
+
+  test('maps the empty string and pure punctuation to the empty string', () => {
+    expect(comparisonKey('')).toBe('');
+    expect(comparisonKey(' - ، ')).toBe('');
+  });
+
+  test('is idempotent on normalizeText: normalizing first changes nothing', () => {
+    const persianish = fc
+      .array(fc.constantFrom('ا', 'أ', 'آ', 'ي', 'ی', 'ك', 'ک', 'ه', 'ۀ', 'ہ', 'ة', 'ـ', ZWNJ, ' ', '\u200f',
+        '\u202a', '\u0653', '\u0654', '\u064b', '۱', '١', '1', 'A', '،', '-'), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    fc.assert(fc.property(fc.oneof(persianish, fc.string()), (text) => comparisonKey(normalizeText(text)) === comparisonKey(text)));
+  });
+
+  test('is idempotent on its own output', () => {
+    fc.assert(fc.property(fc.string(), (text) => comparisonKey(comparisonKey(text)) === comparisonKey(text)));
+  });
+});

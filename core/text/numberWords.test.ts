@@ -1,0 +1,195 @@
+import { numberToWords, parseCount, parseNumberWords, parseOrdinal } from './numberWords';
+
+const ZWNJ = '\u200c';
+
+/**
+ * The ordinal word for n as Persian writes it, built from numberToWords independently of
+ * parseOrdinal: a final سه becomes سوم, a final سی takes ‌ام (سی‌ام), every other word takes م.
+ */
+function ordinalWord(n: number, suffix: 'م' | 'مین'): string {
+  const words = numberToWords(n);
+  const tail = suffix === 'مین' ? 'ین' : '';
+  if (/(^| )سه$/.test(words)) return `${words.slice(0, -2)}سوم${tail}`;
+  if (/(^| )سی$/.test(words)) return `${words}${ZWNJ}ام${tail}`;
+  return `${words}م${tail}`;
+}
+
+describe('numberToWords', () => {
+  test.each([
+    [0, 'صفر'],
+    [1, 'یک'],
+    [15, 'پانزده'],
+    [20, 'بیست'],
+    [25, 'بیست و پنج'],
+    [99, 'نود و نه'],
+    [100, 'صد'],
+    [105, 'صد و پنج'],
+    [120, 'صد و بیست'],
+    [219, 'دویست و نوزده'],
+    [999, 'نهصد و نود و نه'],
+  ])('writes %i as «%s»', (n, words) => {
+    expect(numberToWords(n)).toBe(words);
+  });
+
+  test.each([-1, 1000, 2.5, Number.NaN])('throws a RangeError for %p', (n) => {
+    expect(() => numberToWords(n)).toThrow(RangeError);
+  });
+});
+
+describe('parseNumberWords', () => {
+  test('reads back every number 0..999 that numberToWords writes', () => {
+    const wrong: string[] = [];
+    for (let n = 0; n <= 999; n++) {
+      const back = parseNumberWords(numberToWords(n));
+      if (back !== n) wrong.push(`${n} → ${numberToWords(n)} → ${back}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test.each([
+    ['یک', 1],
+    ['پانزده', 15],
+    ['پونزده', 15],
+    ['بیست و پنج', 25],
+    ['نود و نه', 99],
+    ['صد و بیست', 120],
+    ['یکصد و بیست', 120],
+    ['صفر', 0],
+    ['هیجده', 18],
+    ['يك', 1],
+    [`  بیست   و  پنج `, 25],
+  ])('reads «%s» as %i', (words, n) => {
+    expect(parseNumberWords(words)).toBe(n);
+  });
+
+  test.each([
+    ['بیست پنج و'],
+    ['پنج و بیست'],
+    [''],
+    ['کتاب'],
+    ['و'],
+    ['بیست و'],
+    ['و بیست'],
+    ['بیست و یازده'],
+    ['بیست و ده'],
+    ['صد و صفر'],
+    ['صفر و پنج'],
+    ['ده و پنج'],
+    ['بیست و سی'],
+    ['صد و دویست'],
+    ['بیست و پنج و سه'],
+    ['constructor'],
+    ['toString'],
+    ['25'],
+  ])('says «%s» is not a number in words', (words) => {
+    expect(parseNumberWords(words)).toBeUndefined();
+  });
+});
+
+describe('parseCount', () => {
+  test.each([
+    ['12', 12],
+    ['۱۲', 12],
+    ['١٢', 12],
+    [' ۳ ', 3],
+    ['0', 0],
+    ['۱۵۰', 150],
+    ['دو', 2],
+    ['بیست و یک', 21],
+  ])('reads «%s» as %i', (text, n) => {
+    expect(parseCount(text)).toBe(n);
+  });
+
+  test.each([['۱.۵'], ['-3'], ['۲ و سه'], ['دو هفته'], [''], ['hasOwnProperty']])('says «%s» is not a count', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+});
+
+describe('parseOrdinal', () => {
+  test.each([
+    ['دوازدهمین', 12],
+    ['دوازدهم', 12],
+    ['بیست و یکمین', 21],
+    ['نخستین', 1],
+    ['نخست', 1],
+    ['اولین', 1],
+    ['اول', 1],
+    ['یکمین', 1],
+    ['یکم', 1],
+    ['دوم', 2],
+    ['دومین', 2],
+    ['سوم', 3],
+    ['سومین', 3],
+    ['دهمین', 10],
+    ['صدمین', 100],
+    ['یکصدمین', 100],
+    ['سی و دومین', 32],
+    ['بیست و سومین', 23],
+    [`سی${ZWNJ}امین`, 30],
+    ['سی امین', 30],
+    ['سیامین', 30],
+    [`سی${ZWNJ}ام`, 30],
+    [`صد و سی${ZWNJ}امین`, 130],
+    ['صد و یکمین', 101],
+    ['نهصد و نود و نهمین', 999],
+    ['دوازدهمين', 12],
+    ['۱۲مین', 12],
+    ['۱۲ام', 12],
+    ['12امین', 12],
+    ['١٢مین', 12],
+  ])('reads «%s» as %i', (text, n) => {
+    expect(parseOrdinal(text)).toBe(n);
+  });
+
+  test.each([
+    ['کتاب'],
+    [''],
+    ['مین'],
+    ['دوازده'],
+    ['12'],
+    ['۰مین'],
+    ['صفرمین'],
+    ['سهمین'],
+    ['سیمین'],
+    ['دوامین'],
+    ['بیست و اولین'],
+    ['بیست و نخستین'],
+    ['بیست و دهمین'],
+    ['بیست و یازدهمین'],
+    ['پنج و بیستمین'],
+    ['صد و صدمین'],
+    ['بیست و'],
+    ['دوازدهمین جلسه'],
+    ['constructorمین'],
+  ])('says «%s» is not an ordinal', (text) => {
+    expect(parseOrdinal(text)).toBeUndefined();
+  });
+
+  test('reads the -مین ordinal of every number 1..999 (یکمین, سومین, سی‌امین, بیست و سومین …)', () => {
+    const wrong: string[] = [];
+    for (let n = 1; n <= 999; n++) {
+      const word = ordinalWord(n, 'مین');
+      if (parseOrdinal(word) !== n) wrong.push(`${word} → ${parseOrdinal(word)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('reads the -م ordinal of every number 1..999, also with a space instead of ZWNJ', () => {
+    const wrong: string[] = [];
+    for (let n = 1; n <= 999; n++) {
+      for (const word of [ordinalWord(n, 'م'), ordinalWord(n, 'م').replace(ZWNJ, ' ')]) {
+        if (parseOrdinal(word) !== n) wrong.push(`${word} → ${parseOrdinal(word)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('the sweep\'s ordinal builder writes the forms Persian uses', () => {
+    expect(ordinalWord(1, 'مین')).toBe('یکمین');
+    expect(ordinalWord(3, 'مین')).toBe('سومین');
+    expect(ordinalWord(23, 'مین')).toBe('بیست و سومین');
+    expect(ordinalWord(30, 'مین')).toBe(`سی${ZWNJ}امین`);
+    expect(ordinalWord(13, 'مین')).toBe('سیزدهمین');
+    expect(ordinalWord(300, 'مین')).toBe('سیصدمین');
+  });
+});
