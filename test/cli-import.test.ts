@@ -62,3 +62,13 @@ function write(name: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
+
+describe('mosavabat import <minutes> (no --json)', () => {
+  it('prints a Persian summary with each row\'s due date in Persian digits and the row-2 warning', async () => {
+    const { status, stdout } = await cli('import', SEED_MINUTES);
+    expect(status).toBe(0);
+    expect(stdout).toContain('تعداد مصوبات: ۶');
+    expect(stdout).toContain('۲) فرمانداری کرج، کلیه دستگاههای اجرایی استان | هفته جاری → مهلت ۱۴۰۱/۰۴/۱۰');
+    expect(stdout).toMatch(/هشدار: .*۱۴۰۱\/۰۴\/۱۵/);
+  });
+});

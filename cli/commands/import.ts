@@ -4,6 +4,7 @@ import { CliIO } from '../io';
 import { readMinutesFile } from '../../server/minutesFile';
 import { parseMinutes } from '../../core/minutes/parse';
 import { MosavabatError } from '../../core/errors';
+import { describeMinutes } from '../format/minutes';
 
 interface ImportOptions {
   json?: boolean;
@@ -22,10 +23,6 @@ export function registerImport(program: Command, io: CliIO): void {
       } catch (error) {
         throw error instanceof MosavabatError ? error.at({ file: minutesPath }) : error;
       }
-      if (options.json) {
-        io.out(JSON.stringify(parsed, null, 2));
-        return;
-      }
-      io.out(JSON.stringify(parsed, null, 2));
+      io.out(options.json ? JSON.stringify(parsed, null, 2) : describeMinutes(parsed));
     });
 }
