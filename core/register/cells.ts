@@ -6,6 +6,7 @@ import { JalaliDate } from '../jalali/JalaliDate';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { normalizeText } from '../text/normalize';
 import { parseNumberWords } from '../text/numberWords';
+import { memoizeString } from './memo';
 import type { CellValue } from './types';
 
 /** Why a number cell was refused. */
@@ -22,6 +23,11 @@ const WHOLE_EPSILON = 1e-9;
 /** Bidi and other invisible marks that Excel users paste around numbers and dates. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]/g;
 
+const normalizeCached = memoizeString(normalizeText);
+
+/** Characters that survive normalizeText: anything but white space, invisible marks and tatweel. */
+const VISIBLE = /[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad\u0640\u2000-\u200a\u202f\u205f\u3000]/;
+
 /**
  * The cell as display text: strings display-normalized (normalizeText), numbers in their
  * shortest Latin form, booleans as `TRUE`/`FALSE`, null as ''. Never throws.
@@ -29,12 +35,14 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]/g
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return normalizeText(String(value));
+  if (typeof value === 'number') return String(value);
+  return normalizeCached(String(value));
 }
 
 /** True when the cell holds nothing a person typed (null, '', only spaces or invisible marks). */
 export function isEmptyCell(value: CellValue): boolean {
-  return cellText(value) === '';
+  if (value === null || value === undefined) return true;
+  return typeof value === 'string' ? !VISIBLE.test(value) : false;
 }
 
 /**

@@ -4,13 +4,13 @@
  */
 import type { AgencyDirectory } from '../agency/directory';
 import { splitAgencies } from '../agency/split';
-import { parseDeadline } from '../deadline/parse';
 import { resolveDueDate } from '../deadline/resolve';
 import type { DeadlineKind, DeadlineSettings } from '../deadline/rule';
 import { datesInText } from '../deadline/textDates';
-import { JalaliDate } from '../jalali/JalaliDate';
+import type { JalaliDate } from '../jalali/JalaliDate';
 import { toPersianDigits } from '../text/digits';
 import type { FieldName } from './fields';
+import { jalaliOrNull, parseDeadlineCached } from './memo';
 import { rowError, rowWarning, type RowProblem } from './problems';
 import type { Assignment } from './types';
 
@@ -20,8 +20,8 @@ export interface RowCheckContext {
   /** Known agencies; when absent or empty, agency names are not checked against it. */
   directory?: AgencyDirectory;
   settings?: Partial<DeadlineSettings>;
-  /** Memo of "did you mean" suggestions by agency name, shared across the rows of one run. */
-  suggestions?: Map<string, string | undefined>;
+  /** Memo of the agency findings by agency name, shared across the rows of one run. */
+  agencyProblems?: Map<string, RowProblem[]>;
 }
 
 /** The row checks' findings and the deadline kind they parsed (reused for the state). */
@@ -31,9 +31,7 @@ export interface RowCheckResult {
 }
 
 function date(text: string | null): JalaliDate | null {
-  if (!text) return null;
-  const parsed = JalaliDate.tryParse(text);
-  return parsed.ok ? parsed.date : null;
+  return text ? jalaliOrNull(text) : null;
 }
 
 /** Text required in every row: the resolution and its agency. */
@@ -48,25 +46,28 @@ function checkRequired(a: Assignment, out: RowProblem[]): void {
 
 /** One agency per row, and a known one when there is a directory. */
 function checkAgency(a: Assignment, ctx: RowCheckContext, out: RowProblem[]): void {
-  const directory = ctx.directory;
   if (!a.agency) return;
-  const parts = splitAgencies(a.agency);
+  // the same agency recurs in many rows, and closest() scans the whole directory
+  let found = ctx.agencyProblems?.get(a.agency);
+  if (!found) {
+    found = agencyProblems(a.agency, ctx.directory);
+    ctx.agencyProblems?.set(a.agency, found);
+  }
+  out.push(...found);
+}
+
+function agencyProblems(agency: string, directory: AgencyDirectory | undefined): RowProblem[] {
+  const parts = splitAgencies(agency);
   if (parts.length > 1) {
-    out.push(rowWarning('agency', 'agency_multiple',
-      `در هر ردیف یک اقدام کننده بنویسید؛ «${a.agency}» ${toPersianDigits(parts.length)} دستگاه است`,
-      `one agency per row; "${a.agency}" names ${parts.length} agencies`));
-    return;
+    return [rowWarning('agency', 'agency_multiple',
+      `در هر ردیف یک اقدام کننده بنویسید؛ «${agency}» ${toPersianDigits(parts.length)} دستگاه است`,
+      `one agency per row; "${agency}" names ${parts.length} agencies`)];
   }
-  if (!directory || directory.list().length === 0 || directory.find(a.agency)) return;
-  // closest() scans the whole directory; the same unknown name recurs in many rows
-  let suggestion = ctx.suggestions?.get(a.agency);
-  if (suggestion === undefined && !ctx.suggestions?.has(a.agency)) {
-    suggestion = directory.closest(a.agency);
-    ctx.suggestions?.set(a.agency, suggestion);
-  }
-  out.push(rowWarning('agency', 'agency_unknown',
-    `دستگاه «${a.agency}» در فهرست دستگاه‌ها نیست` + (suggestion ? `؛ منظور «${suggestion}» است؟` : ''),
-    `agency "${a.agency}" is not in the directory` + (suggestion ? `; did you mean "${suggestion}"?` : '')));
+  if (!directory || directory.list().length === 0 || directory.find(agency)) return [];
+  const suggestion = directory.closest(agency);
+  return [rowWarning('agency', 'agency_unknown',
+    `دستگاه «${agency}» در فهرست دستگاه‌ها نیست` + (suggestion ? `؛ منظور «${suggestion}» است؟` : ''),
+    `agency "${agency}" is not in the directory` + (suggestion ? `; did you mean "${suggestion}"?` : ''))];
 }
 
 /**
@@ -74,7 +75,7 @@ function checkAgency(a: Assignment, ctx: RowCheckContext, out: RowProblem[]): vo
  * phrase gives; a phrase that gives no date.
  */
 function checkDeadline(a: Assignment, ctx: RowCheckContext, badCells: ReadonlySet<FieldName>, out: RowProblem[]): DeadlineKind {
-  const parsed = parseDeadline(a.deadlineText);
+  const parsed = parseDeadlineCached(a.deadlineText);
   const kind = parsed.rule.kind;
   if (badCells.has('due')) return kind;
   const meeting = date(a.meetingDate);

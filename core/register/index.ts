@@ -5,6 +5,7 @@ export type {
   CellValue, RawRow, ColumnMap, StatusCode, DeadlineState, Assignment, Severity, Issue,
 } from './types';
 export { meetingId, assignmentId } from './ids';
+export { assignmentsFromMinutes, meetingLabel } from './fromMinutes';
 export {
   STATUS_LABELS, STATUS_LABELS_EN, REPORTED_STATUSES, ALL_STATUSES, AGENCY_STATUS_OPTIONS,
   REGISTER_STATUS_OPTIONS, parseStatus, statusLabel,

@@ -2,9 +2,9 @@
  * The derived deadline state of a row (the `وضعیت مهلت` column and the row colour): from the
  * reported status, the done date, the due date, today and the "due soon" window.
  */
-import { parseDeadline } from '../deadline/parse';
 import type { DeadlineKind } from '../deadline/rule';
-import { JalaliDate } from '../jalali/JalaliDate';
+import type { JalaliDate } from '../jalali/JalaliDate';
+import { jalaliOrNull, parseDeadlineCached } from './memo';
 import type { Assignment, DeadlineState } from './types';
 
 /** Every state code, in the order legends and summaries list them. */
@@ -55,9 +55,7 @@ export interface DeriveStateOptions {
 
 /** A `YYYY/MM/DD` string as a date, or null when absent or unreadable. */
 function dateOf(text: string | null): JalaliDate | null {
-  if (!text) return null;
-  const parsed = JalaliDate.tryParse(text);
-  return parsed.ok ? parsed.date : null;
+  return text ? jalaliOrNull(text) : null;
 }
 
 /**
@@ -88,7 +86,7 @@ export function deriveState(assignment: Assignment, today: JalaliDate, options: 
     return due && doneOn && doneOn.isAfter(due) ? 'done_late' : 'done';
   }
   if (!due) {
-    const kind = options.deadlineKind ?? parseDeadline(assignment.deadlineText).rule.kind;
+    const kind = options.deadlineKind ?? parseDeadlineCached(assignment.deadlineText).rule.kind;
     return kind === 'ongoing' ? 'ongoing' : 'needs_date';
   }
   const daysLeft = today.daysUntil(due);

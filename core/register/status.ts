@@ -2,7 +2,9 @@
  * The `وضعیت` column: what an agency reports about a row, and the secretariat's `منتفی`.
  * Read tolerantly (Arabic letters, ZWNJ/space, bidi marks, English), always written in Persian.
  */
-import { comparisonKey, normalizeText } from '../text/normalize';
+import { comparisonKey } from '../text/normalize';
+import { cellText } from './cells';
+import { comparisonKeyCached } from './memo';
 import type { CellValue, StatusCode } from './types';
 
 /** Persian label of each status, exactly as written to workbooks and offered in dropdowns. */
@@ -75,10 +77,9 @@ export type StatusParse =
  * (display-normalized) for the message. Never throws.
  */
 export function parseStatus(value: CellValue): StatusParse {
-  if (value === null || value === undefined) return { ok: true, status: null };
-  const text = normalizeText(String(value));
+  const text = cellText(value);
   if (text === '') return { ok: true, status: null };
-  const status = BY_KEY.get(comparisonKey(text));
+  const status = BY_KEY.get(comparisonKeyCached(text));
   return status ? { ok: true, status } : { ok: false, text };
 }
 

@@ -2,8 +2,8 @@
  * The "review of past resolutions" numbers: per agency and per meeting, counts of rows by
  * state and the percent done, plus the overdue list sorted by days late.
  */
-import { JalaliDate } from '../jalali/JalaliDate';
-import { comparisonKey } from '../text/normalize';
+import type { JalaliDate } from '../jalali/JalaliDate';
+import { comparisonKeyCached as comparisonKey, jalaliOrNull } from './memo';
 import { DEADLINE_STATES } from './state';
 import type { Assignment, DeadlineState, StatusCode } from './types';
 
@@ -102,11 +102,11 @@ export function summarize(rows: ReadonlyArray<{ assignment: Assignment; state: D
     meeting.counts[state]++;
 
     if (state === 'overdue' && a.due) {
-      const due = JalaliDate.tryParse(a.due);
-      if (due.ok) {
+      const due = jalaliOrNull(a.due);
+      if (due) {
         overdue.push({
           id: a.id, meeting: a.meeting, meetingDate: a.meetingDate, row: a.row, agency: a.agency, text: a.text,
-          due: due.date.toString(), daysLate: due.date.daysUntil(today), status: a.status, percent: a.percent,
+          due: due.toString(), daysLate: due.daysUntil(today), status: a.status, percent: a.percent,
         });
       }
     }

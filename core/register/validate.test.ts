@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { AgencyDirectory } from '../agency/directory';
 import { JalaliDate } from '../jalali/JalaliDate';
 import { REGISTER_FIELDS, type FieldName } from './fields';
@@ -151,6 +152,31 @@ describe('analyzeRegister', () => {
   it('leaves a row with only warnings in its deadline state', () => {
     const result = analyzeRegister([raw(2, { due: null, deadlineText: 'پس از تامین اعتبار' })], context);
     expect(result.rows[0].state).toBe('needs_date');
+  });
+});
+
+describe('validateRegister on any cells', () => {
+  const anyCell = fc.oneof(
+    fc.constant(null), fc.string(), fc.double(), fc.boolean(), fc.integer({ min: -200, max: 200 }),
+    fc.constantFrom('۱۴۰۱/۰۴/۰۹', '1401/07/31', '1402/12/30', 'انجام شده', 'منتفی', '۸۰٪', 'مستمر', 'یک ماه', 'پس از جلسه آینده'),
+  );
+  const fields = REGISTER_FIELDS.map((f) => f.name);
+  const anyRow = fc.record(Object.fromEntries(fields.map((f) => [f, anyCell])) as Record<FieldName, typeof anyCell>);
+
+  it('never throws, addresses every issue to a cell of its row, and marks rows with errors invalid', () => {
+    fc.assert(fc.property(fc.array(anyRow, { maxLength: 8 }), (rows) => {
+      const raws = rows.map((values, i) => ({ sheetRow: i + 2, values }));
+      const result = analyzeRegister(raws, context);
+      for (const row of result.rows) {
+        for (const issue of row.issues) {
+          expect(issue.cell).toMatch(new RegExp(`^[A-Z]+${row.sheetRow}$`));
+          expect(issue.fa.length).toBeGreaterThan(0);
+          expect(issue.en.length).toBeGreaterThan(0);
+          expect(issue.code).toMatch(/^[a-z0-9_]+$/);
+        }
+        expect(row.state === 'invalid').toBe(row.issues.some((i) => i.severity === 'error'));
+      }
+    }));
   });
 });
 

@@ -78,12 +78,12 @@ export function analyzeRegister(rows: readonly RawRow[], context: ValidationCont
   const analyzed: AnalyzedRow[] = [];
   const all: Issue[] = [];
   const firstRowOfId = new Map<string, number>();
-  const suggestions = new Map<string, string | undefined>();
+  const agencyProblems = new Map<string, RowProblem[]>();
   for (const raw of rows) {
     if (isBlankRow(raw)) continue;
     const { assignment, problems } = interpretRow(raw);
     const badCells = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.field).filter((f): f is FieldName => !!f));
-    const checked = checkRow(assignment, { today: context.today, directory: context.directory, settings: context.settings, suggestions }, badCells);
+    const checked = checkRow(assignment, { today: context.today, directory: context.directory, settings: context.settings, agencyProblems }, badCells);
     problems.push(...checked.problems);
     if (assignment.id) {
       const first = firstRowOfId.get(assignment.id);
