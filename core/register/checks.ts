@@ -77,7 +77,8 @@ function agencyProblems(agency: string, directory: AgencyDirectory | undefined):
 function checkDeadline(a: Assignment, ctx: RowCheckContext, badCells: ReadonlySet<FieldName>, out: RowProblem[]): DeadlineKind {
   const parsed = parseDeadlineCached(a.deadlineText);
   const kind = parsed.rule.kind;
-  if (badCells.has('due')) return kind;
+  // a voided row is out of the work: its deadline no longer matters
+  if (badCells.has('due') || a.status === 'void') return kind;
   const meeting = date(a.meetingDate);
   const due = date(a.due);
   let expected: JalaliDate | null = null;
@@ -87,8 +88,8 @@ function checkDeadline(a: Assignment, ctx: RowCheckContext, badCells: ReadonlySe
     expected = null; // outside the supported years: nothing to compare with
   }
   if (!due) {
-    // a void or done row no longer needs a deadline
-    if (a.status === 'void' || a.status === 'done' || kind === 'ongoing') return kind;
+    // a done row no longer needs a deadline
+    if (a.status === 'done' || kind === 'ongoing') return kind;
     if (expected) {
       out.push(rowWarning('due', 'due_missing',
         `مهلت خالی است؛ زمان اقدام «${a.deadlineText}» مهلت ${expected.toDisplay()} را می‌دهد`,
@@ -139,6 +140,11 @@ function checkReport(a: Assignment, ctx: RowCheckContext, badCells: ReadonlySet<
     out.push(rowWarning('doneDate', 'done_date_missing',
       'وضعیت «انجام شده» است ولی تاریخ انجام نوشته نشده است',
       'status is done but the done date is empty'));
+  }
+  if (a.status === 'blocked' && !a.report) {
+    out.push(rowWarning('report', 'blocked_without_report',
+      'وضعیت «خارج از اختیار دستگاه» است ولی گزارش اقدام دلیلی نمی‌گوید',
+      'status is "beyond the agency\'s authority" but the report gives no reason'));
   }
   if (!done) return;
   if (a.status !== 'done' && a.status !== 'void') {

@@ -38,6 +38,7 @@ describe('deriveState for an unfinished row and its due date', () => {
     expect(deriveState(row({ due }), today, { dueSoonDays: 3 })).toBe('due_soon');
     expect(deriveState(row({ due }), today, { dueSoonDays: 2 })).toBe('on_track');
     expect(deriveState(row({ due: '1401/05/10' }), today, { dueSoonDays: 0 })).toBe('due_soon');
+    expect(deriveState(row({ due: '1401/05/10' }), today, { dueSoonDays: -3 })).toBe('due_soon');
   });
 });
 

@@ -42,7 +42,7 @@ export const STATE_LABELS_EN: Readonly<Record<DeadlineState, string>> = {
 export const DEFAULT_DUE_SOON_DAYS = 7;
 
 export interface DeriveStateOptions {
-  /** A row is `due_soon` when its due date is today or up to this many days ahead. Default 7. */
+  /** A row is `due_soon` when its due date is today or up to this many days ahead. Default 7; negative counts as 0. */
   dueSoonDays?: number;
   /** The row has validation errors (severity error): its state is `invalid`. */
   invalid?: boolean;
@@ -91,7 +91,7 @@ export function deriveState(assignment: Assignment, today: JalaliDate, options: 
   }
   const daysLeft = today.daysUntil(due);
   if (daysLeft < 0) return 'overdue';
-  const window = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const window = Math.max(0, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   return daysLeft <= window ? 'due_soon' : 'on_track';
 }
 

@@ -66,6 +66,7 @@ describe('validateRegister', () => {
     ['a requested due date not after the due date', { requestedDue: '1401/05/01', requestReason: 'کمبود اعتبار' }, ['warning:requested_due_not_later@M2']],
     ['a requested due date without a reason', { requestedDue: '1401/06/01' }, ['warning:request_reason_missing@N2']],
     ['a row number that is not a number', { row: 'الف' }, ['warning:row_not_number@D2']],
+    ['blocked without a reason', { status: 'خارج از اختیار دستگاه' }, ['warning:blocked_without_report@K2']],
   ])('reports %s', (_why, values, expected) => {
     expect(codes(values)).toEqual(expected);
   });
@@ -77,6 +78,14 @@ describe('validateRegister', () => {
   it('does not ask a done or void row for a due date', () => {
     expect(issuesOf({ deadlineText: 'هر وقت شد', due: null, status: 'منتفی' })).toEqual([]);
     expect(issuesOf({ deadlineText: 'هر وقت شد', due: null, status: 'انجام شده', percent: 100, doneDate: '1401/05/01' })).toEqual([]);
+  });
+
+  it('does not check the deadline of a void row', () => {
+    expect(issuesOf({ status: 'منتفی', due: '1401/05/20', text: 'تا ۱۴۰۱/۰۶/۰۱' })).toEqual([]);
+  });
+
+  it('accepts blocked with a reason', () => {
+    expect(issuesOf({ status: 'خارج از اختیار دستگاه', report: 'نیازمند مصوبه شورای تأمین' })).toEqual([]);
   });
 
   it('does not ask for a due date twice when the due cell is unreadable', () => {

@@ -64,13 +64,13 @@ export function cellAddress(columns: ColumnMap, field: FieldName | null, sheetRo
  *   `percent_out_of_range`, `percent_not_whole` — error; `row_not_number`, `revision_not_number` — warning
  * - `missing_text`, `missing_agency` — error; `missing_id`, `agency_multiple`,
  *   `agency_unknown` (with the closest known name) — warning
- * - deadline, when `مهلت` is empty and the row is not done/void/ongoing: `due_missing` (the phrase
+ * - deadline (not checked on void rows), when `مهلت` is empty and the row is not done or ongoing: `due_missing` (the phrase
  *   gives a date), else the phrase's `deadline_unknown` / `deadline_conditional` /
  *   `deadline_missing` / `deadline_invalid_date`, else `missing_meeting_date` — warning
  * - `due_before_meeting` — error; `due_mismatch` (phrase + meeting give another date),
  *   `text_date_after_due` — warning
  * - `done_before_meeting`, `done_in_future` — error; `done_percent_below_100`,
- *   `percent_100_not_done`, `done_date_missing`, `done_date_not_done`,
+ *   `percent_100_not_done`, `done_date_missing`, `done_date_not_done`, `blocked_without_report`,
  *   `requested_due_not_later`, `request_reason_missing` — warning
  * - `duplicate_id` — error, on every occurrence after the first
  */
