@@ -1,0 +1,8 @@
+/** The agency round trip: export rows for an agency, merge what comes back. Pure. */
+export * from './types';
+export { MERGE_FIELDS, LOCKED_FIELDS, readAgencyCell, assignmentValue, withValue, toCell, valueText, lockedKey, stamp, tehranTime } from './values';
+export { exportForAgency, registerAgencies, registerRevision, rowCells, lockedCell, asReturnRows } from './export';
+export type { ExportRow, AgencyExport } from './export';
+export { mergeReturn, applyChanges, idText } from './merge';
+export type { RegisterInput } from './merge';
+export { summarizeReport, formatReports } from './report';

@@ -1,0 +1,293 @@
+import { AGENCY_FIELDS } from '../register/fields';
+import type { Assignment } from '../register/types';
+import { asReturnRows, exportForAgency, registerRevision } from './export';
+import { applyChanges, mergeReturn } from './merge';
+import { formatReports } from './report';
+import type { MergeMeta, ReturnRow } from './types';
+import { MERGE_FIELDS } from './values';
+
+const A = 'فرمانداری کرج';
+const B = 'اداره کل آموزش و پرورش';
+// 1401/05/01 10:00 Tehran = 05:30 UTC on 2022-07-23
+const AT = new Date(Date.UTC(2022, 6, 23, 5, 30));
+
+function row(id: string, agency: string, extra: Partial<Assignment> = {}): Assignment {
+  return {
+    id, meeting: 'جلسه دوازدهم', meetingDate: '1401/04/09', row: Number(id.split('-')[1] ?? 1),
+    text: `متن مصوبه ${id}`, agency, deadlineText: 'یک ماه', due: '1401/05/09',
+    status: 'not_started', percent: 0, report: '', doneDate: null, requestedDue: null, requestReason: '',
+    revision: 1, updatedAt: null, ...extra,
+  };
+}
+
+function register(): Assignment[] {
+  return [row('m-1-a', A), row('m-2-a', A), row('m-2-b', B), row('m-3-a', A, { status: 'in_progress', percent: 40 })];
+}
+
+const COLUMNS = { id: 'A', text: 'E', agency: 'F', due: 'H', status: 'I', percent: 'J', report: 'K', doneDate: 'L', requestedDue: 'M', requestReason: 'N' };
+
+function meta(reg: Assignment[], extra: Partial<MergeMeta> = {}): MergeMeta {
+  return { agency: A, sourceFile: 'karaj.xlsx', registerRevision: registerRevision(reg), at: AT, columns: COLUMNS, ...extra };
+}
+
+/** The agency's copy, as the merge would read it back. */
+function copyFor(reg: Assignment[], agency = A): ReturnRow[] {
+  return asReturnRows(exportForAgency(reg, agency));
+}
+
+function edit(rows: ReturnRow[], id: string, values: ReturnRow['values']): void {
+  const target = rows.find((r) => r.id === id)!;
+  target.values = { ...target.values, ...values };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe('mergeReturn', () => {
+  test('the merge fields are the register\'s agency fields', () => {
+    expect([...AGENCY_FIELDS]).toEqual([...MERGE_FIELDS]);
+  });
+
+  test('applies an agency edit nobody else made, bumps the revision, writes history', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'در حال انجام', percent: '۸۰٪', report: 'جلسه   هماهنگی برگزار شد' });
+    const { changes, history, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes).toHaveLength(1);
+    const after = changes[0].after;
+    expect(after).toMatchObject({ id: 'm-1-a', status: 'in_progress', percent: 80, report: 'جلسه هماهنگی برگزار شد', revision: 2 });
+    expect(after.updatedAt).toBe('1401/05/01 10:00');
+    expect(report).toMatchObject({ outcome: 'applied', rowsApplied: 1, cellsApplied: 3, rowsUnchanged: 2, rowsRead: 3 });
+    expect(history).toEqual([
+      { at: '1401/05/01 10:00', agency: A, sourceFile: 'karaj.xlsx', id: 'm-1-a', field: 'status', old: 'انجام نشده', new: 'در حال انجام', revision: 2 },
+      { at: '1401/05/01 10:00', agency: A, sourceFile: 'karaj.xlsx', id: 'm-1-a', field: 'percent', old: '0', new: '80', revision: 2 },
+      { at: '1401/05/01 10:00', agency: A, sourceFile: 'karaj.xlsx', id: 'm-1-a', field: 'report', old: '', new: 'جلسه هماهنگی برگزار شد', revision: 2 },
+    ]);
+    expect(report.applied.map((a) => a.cell)).toEqual(['I2', 'J2', 'K2']);
+  });
+
+  test('never mutates its inputs', () => {
+    const reg = deepFreeze(register());
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 50 });
+    deepFreeze(copy);
+    const { changes } = mergeReturn(reg, copy, meta(reg));
+    expect(changes[0].before.percent).toBe(0);
+    expect(reg[0].percent).toBe(0);
+  });
+
+  test('merging the same file again changes nothing and says so', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'انجام شده', percent: 100, doneDate: '۱۴۰۱/۰۴/۲۰' });
+    const first = mergeReturn(reg, copy, meta(reg));
+    const merged = applyChanges(reg, first.changes);
+    const second = mergeReturn(merged, copy, meta(merged, { at: new Date(AT.getTime() + 3600_000) }));
+    expect(second.changes).toEqual([]);
+    expect(second.history).toEqual([]);
+    expect(second.report).toMatchObject({ outcome: 'already_merged', cellsApplied: 0, cellsAlreadyApplied: 3 });
+    expect(second.report.fa).toContain('پیش‌تر ادغام شده');
+  });
+
+  test('a field changed on both sides to different values is a conflict and is not applied', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 60, report: 'گزارش دستگاه' });
+    // meanwhile the secretariat typed another percent into the register
+    const ours = reg.map((r) => (r.id === 'm-1-a' ? { ...r, percent: 30, revision: 2 } : r));
+    const { changes, report } = mergeReturn(ours, copy, meta(reg));
+    expect(report.conflicts).toHaveLength(1);
+    expect(report.conflicts[0]).toMatchObject({ id: 'm-1-a', field: 'percent', base: 0, ours: 30, theirs: 60, cell: 'J2' });
+    expect(report.conflicts[0].fa).toContain('خانه J2');
+    // the other field of the same row, untouched by the secretariat, is applied
+    expect(changes[0].after).toMatchObject({ percent: 30, report: 'گزارش دستگاه', revision: 3 });
+  });
+
+  test('equal changes on both sides are no-ops', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: '60%' });
+    const ours = reg.map((r) => (r.id === 'm-1-a' ? { ...r, percent: 60, revision: 2 } : r));
+    const { changes, report } = mergeReturn(ours, copy, meta(reg));
+    expect(changes).toEqual([]);
+    expect(report.conflicts).toEqual([]);
+    expect(report.cellsAlreadyApplied).toBe(1);
+  });
+
+  test('rows are matched by id, whatever order the file has', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 10 });
+    edit(copy, 'm-3-a', { percent: 70 });
+    const reversed = [...copy].reverse().map((r, i) => ({ ...r, sheetRow: 2 + i }));
+    const { changes } = mergeReturn(reg, reversed, meta(reg));
+    const byId = Object.fromEntries(changes.map((c) => [c.id, c.after.percent]));
+    expect(byId).toEqual({ 'm-1-a': 10, 'm-3-a': 70 });
+  });
+
+  test('a row of another agency and an unknown id are refused per row', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    const foreign = asReturnRows(exportForAgency(reg, B), 10);
+    foreign[0].values.percent = 90;
+    const stranger: ReturnRow = { ...copy[0], sheetRow: 20, id: 'zz-9', values: { ...copy[0].values, id: 'zz-9', percent: 5 } };
+    const { changes, report } = mergeReturn(reg, [...copy, ...foreign, stranger], meta(reg));
+    expect(changes).toEqual([]);
+    const codes = report.rejected.map((r) => [r.code, r.id, r.cell, r.lostFields]);
+    expect(codes).toEqual([
+      ['other_agency', 'm-2-b', 'A10', ['percent']],
+      ['unknown_id', 'zz-9', 'A20', ['percent']],
+    ]);
+    expect(report.rejected[0].fa).toContain(B);
+  });
+
+  test('an edited locked cell refuses the row and names the cell', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { text: 'متن دیگری', due: '1401/06/01', percent: 50 });
+    edit(copy, 'm-2-a', { due: '۱۴۰۱/۵/۹', percent: 20 }); // the same date typed differently is not an edit
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes.map((c) => c.id)).toEqual(['m-2-a']);
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0]).toMatchObject({ code: 'locked_edited', id: 'm-1-a', cell: 'E2', lostFields: ['percent'] });
+    expect(report.rejected[0].fa).toContain('H2');
+  });
+
+  test('an invalid value refuses that cell only', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 120, report: 'انجام شد' });
+    edit(copy, 'm-2-a', { percent: 0.8, status: 'منتفي' });
+    edit(copy, 'm-3-a', { status: 'نامعلوم', doneDate: '1401/07/31' });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes.map((c) => [c.id, c.fields.map((f) => f.field)])).toEqual([['m-1-a', ['report']]]);
+    expect(report.rejected.map((r) => [r.code, r.cell])).toEqual([
+      ['invalid_percent', 'J2'], ['status_not_allowed', 'I3'], ['invalid_percent', 'J3'],
+      ['invalid_status', 'I4'], ['invalid_date', 'L4'],
+    ]);
+    const hint = report.rejected.find((r) => r.cell === 'J3')!;
+    expect(hint.fa).toContain('عدد ۸۰ را بنویسید');
+    expect(report.rejected[0].fa).toMatch(/^برگه «مصوبات»، خانه J2: /);
+  });
+
+  test('status with Arabic letters and percent in Persian digits are read as the register reads them', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'در حال انجام', percent: '٧٥' });
+    edit(copy, 'm-2-a', { status: 'انجام\u200cشده', percent: '100 %', doneDate: '۱۴۰۱-۰۴-۳۰' });
+    const merged = applyChanges(reg, mergeReturn(reg, copy, meta(reg)).changes);
+    expect(merged.find((r) => r.id === 'm-1-a')).toMatchObject({ status: 'in_progress', percent: 75 });
+    expect(merged.find((r) => r.id === 'm-2-a')).toMatchObject({ status: 'done', percent: 100, doneDate: '1401/04/30' });
+  });
+
+  test('a re-typed unchanged value (80% for 80) is not an edit', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-3-a', { percent: '۴۰٪', status: 'در حال انجام' });
+    const { report } = mergeReturn(reg, copy, meta(reg));
+    expect(report).toMatchObject({ outcome: 'nothing_new', rowsUnchanged: 3, cellsAlreadyApplied: 0 });
+  });
+
+  test('a requested new deadline is recorded, never applied to the due date', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { requestedDue: '۱۴۰۱/۰۶/۱۵', requestReason: 'تأخیر در تأمین اعتبار' });
+    edit(copy, 'm-2-a', { requestedDue: '1401/05/01' });
+    const { changes, history, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes).toHaveLength(1);
+    expect(changes[0].after).toMatchObject({ due: '1401/05/09', requestedDue: '1401/06/15', requestReason: 'تأخیر در تأمین اعتبار' });
+    expect(history.map((h) => h.field)).toEqual(['requestedDue', 'requestReason']);
+    expect(report.requests).toEqual([{ id: 'm-1-a', due: '1401/05/09', requestedDue: '1401/06/15', reason: 'تأخیر در تأمین اعتبار' }]);
+    expect(report.rejected.map((r) => [r.code, r.cell])).toEqual([['request_not_later', 'M3']]);
+  });
+
+  test('a done date in the future or before the meeting is refused', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { doneDate: '1401/05/02' });
+    edit(copy, 'm-2-a', { doneDate: '1401/04/01' });
+    edit(copy, 'm-3-a', { doneDate: '1401/05/01' });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(report.rejected.map((r) => r.code)).toEqual(['date_in_future', 'date_before_meeting']);
+    expect(changes.map((c) => c.after.doneDate)).toEqual(['1401/05/01']);
+  });
+
+  test('duplicated ids: identical copies merge once, different copies are refused', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 30 });
+    edit(copy, 'm-2-a', { percent: 20 });
+    const same = { ...copy[0], sheetRow: 10 };
+    const other = { ...copy[1], sheetRow: 11, values: { ...copy[1].values, percent: 25 } };
+    const { changes, report } = mergeReturn(reg, [...copy, same, other], meta(reg));
+    expect(changes.map((c) => [c.id, c.after.percent])).toEqual([['m-1-a', 30]]);
+    expect(report.rejected.map((r) => [r.code, r.sheetRow])).toEqual([['duplicate_id', 3], ['duplicate_id', 11]]);
+  });
+
+  test('a filled row without id is refused; a blank one is ignored', () => {
+    const reg = register();
+    const added: ReturnRow = { sheetRow: 9, id: null, revision: null, values: { text: 'ردیف تازه', percent: 10 }, base: null };
+    const blank: ReturnRow = { sheetRow: 10, id: '', revision: null, values: { text: '  ', percent: null }, base: null };
+    const { report } = mergeReturn(reg, [...copyFor(reg), added, blank], meta(reg));
+    expect(report.rejected.map((r) => [r.code, r.cell, r.lostFields])).toEqual([['missing_id', 'A9', ['percent']]]);
+    expect(report.rowsRead).toBe(4);
+  });
+
+  test('a file made for another agency than its sender is refused whole', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 30 });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg, { expectedAgency: B }));
+    expect(changes).toEqual([]);
+    expect(report.outcome).toBe('rejected');
+    expect(report.fa).toContain(`برای «${A}» تهیه شده است`);
+  });
+
+  test('without the hidden copy: same revision applies, a changed row becomes a conflict', () => {
+    const reg = register();
+    const copy = copyFor(reg).map((r) => ({ ...r, base: null }));
+    edit(copy, 'm-1-a', { percent: 30 });
+    edit(copy, 'm-2-a', { percent: 20 });
+    const ours = reg.map((r) => (r.id === 'm-2-a' ? { ...r, report: 'دبیرخانه', revision: 2 } : r));
+    const { changes, report } = mergeReturn(ours, copy, meta(reg));
+    expect(changes.map((c) => [c.id, c.after.percent])).toEqual([['m-1-a', 30]]);
+    // report differs from the register too: the file is older than the secretariat's edit
+    expect(report.conflicts.map((c) => [c.id, c.field])).toEqual([['m-2-a', 'percent'], ['m-2-a', 'report']]);
+  });
+
+  test('deleted rows and missing columns are not edits', () => {
+    const reg = register();
+    const exported = exportForAgency(reg, A);
+    const copy = asReturnRows(exported).filter((r) => r.id !== 'm-2-a');
+    for (const r of copy) delete r.values.report; // column deleted
+    edit(copy, 'm-1-a', { percent: 5 });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg, { exportedIds: exported.rows.map((r) => r.id) }));
+    expect(changes).toHaveLength(1);
+    expect(changes[0].after.report).toBe('');
+    expect(report.missingIds).toEqual(['m-2-a']);
+  });
+
+  test('rows whose id the register holds twice are not merged', () => {
+    const reg = [...register(), row('m-1-a', A, { text: 'تکراری' })];
+    const copy = copyFor(register());
+    edit(copy, 'm-1-a', { percent: 5 });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes).toEqual([]);
+    expect(report.rejected.map((r) => r.code)).toEqual(['duplicate_in_register']);
+  });
+
+  test('the printed summary names every refusal and conflict', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 'زیاد' });
+    const { report } = mergeReturn(reg, copy, meta(reg));
+    const text = formatReports([report]);
+    expect(text).toContain('karaj.xlsx');
+    expect(text).toContain('خانه J2');
+  });
+});

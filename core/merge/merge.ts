@@ -1,0 +1,360 @@
+/**
+ * Merging one agency return file into the register: a field-level three-way merge.
+ * base = the hidden copy the file was made with, theirs = what the agency left in the file,
+ * ours = the register now. Pure: returns the changes, history lines and the report; the
+ * caller decides whether to write them.
+ */
+import { describeLocation } from '../errors';
+import { JalaliDate } from '../jalali/JalaliDate';
+import { toLatinDigits, toPersianDigits } from '../text/digits';
+import { comparisonKey } from '../text/normalize';
+import { SHEETS } from '../register/fields';
+import { cellText } from '../register/cells';
+import { fieldHeader, fieldHeaderEn } from '../register/problems';
+import { lockedCell, registerRevision } from './export';
+import { summarizeReport } from './report';
+import type {
+  AgencyField, Assignment, CellValue, Conflict, FieldChange, FieldName, FieldValue, FileReport, HistoryEntry,
+  MergeMeta, MergeResult, Rejection, RejectionCode, ReturnRow, RowChange,
+} from './types';
+import {
+  assignmentValue, LOCKED_FIELDS, lockedKey, MERGE_FIELDS, rawKey, readAgencyCell,
+  tehranTime, valueText, withValue,
+} from './values';
+
+/** The register as rows, or already indexed by id. */
+export type RegisterInput = readonly Assignment[] | ReadonlyMap<string, Assignment>;
+
+interface Context {
+  meta: MergeMeta;
+  sheet: string;
+  byId: ReadonlyMap<string, Assignment>;
+  duplicatesInRegister: ReadonlySet<string>;
+  fileKey: string;
+  today: JalaliDate;
+  when: string;
+  report: FileReport;
+  changes: RowChange[];
+  history: HistoryEntry[];
+}
+
+/** Index the register by id, noting ids that occur more than once (never merged into). */
+function indexRegister(register: RegisterInput): { byId: ReadonlyMap<string, Assignment>; duplicates: Set<string> } {
+  const duplicates = new Set<string>();
+  if (!Array.isArray(register)) return { byId: register as ReadonlyMap<string, Assignment>, duplicates };
+  const byId = new Map<string, Assignment>();
+  for (const row of register as readonly Assignment[]) {
+    if (byId.has(row.id)) duplicates.add(row.id);
+    else byId.set(row.id, row);
+  }
+  return { byId, duplicates };
+}
+
+/** An id cell as text: display-normalized, Latin digits (a re-typed id may have Persian ones). */
+export function idText(value: CellValue): string {
+  return toLatinDigits(cellText(value));
+}
+
+function cellOf(ctx: Context, field: FieldName, sheetRow: number): string {
+  const columns = ctx.meta.columns ?? {};
+  return `${columns[field] ?? columns.id ?? 'A'}${sheetRow}`;
+}
+
+function located(ctx: Context, cell: string | undefined, fa: string, en: string): { fa: string; en: string } {
+  return {
+    fa: describeLocation({ sheet: ctx.sheet, cell }) + fa,
+    en: `sheet "${ctx.sheet}"${cell ? `, cell ${cell}` : ''}: ${en}`,
+  };
+}
+
+function reject(ctx: Context, code: RejectionCode, row: ReturnRow, id: string | undefined, field: FieldName | undefined,
+  fa: string, en: string, lostFields?: AgencyField[]): void {
+  const cell = field ? cellOf(ctx, field, row.sheetRow) : cellOf(ctx, 'id', row.sheetRow);
+  const entry: Rejection = { code, sheetRow: row.sheetRow, cell, ...located(ctx, cell, fa, en) };
+  if (id !== undefined) entry.id = id;
+  if (field) entry.field = field;
+  if (lostFields && lostFields.length) entry.lostFields = lostFields;
+  ctx.report.rejected.push(entry);
+}
+
+/** Agency fields whose cell differs from the hidden copy (or, without one, from the register). */
+function editedFields(row: ReturnRow, current: Assignment | undefined): AgencyField[] {
+  const edited: AgencyField[] = [];
+  for (const field of MERGE_FIELDS) {
+    const theirs = row.values[field];
+    if (theirs === undefined) continue;
+    const base = row.base?.[field];
+    if (base !== undefined) {
+      if (rawKey(theirs) !== rawKey(base)) edited.push(field);
+    } else if (current) {
+      const read = readAgencyCell(field, theirs, true);
+      if (!read.ok || read.value !== assignmentValue(current, field)) edited.push(field);
+    } else if (cellText(theirs) !== '') {
+      edited.push(field);
+    }
+  }
+  return edited;
+}
+
+/** True when any visible cell of the row holds something. */
+function hasContent(row: ReturnRow): boolean {
+  return Object.values(row.values).some((v) => v !== undefined && cellText(v) !== '');
+}
+
+/**
+ * A locked cell that differs from its export copy (or, when the file has no copy, from the
+ * register): the agency removed the protection and edited it, or sorted part of the sheet.
+ */
+function editedLocked(row: ReturnRow, current: Assignment): FieldName[] {
+  const edited: FieldName[] = [];
+  for (const field of LOCKED_FIELDS) {
+    const now = row.values[field];
+    if (now === undefined) continue;
+    let was: CellValue | undefined = row.base ? row.base[field] : undefined;
+    if (row.base === null) was = lockedCell(current, field);
+    if (was === undefined) continue;
+    if (lockedKey(field, now) !== lockedKey(field, was)) edited.push(field);
+  }
+  return edited;
+}
+
+/** A date an agency typed checked against the row: done dates not in the future nor before the meeting. */
+function contextProblem(ctx: Context, field: AgencyField, value: FieldValue, current: Assignment):
+  { code: RejectionCode; fa: string; en: string } | null {
+  if (value === null || typeof value !== 'string') return null;
+  if (field === 'doneDate') {
+    const date = JalaliDate.parse(value);
+    if (date.isAfter(ctx.today)) {
+      return { code: 'date_in_future', fa: `تاریخ انجام ${date.toDisplay()} هنوز نرسیده است`, en: `done date ${value} is in the future` };
+    }
+    const meeting = current.meetingDate ? JalaliDate.tryParse(current.meetingDate) : null;
+    if (meeting?.ok && date.isBefore(meeting.date)) {
+      return {
+        code: 'date_before_meeting',
+        fa: `تاریخ انجام ${date.toDisplay()} پیش از تاریخ جلسه (${meeting.date.toDisplay()}) است`,
+        en: `done date ${value} is before the meeting (${meeting.date.toString()})`,
+      };
+    }
+  }
+  if (field === 'requestedDue') {
+    const date = JalaliDate.parse(value);
+    const due = current.due ? JalaliDate.tryParse(current.due) : null;
+    if (due?.ok && !date.isAfter(due.date)) {
+      return {
+        code: 'request_not_later',
+        fa: `مهلت درخواستی ${date.toDisplay()} دیرتر از مهلت فعلی (${due.date.toDisplay()}) نیست`,
+        en: `requested due date ${value} is not later than the current due date ${due.date.toString()}`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Merge one row whose id, agency and locked cells are fine. */
+function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment): void {
+  const applied: FieldChange[] = [];
+  let edits = 0;
+  let after = current;
+  for (const field of MERGE_FIELDS) {
+    const theirsCell = row.values[field];
+    if (theirsCell === undefined) continue; // the column is not in the file: nothing said about it
+    const baseCell = row.base?.[field];
+    if (baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
+    const cell = cellOf(ctx, field, row.sheetRow);
+    const ours = assignmentValue(current, field);
+    const read = readAgencyCell(field, theirsCell);
+    if (!read.ok) {
+      // the same invalid value the register already holds is not the agency's edit
+      const lenient = readAgencyCell(field, theirsCell, true);
+      if (lenient.ok && lenient.value === ours) continue;
+      edits++;
+      reject(ctx, read.code, row, id, field, read.fa, read.en);
+      continue;
+    }
+    const theirs = read.value;
+    let base: FieldValue | undefined;
+    if (baseCell !== undefined) {
+      const baseRead = readAgencyCell(field, baseCell, true);
+      base = baseRead.ok ? baseRead.value : undefined;
+    } else if (row.revision !== null && row.revision === current.revision) {
+      base = ours; // nobody has touched the row since the file was made
+    }
+    if (base !== undefined && theirs === base) continue; // only the typing differs (۸۰٪ vs 80)
+    edits++;
+    if (theirs === ours) {
+      ctx.report.cellsAlreadyApplied++;
+      continue;
+    }
+    const problem = contextProblem(ctx, field, theirs, current);
+    if (problem) {
+      reject(ctx, problem.code, row, id, field, problem.fa, problem.en);
+      continue;
+    }
+    if (base !== undefined && ours === base) {
+      applied.push({ field, old: ours, new: theirs, cell });
+      after = withValue(after, field, theirs);
+      continue;
+    }
+    const label = fieldHeader(field);
+    const why = base === undefined
+      ? {
+        fa: `«${label}» در فایل «${valueText(field, theirs)}» و در دفتر «${valueText(field, ours)}» است و فایل نسخهٔ پایهٔ این ردیف را ندارد؛ دبیرخانه باید یکی را انتخاب کند`,
+        en: `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in the file and "${valueText(field, ours)}" in the register, and the file has no base copy of this row`,
+      }
+      : {
+        fa: `«${label}» هم در فایل («${valueText(field, theirs)}») و هم در دفتر («${valueText(field, ours)}») پس از تهیهٔ فایل تغییر کرده است (مقدار پیشین: «${valueText(field, base)}»)؛ اعمال نشد`,
+        en: `${fieldHeaderEn(field)} changed both in the file ("${valueText(field, theirs)}") and in the register ("${valueText(field, ours)}") since export (was "${valueText(field, base)}"); not applied`,
+      };
+    const conflict: Conflict = { id, field, cell, base, ours, theirs, ...located(ctx, cell, why.fa, why.en) };
+    ctx.report.conflicts.push(conflict);
+  }
+  if (edits === 0) ctx.report.rowsUnchanged++;
+  if (applied.length === 0) return;
+  after = { ...after, revision: current.revision + 1, updatedAt: ctx.when };
+  ctx.changes.push({ id, before: current, after, fields: applied });
+  ctx.report.rowsApplied++;
+  ctx.report.cellsApplied += applied.length;
+  for (const change of applied) {
+    ctx.report.applied.push({ id, field: change.field, cell: change.cell, old: change.old, new: change.new });
+    ctx.history.push({
+      at: ctx.when, agency: ctx.meta.agency, sourceFile: ctx.meta.sourceFile, id, field: change.field,
+      old: valueText(change.field, change.old), new: valueText(change.field, change.new), revision: after.revision,
+    });
+  }
+  if (applied.some((c) => c.field === 'requestedDue' || c.field === 'requestReason')) {
+    ctx.report.requests.push({ id, due: after.due, requestedDue: after.requestedDue, reason: after.requestReason });
+  }
+}
+
+/** Check that a row may be merged at all, then merge it. */
+function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
+  const current = ctx.byId.get(id);
+  const lost = () => editedFields(row, current);
+  if (ctx.duplicatesInRegister.has(id)) {
+    reject(ctx, 'duplicate_in_register', row, id, undefined,
+      `شناسهٔ «${id}» در دفتر بیش از یک بار آمده است؛ تا دبیرخانه آن را درست نکند این ردیف ادغام نمی‌شود`,
+      `id "${id}" occurs more than once in the register; the row is not merged until that is fixed`, lost());
+    return;
+  }
+  if (!current) {
+    reject(ctx, 'unknown_id', row, id, 'id',
+      `شناسهٔ «${id}» در دفتر مصوبات نیست؛ این ردیف اعمال نشد`, `id "${id}" is not in the register; row not applied`, lost());
+    return;
+  }
+  if (comparisonKey(current.agency) !== ctx.fileKey) {
+    reject(ctx, 'other_agency', row, id, 'id',
+      `این ردیف مربوط به «${current.agency}» است، نه «${ctx.meta.agency}»؛ اعمال نشد`,
+      `this row belongs to "${current.agency}", not "${ctx.meta.agency}"; not applied`, lost());
+    return;
+  }
+  if (row.base === null && ctx.meta.exportedIds && !ctx.meta.exportedIds.includes(id)) {
+    reject(ctx, 'not_in_export', row, id, 'id',
+      `ردیف «${id}» در فایلی که برای «${ctx.meta.agency}» فرستاده شد نبود (ردیف افزوده یا کپی‌شده)؛ اعمال نشد`,
+      `row "${id}" was not in the file sent to "${ctx.meta.agency}" (added or pasted); not applied`, lost());
+    return;
+  }
+  const locked = editedLocked(row, current);
+  if (locked.length) {
+    const labels = locked.map((f) => `«${fieldHeader(f)}»`).join('، ');
+    const cells = locked.map((f) => cellOf(ctx, f, row.sheetRow));
+    reject(ctx, 'locked_edited', row, id, locked[0],
+      `خانه‌های قفل‌شدهٔ ${labels} (${cells.join('، ')}) تغییر کرده‌اند؛ این ردیف اعمال نشد. فقط ستون‌های گزارش را پر کنید`,
+      `locked cells ${locked.map((f) => fieldHeaderEn(f)).join(', ')} (${cells.join(', ')}) were edited; row not applied`, lost());
+    return;
+  }
+  mergeRow(ctx, row, id, current);
+}
+
+/**
+ * Merge one agency's return file into the register.
+ *
+ * Rows are matched by id, never by position. Per agency field: unchanged since export → left;
+ * changed by the agency only → applied; changed on both sides to different values → a
+ * conflict, reported and not applied; changed to what the register already holds → nothing to
+ * do (so merging the same file again changes nothing, and the report says `already_merged`).
+ * A row of another agency, an unknown id, a row with an edited locked cell, a duplicated id is
+ * refused as a whole and reported; an invalid value refuses only its cell. A requested new
+ * deadline goes to `requestedDue`/`requestReason` (and the history) and never to `due`.
+ * Each changed row gets revision + 1 and `updatedAt` = the merge time.
+ *
+ * @param register the register now (not modified)
+ * @param returned the file's data rows, in any order
+ * @param meta which agency the file is for, its name, when, where its columns are
+ * @returns the row changes to write, their history lines, and the report for this file.
+ *   Never throws for bad file content: every problem is in the report.
+ */
+export function mergeReturn(register: RegisterInput, returned: readonly ReturnRow[], meta: MergeMeta): MergeResult {
+  const { byId, duplicates } = indexRegister(register);
+  const sheet = meta.sheet ?? SHEETS.register;
+  const report: FileReport = {
+    file: meta.sourceFile, agency: meta.agency, sheet, outcome: 'nothing_new',
+    madeFromRevision: meta.registerRevision, registerRevision: registerRevision(byId.values()),
+    rowsRead: 0, rowsApplied: 0, cellsApplied: 0, rowsUnchanged: 0, cellsAlreadyApplied: 0,
+    applied: [], rejected: [], conflicts: [], requests: [], missingIds: [], fa: '', en: '',
+  };
+  const clock = tehranTime(meta.at);
+  const ctx: Context = {
+    meta, sheet, byId, duplicatesInRegister: duplicates, fileKey: comparisonKey(meta.agency),
+    today: clock.date, when: `${clock.date.toString()} ${clock.time}`, report, changes: [], history: [],
+  };
+
+  if (meta.expectedAgency !== undefined && comparisonKey(meta.expectedAgency) !== ctx.fileKey) {
+    report.outcome = 'rejected';
+    report.rejected.push({
+      code: 'wrong_agency', sheetRow: 0,
+      fa: `این فایل برای «${meta.agency}» تهیه شده است، نه «${meta.expectedAgency}»؛ هیچ ردیفی از آن اعمال نشد`,
+      en: `this file was made for "${meta.agency}", not "${meta.expectedAgency}"; nothing applied`,
+    });
+    Object.assign(report, summarizeReport(report));
+    return { changes: [], history: [], report };
+  }
+
+  // group by id first: a duplicated id is ambiguous unless the copies are identical
+  const groups = new Map<string, ReturnRow[]>();
+  for (const row of returned) {
+    const id = idText(row.id);
+    if (id === '') {
+      if (!hasContent(row)) continue; // a blank row
+      report.rowsRead++;
+      reject(ctx, 'missing_id', row, undefined, undefined,
+        'این ردیف شناسه ندارد (ردیف افزوده‌شده)؛ ردیف تازه را فقط دبیرخانه می‌تواند اضافه کند',
+        'this row has no id (added by hand); only the secretariat adds rows', editedFields(row, undefined));
+      continue;
+    }
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  for (const [id, rows] of groups) {
+    report.rowsRead += rows.length;
+    if (rows.length > 1) {
+      const key = (r: ReturnRow) => MERGE_FIELDS.map((f) => rawKey(r.values[f])).join('\u0001');
+      if (rows.some((r) => key(r) !== key(rows[0]))) {
+        const where = rows.map((r) => toPersianDigits(String(r.sheetRow))).join('، ');
+        for (const row of rows) {
+          reject(ctx, 'duplicate_id', row, id, 'id',
+            `شناسهٔ «${id}» در ردیف‌های ${where} با مقدارهای متفاوت آمده است؛ هیچ‌کدام اعمال نشد`,
+            `id "${id}" appears in rows ${rows.map((r) => r.sheetRow).join(', ')} with different values; none applied`,
+            editedFields(row, byId.get(id)));
+        }
+        continue;
+      }
+    }
+    mergeIdentifiedRow(ctx, rows[0], id);
+  }
+  if (meta.exportedIds) report.missingIds = meta.exportedIds.filter((id) => !groups.has(id));
+
+  report.outcome = report.cellsApplied > 0 ? 'applied' : report.cellsAlreadyApplied > 0 ? 'already_merged' : 'nothing_new';
+  Object.assign(report, summarizeReport(report));
+  return { changes: ctx.changes, history: ctx.history, report };
+}
+
+/**
+ * The register with `changes` applied (rows replaced by id, order kept). Pure: returns a new
+ * array. Changes for ids not in the register are ignored.
+ */
+export function applyChanges(register: readonly Assignment[], changes: readonly RowChange[]): Assignment[] {
+  if (changes.length === 0) return [...register];
+  const byId = new Map(changes.map((c) => [c.id, c.after]));
+  return register.map((row) => byId.get(row.id) ?? row);
+}
