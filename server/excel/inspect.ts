@@ -1,0 +1,199 @@
+/**
+ * Looking at a workbook file's bytes before exceljs touches it: is it an .xlsx at all (or an
+ * old .xls, an encrypted file, something else), which sheets does it have, does it hold parts
+ * exceljs would drop on write (charts, pivot tables, slicers …), and is its workbook.xml safe to
+ * hand to exceljs (defined names that would pollute Object.prototype).
+ */
+import { MosavabatError } from '../../core/errors';
+import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError } from './zip';
+
+/** A part of the workbook that exceljs reads but cannot write back. */
+export interface LostFeature {
+  code: 'charts' | 'pivot_tables' | 'slicers' | 'timelines' | 'macros';
+  fa: string;
+  en: string;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Zip path of the sheet's XML, e.g. `xl/worksheets/sheet1.xml`; undefined when the rels do not say. */
+  part?: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface WorkbookInspection {
+  entries: ZipEntry[];
+  sheets: SheetInfo[];
+  /** Parts exceljs would lose on write; the input must then not be overwritten. */
+  lost: LostFeature[];
+  /** The workbook's dates count from 1904 (old Mac Excel). */
+  date1904: boolean;
+}
+
+const LOST_PARTS: Array<{ prefix: string; feature: LostFeature }> = [
+  { prefix: 'xl/charts/', feature: { code: 'charts', fa: 'نمودار', en: 'charts' } },
+  { prefix: 'xl/chartsheets/', feature: { code: 'charts', fa: 'نمودار', en: 'charts' } },
+  { prefix: 'xl/pivotTables/', feature: { code: 'pivot_tables', fa: 'جدول محوری (Pivot)', en: 'pivot tables' } },
+  { prefix: 'xl/pivotCache/', feature: { code: 'pivot_tables', fa: 'جدول محوری (Pivot)', en: 'pivot tables' } },
+  { prefix: 'xl/slicers/', feature: { code: 'slicers', fa: 'برش‌دهنده (Slicer)', en: 'slicers' } },
+  { prefix: 'xl/slicerCaches/', feature: { code: 'slicers', fa: 'برش‌دهنده (Slicer)', en: 'slicers' } },
+  { prefix: 'xl/timelines/', feature: { code: 'timelines', fa: 'خط زمانی (Timeline)', en: 'timelines' } },
+  { prefix: 'xl/vbaProject.bin', feature: { code: 'macros', fa: 'ماکرو', en: 'macros' } },
+];
+
+/**
+ * exceljs keys plain objects by defined names and by the sheet names inside their formulas;
+ * a key that is a member of Object.prototype (`__proto__`, `constructor`, `toString` …) lets a
+ * crafted file write into shared prototypes. Such names are refused before exceljs sees them.
+ */
+const UNSAFE_KEYS = new RegExp(`(^|[^\\w$])(${Object.getOwnPropertyNames(Object.prototype).join('|')})([^\\w$]|$)`);
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Check that `bytes` are an .xlsx exceljs may read, and describe it.
+ * @param file the name to put in messages (usually the base name the user typed)
+ * @throws MosavabatError `empty_file`, `encrypted_workbook`, `xls_workbook`, `not_xlsx`,
+ *   `damaged_workbook`, `unsafe_workbook` (a defined name or sheet name that would pollute
+ *   Object.prototype inside exceljs), each naming the file
+ */
+export function inspectWorkbook(bytes: Buffer, file: string): WorkbookInspection {
+  const where = { file };
+  if (bytes.length === 0) {
+    throw new MosavabatError('empty_file', 'فایل خالی است', 'the file is empty', 'bad_input', where);
+  }
+  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) throw compoundFileError(bytes, file);
+  if (!looksLikeZip(bytes)) {
+    throw new MosavabatError('not_xlsx', 'این فایل کاربرگ اکسل (xlsx) نیست',
+      'not an Excel workbook (.xlsx)', 'bad_input', where);
+  }
+  let entries: ZipEntry[];
+  try {
+    entries = listZipEntries(bytes);
+  } catch (error) {
+    if (!(error instanceof ZipFormatError)) throw error;
+    throw damaged(file, error.message);
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const workbookEntry = byName.get('xl/workbook.xml');
+  if (!workbookEntry) {
+    throw new MosavabatError('not_xlsx', 'این فایل فشرده است ولی کاربرگ اکسل (xlsx) نیست (شاید Word یا فایل دیگری است)',
+      'a zip file but not an Excel workbook (.xlsx): no xl/workbook.xml', 'bad_input', where);
+  }
+  const workbookXml = readText(bytes, workbookEntry, file);
+  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+  const relsXml = relsEntry ? readText(bytes, relsEntry, file) : '';
+
+  for (const name of definedNames(workbookXml)) {
+    if (UNSAFE_KEYS.test(name)) {
+      throw new MosavabatError('unsafe_workbook',
+        `این فایل یک نام تعریف‌شده (Defined Name) ناامن دارد و خوانده نمی‌شود: «${name.slice(0, 60)}»`,
+        `the workbook has an unsafe defined name and is refused: "${name.slice(0, 60)}"`, 'bad_input', where);
+    }
+  }
+  const sheets = sheetList(workbookXml, relsXml);
+  const lost: LostFeature[] = [];
+  for (const { prefix, feature } of LOST_PARTS) {
+    if (entries.some((e) => e.name.startsWith(prefix)) && !lost.some((f) => f.code === feature.code)) lost.push(feature);
+  }
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
+  return { entries, sheets, lost, date1904 };
+}
+
+/**
+ * The number of the last row of a sheet from its `<dimension ref="A1:R1001">`, read from the
+ * first few kilobytes of the sheet's XML; undefined when the sheet does not say.
+ */
+export function sheetRowEstimate(bytes: Buffer, inspection: WorkbookInspection, sheet: SheetInfo): number | undefined {
+  const entry = sheet.part ? inspection.entries.find((e) => e.name === sheet.part) : undefined;
+  if (!entry) return undefined;
+  let head: string;
+  try {
+    head = readZipEntry(bytes, entry, 4096).toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const match = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+  return match ? Number(match[1] ?? 1) : undefined;
+}
+
+/** The user-facing sentence for lost features, e.g. `نمودار، جدول محوری (Pivot)`. */
+export function describeLost(lost: readonly LostFeature[]): { fa: string; en: string } {
+  return { fa: lost.map((f) => f.fa).join('، '), en: lost.map((f) => f.en).join(', ') };
+}
+
+function compoundFileError(bytes: Buffer, file: string): MosavabatError {
+  const where = { file };
+  const has = (name: string) => bytes.includes(Buffer.from(name, 'utf16le'));
+  if (has('EncryptionInfo') || has('EncryptedPackage')) {
+    return new MosavabatError('encrypted_workbook',
+      'این کاربرگ رمز دارد؛ در اکسل رمز را بردارید (File → Info → Protect Workbook → Encrypt with Password، رمز را خالی کنید) و دوباره بفرستید',
+      'the workbook is password-protected (encrypted); remove the password in Excel and try again', 'unsupported', where);
+  }
+  if (has('Workbook') || has('Book')) {
+    return new MosavabatError('xls_workbook',
+      'این فایل با قالب قدیمی اکسل (xls) است؛ آن را در اکسل باز کنید و با «Save As → Excel Workbook (*.xlsx)» ذخیره کنید',
+      'this is an old-format .xls workbook; open it in Excel and save it as .xlsx', 'unsupported', where);
+  }
+  return new MosavabatError('not_xlsx', 'این فایل کاربرگ اکسل (xlsx) نیست (فایل قدیمی Office است)',
+    'not an Excel workbook (.xlsx): an old Office compound file', 'bad_input', where);
+}
+
+function damaged(file: string, detail: string): MosavabatError {
+  return new MosavabatError('damaged_workbook', 'فایل اکسل آسیب دیده یا ناقص است و خوانده نمی‌شود',
+    `the workbook is damaged or truncated (${detail})`, 'bad_input', { file });
+}
+
+function readText(bytes: Buffer, entry: ZipEntry, file: string): string {
+  try {
+    return readZipEntry(bytes, entry).toString('utf8');
+  } catch (error) {
+    throw damaged(file, (error as Error).message);
+  }
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return match ? decodeXml(match[1] ?? match[2]) : undefined;
+}
+
+/** Every defined name's name and formula text (both are used as keys inside exceljs). */
+function definedNames(workbookXml: string): string[] {
+  const result: string[] = [];
+  const pattern = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
+  for (let m = pattern.exec(workbookXml); m; m = pattern.exec(workbookXml)) {
+    result.push(attribute(m[1], 'name') ?? '', decodeXml(m[2]));
+  }
+  return result;
+}
+
+/** Sheets in workbook order, with their XML part from the workbook's relationships. */
+function sheetList(workbookXml: string, relsXml: string): SheetInfo[] {
+  const targets = new Map<string, string>();
+  const relPattern = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
+  for (let m = relPattern.exec(relsXml); m; m = relPattern.exec(relsXml)) {
+    const id = attribute(m[1], 'Id');
+    const target = attribute(m[1], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: SheetInfo[] = [];
+  const sheetPattern = /<(?:\w+:)?sheet\b([^>]*)\/?>/g;
+  for (let m = sheetPattern.exec(workbookXml); m; m = sheetPattern.exec(workbookXml)) {
+    const rid = /\br:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
+    const state = attribute(m[1], 'state');
+    sheets.push({
+      name: attribute(m[1], 'name') ?? '',
+      part: rid ? targets.get(rid) : undefined,
+      state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+    });
+  }
+  return sheets;
+}

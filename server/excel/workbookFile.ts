@@ -1,0 +1,125 @@
+/**
+ * Opening and saving workbook files safely: the bytes are inspected before exceljs parses them
+ * (format, encryption, unsafe defined names), Object.prototype is checked after, and saving
+ * goes through a temporary file and a rename so a failure never leaves half a workbook.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { MosavabatError } from '../../core/errors';
+import { inspectWorkbook, WorkbookInspection } from './inspect';
+
+/** A workbook file read into memory and checked, not yet parsed. */
+export interface WorkbookBytes {
+  path: string;
+  /** The name used in messages (the file's base name). */
+  file: string;
+  bytes: Buffer;
+  inspection: WorkbookInspection;
+}
+
+/**
+ * Read and inspect a workbook file.
+ * @throws MosavabatError `file_not_found`, `not_a_file`, and those of inspectWorkbook
+ */
+export async function readWorkbookBytes(path: string): Promise<WorkbookBytes> {
+  const file = basename(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') {
+      throw new MosavabatError('not_a_file', `«${path}» یک پوشه است، نه فایل`, `"${path}" is a directory`, 'bad_input', { file });
+    }
+    throw new MosavabatError('file_not_found', `فایل «${path}» پیدا نشد یا خواندنی نیست`, `cannot read "${path}" (${code})`,
+      'not_found', { file });
+  }
+  return { path, file, bytes, inspection: inspectWorkbook(bytes, file) };
+}
+
+/**
+ * Parse checked bytes with exceljs's whole-workbook reader. Object.prototype is compared
+ * before and after: should a crafted file get past the inspection and add properties to it,
+ * they are removed and the file is refused.
+ * @throws MosavabatError `damaged_workbook` when exceljs cannot parse it, `unsafe_workbook`
+ */
+export async function parseWorkbook(source: WorkbookBytes): Promise<ExcelJS.Workbook> {
+  const before = new Set(Reflect.ownKeys(Object.prototype));
+  const workbook = new ExcelJS.Workbook();
+  let failure: unknown;
+  try {
+    await workbook.xlsx.load(source.bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    failure = error;
+  }
+  const added = Reflect.ownKeys(Object.prototype).filter((key) => !before.has(key));
+  if (added.length > 0) {
+    for (const key of added) delete (Object.prototype as Record<PropertyKey, unknown>)[key];
+    throw new MosavabatError('unsafe_workbook', 'این فایل ساختار ناامنی دارد و خوانده نمی‌شود',
+      'the workbook tried to modify Object.prototype and is refused', 'bad_input', { file: source.file });
+  }
+  if (failure) {
+    throw new MosavabatError('damaged_workbook', 'فایل اکسل آسیب دیده یا ناقص است و خوانده نمی‌شود',
+      `exceljs cannot read the workbook: ${(failure as Error).message}`, 'bad_input', { file: source.file });
+  }
+  return workbook;
+}
+
+/**
+ * Write bytes to `path` atomically: a temporary file beside it, then a rename.
+ * @throws MosavabatError `write_failed` naming the file (folder missing, file open in Excel …)
+ */
+export async function writeFileAtomic(path: string, data: Buffer | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw writeFailed(path, error);
+  }
+}
+
+/** The MosavabatError for a file that cannot be written. */
+export function writeFailed(path: string, error: unknown): MosavabatError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new MosavabatError('write_failed',
+    `فایل «${path}» نوشته نشد (پوشه وجود ندارد، دسترسی نیست یا فایل در اکسل باز است)`,
+    `cannot write "${path}" (${code})`, 'bad_input', { file: basename(path) });
+}
+
+/** Serialize a workbook and write it atomically. */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await writeFileAtomic(path, buffer);
+}
+
+/** Whether two paths name the same file (after resolving; also by inode when both exist). */
+export async function samePath(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A path beside `path` with a suffix, that does not exist yet:
+ * `a/register.xlsx` + `رنگی` → `a/register-رنگی.xlsx`, then `…-رنگی-2.xlsx` …
+ */
+export async function siblingPath(path: string, suffix: string): Promise<string> {
+  const extension = extname(path) || '.xlsx';
+  const stem = join(dirname(path), basename(path, extname(path)));
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}-${suffix}${n === 1 ? '' : `-${n}`}${extension}`;
+    try {
+      await stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}

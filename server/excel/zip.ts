@@ -1,0 +1,184 @@
+/**
+ * A small read-only zip reader: enough to look inside an .xlsx before exceljs does (which parts
+ * it has, what its workbook.xml says) without loading the whole workbook. Reads the central
+ * directory; inflates single entries on demand with Node's zlib.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  /** Path inside the archive, e.g. `xl/workbook.xml` (no leading slash). */
+  name: string;
+  /** 0 stored, 8 deflated; anything else cannot be read here. */
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/** Thrown for anything that is not a readable zip; callers turn it into a MosavabatError. */
+export class ZipFormatError extends Error {}
+
+/** Whether the bytes start like a zip archive (`PK\3\4`). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * The entries of a zip archive, from its central directory.
+ * @throws ZipFormatError when there is no end-of-central-directory record (not a zip, or truncated)
+ */
+export function listZipEntries(buffer: Buffer): ZipEntry[] {
+  const eocd = findEndOfCentralDirectory(buffer);
+  let count = buffer.readUInt16LE(eocd + 10);
+  let offset = buffer.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) {
+    // zip64: the real numbers are in the zip64 end record the locator points to
+    const locator = eocd - 20;
+    if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) throw new ZipFormatError('zip64 locator missing');
+    const record = Number(buffer.readBigUInt64LE(locator + 8));
+    if (record + 56 > buffer.length || buffer.readUInt32LE(record) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('zip64 record missing');
+    count = Number(buffer.readBigUInt64LE(record + 32));
+    offset = Number(buffer.readBigUInt64LE(record + 48));
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+      throw new ZipFormatError('central directory is damaged');
+    }
+    const method = buffer.readUInt16LE(offset + 10);
+    let compressedSize = buffer.readUInt32LE(offset + 20);
+    let size = buffer.readUInt32LE(offset + 24);
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    let localHeaderOffset = buffer.readUInt32LE(offset + 42);
+    const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, '');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      // zip64 extended information: the 64-bit values follow in the order of the 32-bit fields that overflowed
+      let p = offset + 46 + nameLength;
+      const end = p + extraLength;
+      while (p + 4 <= end) {
+        const id = buffer.readUInt16LE(p);
+        const length = buffer.readUInt16LE(p + 2);
+        if (id === 0x0001) {
+          let q = p + 4;
+          if (size === 0xffffffff) { size = Number(buffer.readBigUInt64LE(q)); q += 8; }
+          if (compressedSize === 0xffffffff) { compressedSize = Number(buffer.readBigUInt64LE(q)); q += 8; }
+          if (localHeaderOffset === 0xffffffff) localHeaderOffset = Number(buffer.readBigUInt64LE(q));
+        }
+        p += 4 + length;
+      }
+    }
+    entries.push({ name, method, compressedSize, size, localHeaderOffset });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * The uncompressed bytes of one entry.
+ * @param maxBytes stop after this many output bytes (to peek at the start of a large part)
+ * @throws ZipFormatError when the entry's data is damaged or uses an unknown compression
+ */
+export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes?: number): Buffer {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipFormatError(`local header of ${entry.name} is damaged`);
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > buffer.length) throw new ZipFormatError(`${entry.name} is truncated`);
+  const data = buffer.subarray(start, end);
+  if (entry.method === 0) return maxBytes === undefined ? Buffer.from(data) : Buffer.from(data.subarray(0, maxBytes));
+  if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
+  try {
+    if (maxBytes === undefined) return inflateRawSync(data);
+    // a partial inflate: SYNC_FLUSH lets zlib return what it has without the stream's end
+    const inflated = inflateRawSync(data.subarray(0, Math.min(data.length, maxBytes)), { finishFlush: 2 });
+    return inflated.subarray(0, maxBytes);
+  } catch (error) {
+    throw new ZipFormatError(`${entry.name} cannot be inflated: ${(error as Error).message}`);
+  }
+}
+
+function findEndOfCentralDirectory(buffer: Buffer): number {
+  // the record is 22 bytes plus a comment of at most 65535 bytes, at the very end
+  const lowest = Math.max(0, buffer.length - 22 - 0xffff);
+  for (let i = buffer.length - 22; i >= lowest; i--) {
+    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  throw new ZipFormatError('no end of central directory record');
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (IEEE) of bytes, as zip wants it. */
+export function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = crcTable[(crc ^ b) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Build a zip archive (deflated entries, no zip64) from names and contents: used to repack a
+ * workbook after patching one of its parts, and by tests to craft files.
+ */
+export function writeZip(files: ReadonlyArray<{ name: string; data: Buffer | string }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+    const compressed = deflateRawSync(data);
+    const name = Buffer.from(file.name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const centralSize = centrals.reduce((sum, b) => sum + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/** Every entry's name and uncompressed bytes. @throws ZipFormatError */
+export function readZip(buffer: Buffer): Array<{ name: string; data: Buffer }> {
+  return listZipEntries(buffer).map((entry) => ({ name: entry.name, data: readZipEntry(buffer, entry) }));
+}

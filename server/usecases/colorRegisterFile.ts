@@ -1,0 +1,46 @@
+/** Use case: colour a register by deadline state (and refresh its summary), into a new file unless asked otherwise. */
+import { JalaliDate } from '../../core/jalali';
+import { DEADLINE_STATES } from '../../core/register/state';
+import { summarize } from '../../core/register/summary';
+import type { DeadlineState } from '../../core/register/types';
+import { RegisterBook } from '../excel/registerBook';
+import { analyzeBook, chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
+
+export interface ColorOptions extends RegisterOptions {
+  /** Where to write; absent → `<name>-رنگی.xlsx` beside the input. The input itself only when named here. */
+  output?: string;
+}
+
+export interface ColorResult {
+  output: string;
+  rows: number;
+  counts: Record<DeadlineState, number>;
+  errors: number;
+  warnings: number;
+  /** Why the output is not where the user asked (the input has charts …), Persian and English. */
+  notice?: { fa: string; en: string };
+}
+
+/**
+ * Read the register, derive every row's state on `today`, and write a copy with the state
+ * words, fills, live colour rules, dropdowns, legend and summary sheets.
+ * @throws MosavabatError for unreadable registers and unwritable outputs
+ */
+export async function colorRegisterFile(input: string, options: ColorOptions = {}): Promise<ColorResult> {
+  const today = options.today ?? JalaliDate.today();
+  const book = await RegisterBook.open(input);
+  const analysis = analyzeBook(book, today, options.dueSoonDays);
+  book.applyAnalysis(analysis, today, summarize(analysis.rows, today));
+  const choice = await chooseOutput(input, options.output, 'رنگی', book.lost);
+  await book.save(choice.path);
+  const counts = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
+  for (const row of analysis.rows) counts[row.state]++;
+  return {
+    output: choice.path,
+    rows: analysis.rows.length,
+    counts,
+    errors: analysis.issues.filter((i) => i.severity === 'error').length,
+    warnings: analysis.issues.filter((i) => i.severity === 'warning').length,
+    notice: redirectMessage(choice),
+  };
+}

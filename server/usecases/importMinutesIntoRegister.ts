@@ -1,0 +1,141 @@
+/**
+ * Use case: minutes → register workbook. Creates a new register, or adds the meeting to an
+ * existing one; rows are matched by id, so importing the same minutes twice adds nothing.
+ */
+import { access } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { MosavabatError } from '../../core/errors';
+import { JalaliDate } from '../../core/jalali';
+import { parseMinutes } from '../../core/minutes/parse';
+import type { ParsedMinutes, Warning } from '../../core/minutes/types';
+import { assignmentsFromMinutes, meetingLabel } from '../../core/register/fromMinutes';
+import { meetingId } from '../../core/register/ids';
+import { summarize } from '../../core/register/summary';
+import { toPersianDigits } from '../../core/text';
+import { RegisterBook } from '../excel/registerBook';
+import type { MeetingRecord } from '../excel/sideSheets';
+import { readMinutesFile } from '../minutesFile';
+import { analyzeBook, chooseOutput, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
+
+export interface ImportIntoRegisterOptions extends RegisterOptions {
+  /** Create a new register here (refused when the file exists). */
+  output?: string;
+  /** Add to this existing register (written in place, unless `output` names another file). */
+  into?: string;
+  /** The moment written to `آخرین به‌روزرسانی` and `تاریخ ثبت`; default now. */
+  now?: Date;
+}
+
+export interface ImportIntoRegisterResult {
+  /** The file written; undefined when nothing was new and nothing was written. */
+  output?: string;
+  meetingId: string;
+  meetingAdded: boolean;
+  /** Register rows added, and rows of these minutes already in the register. */
+  added: number;
+  existing: number;
+  agenciesAdded: string[];
+  /** The minutes parser's warnings, document-level and per resolution (with its row). */
+  warnings: Array<Warning & { row?: number }>;
+  notice?: { fa: string; en: string };
+  minutes: ParsedMinutes;
+}
+
+/** The `جلسات` row of parsed minutes. */
+function meetingRecord(minutes: ParsedMinutes, id: string, rows: number, importedAt: string, source: string): MeetingRecord {
+  const m = minutes.meeting;
+  const persian = (text: string | null) => (text ? toPersianDigits(text) : '');
+  return {
+    id,
+    title: meetingLabel(minutes),
+    number: m.number ?? '',
+    date: persian(m.date),
+    weekday: m.weekday ?? '',
+    time: persian(m.time),
+    place: m.place ?? '',
+    invitationNumber: persian(m.invitation.number),
+    invitationDate: persian(m.invitation.date),
+    agenda: m.agenda.join('\n'),
+    body: m.body,
+    resolutions: minutes.resolutions.length,
+    rows,
+    importedAt: toPersianDigits(importedAt),
+    source,
+  };
+}
+
+/**
+ * Import a minutes file into a register workbook.
+ * - `output` only: create a new register there (the file must not exist yet).
+ * - `into`: add the meeting and its rows to that register; rows whose id is already there,
+ *   and a meeting already in `جلسات`, are not added again. The register is rewritten in place
+ *   (that is what `--into` asks), except when it holds charts, pivot tables or slicers that
+ *   exceljs would drop: then the result goes to a new file beside it. When nothing is new,
+ *   nothing is written.
+ * - `into` and `output`: read `into`, write `output`.
+ * Every row's state and colour are refreshed as of `today`.
+ * @throws MosavabatError `import_target_missing` (neither given), `output_exists`, and those of
+ *   reading the minutes and the register
+ */
+export async function importMinutesIntoRegister(minutesPath: string, options: ImportIntoRegisterOptions): Promise<ImportIntoRegisterResult> {
+  if (!options.output && !options.into) {
+    throw new MosavabatError('import_target_missing', 'فایل دفتر مصوبات را با -o (دفتر تازه) یا --into (دفتر موجود) بدهید',
+      'give the register file with -o (new register) or --into (existing register)');
+  }
+  if (options.output && !options.into && (await exists(options.output))) {
+    throw new MosavabatError('output_exists',
+      `فایل «${basename(options.output)}» از قبل هست؛ برای افزودن این جلسه به آن از --into استفاده کنید یا نام دیگری بدهید`,
+      `"${basename(options.output)}" already exists; use --into to add this meeting to it, or choose another name`,
+      'conflict', { file: basename(options.output) });
+  }
+  const { text } = await readMinutesFile(minutesPath);
+  let minutes: ParsedMinutes;
+  try {
+    minutes = parseMinutes(text);
+  } catch (error) {
+    throw error instanceof MosavabatError ? error.at({ file: basename(minutesPath) }) : error;
+  }
+  const now = options.now ?? new Date();
+  const stamp = tehranTimestamp(now);
+  const today = options.today ?? JalaliDate.today(now);
+
+  const book = options.into ? await RegisterBook.open(options.into) : RegisterBook.create();
+  const id = meetingId(minutes.meeting.date, minutes.meeting.number);
+  const all = assignmentsFromMinutes(minutes, stamp);
+  const present = new Set(book.rows().map((r) => String(r.values.id ?? '').trim()).filter(Boolean));
+  const fresh = all.filter((a) => !present.has(a.id));
+  const meetingAdded = !book.meetings().some((m) => String(m.id ?? '').trim() === id);
+
+  const warnings = [
+    ...minutes.warnings,
+    ...minutes.resolutions.flatMap((r) => r.warnings.map((w) => ({ ...w, row: r.row }))),
+  ];
+  const result: ImportIntoRegisterResult = {
+    meetingId: id, meetingAdded, added: fresh.length, existing: all.length - fresh.length,
+    agenciesAdded: [], warnings, minutes,
+  };
+  if (fresh.length === 0 && !meetingAdded && options.into && !options.output) return result;
+
+  book.append(fresh);
+  if (meetingAdded) book.addMeeting(meetingRecord(minutes, id, all.length, stamp, basename(minutesPath)));
+  result.agenciesAdded = book.addAgencies(book.directory(), all.map((a) => a.agency));
+  const analysis = analyzeBook(book, today, options.dueSoonDays);
+  book.applyAnalysis(analysis, today, summarize(analysis.rows, today));
+
+  const choice = options.into
+    ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost)
+    : { path: options.output as string };
+  await book.save(choice.path);
+  result.output = choice.path;
+  result.notice = redirectMessage(choice);
+  return result;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * What the register use cases share: the Tehran timestamp written to `آخرین به‌روزرسانی`,
+ * analysing a register's rows, and choosing where a changed workbook may be written.
+ */
+import { basename } from 'node:path';
+import { MosavabatError } from '../../core/errors';
+import { JalaliDate } from '../../core/jalali';
+import { SHEETS } from '../../core/register/fields';
+import { analyzeRegister, type RegisterAnalysis } from '../../core/register/validate';
+import { describeLost, type LostFeature } from '../excel/inspect';
+import type { RegisterBook } from '../excel/registerBook';
+import { samePath, siblingPath } from '../excel/workbookFile';
+
+/** Options every register use case accepts. */
+export interface RegisterOptions {
+  /** Today (Asia/Tehran) for states; default JalaliDate.today(). */
+  today?: JalaliDate;
+  /** "Due soon" window in days; default 7. */
+  dueSoonDays?: number;
+}
+
+/** `YYYY/MM/DD HH:MM` (Jalali date, 24-hour time) in Asia/Tehran. */
+export function tehranTimestamp(now: Date = new Date()): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
+  return `${JalaliDate.today(now).toString()} ${time}`;
+}
+
+/** Validate the rows of an open register and derive their states. */
+export function analyzeBook(book: RegisterBook, today: JalaliDate, dueSoonDays?: number): RegisterAnalysis {
+  const directory = book.directory();
+  return analyzeRegister(book.rows(), {
+    sheet: book.sheet.name || SHEETS.register,
+    columns: book.columns(),
+    today,
+    directory: directory.list().length ? directory : undefined,
+    dueSoonDays,
+  });
+}
+
+/** Where a use case writes, and why it is not where the user asked (when it is not). */
+export interface OutputChoice {
+  path: string;
+  /** Set when the input could not be overwritten because exceljs would lose parts of it. */
+  redirected?: { from: string; lost: readonly LostFeature[] };
+}
+
+/**
+ * Decide the output path for a changed copy of `input`:
+ * - `requested` absent → a new file beside the input with `suffix` (the input is never
+ *   modified unless asked);
+ * - `requested` is the input itself → in place, unless the input has parts exceljs cannot
+ *   write back (charts, pivot tables, slicers …): then a new file beside it, and the caller says so.
+ */
+export async function chooseOutput(input: string, requested: string | undefined, suffix: string, lost: readonly LostFeature[]): Promise<OutputChoice> {
+  if (!requested) return { path: await siblingPath(input, suffix) };
+  if (lost.length && (await samePath(input, requested))) {
+    return { path: await siblingPath(input, suffix), redirected: { from: requested, lost } };
+  }
+  return { path: requested };
+}
+
+/** The warning lines for a redirected output, Persian then English. */
+export function redirectMessage(choice: OutputChoice): { fa: string; en: string } | undefined {
+  if (!choice.redirected) return undefined;
+  const lost = describeLost(choice.redirected.lost);
+  return {
+    fa: `«${basename(choice.redirected.from)}» ${lost.fa} دارد که این برنامه نمی‌تواند نگه دارد؛ برای اینکه از دست نروند، فایل اصلی دست نخورد و نتیجه در «${basename(choice.path)}» نوشته شد`,
+    en: `"${basename(choice.redirected.from)}" has ${lost.en}, which exceljs cannot keep; the input was left untouched and the result written to "${basename(choice.path)}"`,
+  };
+}
+
+/** Refuse to write a file over the register it was made from. */
+export async function refuseOverwrite(input: string, output: string, what: { fa: string; en: string }): Promise<void> {
+  if (await samePath(input, output)) {
+    throw new MosavabatError('output_is_input',
+      `فایل خروجی همان فایل ورودی است؛ ${what.fa} روی آن نوشته نمی‌شود. نام دیگری بدهید`,
+      `the output is the input file; ${what.en} is not written over it. Choose another name`,
+      'bad_input', { file: basename(output) });
+  }
+}

@@ -1,0 +1,32 @@
+/** Use case: the standalone summary workbook for the "review of past resolutions". */
+import ExcelJS from 'exceljs';
+import { JalaliDate } from '../../core/jalali';
+import { summarize, type RegisterSummary } from '../../core/register/summary';
+import { RegisterBook } from '../excel/registerBook';
+import { writeSummarySheets } from '../excel/summarySheet';
+import { saveWorkbook } from '../excel/workbookFile';
+import { analyzeBook, refuseOverwrite, type RegisterOptions } from './registerCommon';
+
+export interface SummaryResult {
+  output: string;
+  summary: RegisterSummary;
+}
+
+/**
+ * Read the register, derive states on `today` and write a new workbook holding only the
+ * summary (`خلاصه`: per agency and per meeting counts by state with percent done, legend;
+ * `مهلت گذشته`: the overdue list).
+ * @throws MosavabatError `output_is_input` when `output` is the register itself, and those of reading/writing
+ */
+export async function summarizeRegisterFile(input: string, output: string, options: RegisterOptions = {}): Promise<SummaryResult> {
+  await refuseOverwrite(input, output, { fa: 'خلاصه', en: 'the summary' });
+  const today = options.today ?? JalaliDate.today();
+  const book = await RegisterBook.open(input);
+  const analysis = analyzeBook(book, today, options.dueSoonDays);
+  const summary = summarize(analysis.rows, today);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'mosavabat';
+  writeSummarySheets(workbook, summary, book.source?.file);
+  await saveWorkbook(workbook, output);
+  return { output, summary };
+}
