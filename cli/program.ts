@@ -7,10 +7,16 @@ import { Command, CommanderError } from 'commander';
 import { MosavabatError, describeLocation } from '../core/errors';
 import { CliIO, ExitRequest } from './io';
 import { registerImport } from './commands/import';
+import { registerValidate } from './commands/validate';
+import { registerColor } from './commands/color';
+import { registerSummary } from './commands/summary';
 
 /** Every command module registers itself here. */
 const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
   registerImport,
+  registerValidate,
+  registerColor,
+  registerSummary,
 ];
 
 export function createProgram(io: CliIO): Command {

@@ -1,0 +1,58 @@
+/** Shared parsing and printing of the register commands (`validate`, `color`, `summary`, `import -o/--into`). */
+import { MosavabatError } from '../../core/errors';
+import { JalaliDate } from '../../core/jalali';
+import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
+import type { DeadlineState } from '../../core/register/types';
+import { toPersianDigits } from '../../core/text/digits';
+import { importMinutesIntoRegister } from '../../server/usecases/importMinutesIntoRegister';
+
+/** `--today YYYY/MM/DD` (any digits) or today in Asia/Tehran. @throws MosavabatError `invalid_date` */
+export function parseToday(text: string | undefined): JalaliDate {
+  return text === undefined ? JalaliDate.today() : JalaliDate.parse(text);
+}
+
+/** `--due-soon-days N`: a whole number 0..365, default undefined (core's default, 7). @throws MosavabatError */
+export function parseDueSoonDays(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 365) {
+    throw new MosavabatError('bad_option', `--due-soon-days باید عدد صحیح بین ۰ و ۳۶۵ باشد («${text}»)`,
+      `--due-soon-days must be a whole number from 0 to 365 ("${text}")`);
+  }
+  return n;
+}
+
+/** Counts by state as one Persian line, e.g. `مهلت گذشته: ۴ | در مهلت: ۲`, states with no rows left out. */
+export function describeCounts(counts: Record<DeadlineState, number>): string {
+  return DEADLINE_STATES.filter((s) => counts[s] > 0).map((s) => `${STATE_LABELS[s]}: ${toPersianDigits(counts[s])}`).join(' | ') || 'هیچ ردیفی';
+}
+
+/** Options `import` passes on when it writes a register workbook. */
+export interface ImportRegisterOptions {
+  output?: string;
+  into?: string;
+  today?: string;
+  json?: boolean;
+}
+
+/**
+ * `import <minutes> -o <register.xlsx>` / `--into <register.xlsx>`: run the use case and print
+ * what happened (JSON with `--json`).
+ */
+export async function importIntoRegister(minutesPath: string, options: ImportRegisterOptions, io: { out(text: string): void }): Promise<void> {
+  const result = await importMinutesIntoRegister(minutesPath, { output: options.output, into: options.into, today: parseToday(options.today) });
+  if (options.json) {
+    const { minutes, ...rest } = result;
+    io.out(JSON.stringify({ ...rest, meeting: minutes.meeting }, null, 2));
+    return;
+  }
+  const lines = [
+    result.output
+      ? `«${result.output}»: ${toPersianDigits(result.added)} ردیف تازه${result.existing ? `، ${toPersianDigits(result.existing)} ردیف از قبل بود` : ''}${result.meetingAdded ? '، جلسه ثبت شد' : ''}.`
+      : `این صورتجلسه (${result.meetingId}) پیش‌تر وارد شده است؛ چیزی اضافه نشد و فایل دست نخورد.`,
+  ];
+  if (result.agenciesAdded.length) lines.push(`دستگاه‌های تازه در برگه «دستگاه‌ها»: ${result.agenciesAdded.join('، ')}`);
+  for (const w of result.warnings) lines.push(`هشدار${w.row ? ` ردیف ${toPersianDigits(w.row)}` : ''}: ${w.fa}`);
+  if (result.notice) lines.push(`توجه: ${result.notice.fa}`, `note: ${result.notice.en}`);
+  io.out(lines.join('\n'));
+}
