@@ -10,6 +10,8 @@ import { registerImport } from './commands/import';
 import { registerValidate } from './commands/validate';
 import { registerColor } from './commands/color';
 import { registerSummary } from './commands/summary';
+import { registerAgencySheets } from './commands/agencySheets';
+import { registerMerge } from './commands/merge';
 
 /** Every command module registers itself here. */
 const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
@@ -17,6 +19,8 @@ const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
   registerValidate,
   registerColor,
   registerSummary,
+  registerAgencySheets,
+  registerMerge,
 ];
 
 export function createProgram(io: CliIO): Command {

@@ -22,8 +22,29 @@ import {
   tehranTime, valueText, withValue,
 } from './values';
 
-/** The register as rows, or already indexed by id. */
-export type RegisterInput = readonly Assignment[] | ReadonlyMap<string, Assignment>;
+/**
+ * The register indexed by id, with the ids that occur more than once (never merged into).
+ * Build it once with indexRegister when merging many files; keep `byId` up to date between
+ * files (set each change's `after`).
+ */
+export interface RegisterIndex {
+  byId: Map<string, Assignment>;
+  duplicates: ReadonlySet<string>;
+}
+
+/** The register as rows, or as an index. */
+export type RegisterInput = readonly Assignment[] | RegisterIndex;
+
+/** Index the register's rows by id (first row of an id wins), noting duplicated ids. */
+export function indexRegister(register: readonly Assignment[]): RegisterIndex {
+  const duplicates = new Set<string>();
+  const byId = new Map<string, Assignment>();
+  for (const row of register) {
+    if (byId.has(row.id)) duplicates.add(row.id);
+    else byId.set(row.id, row);
+  }
+  return { byId, duplicates };
+}
 
 interface Context {
   meta: MergeMeta;
@@ -36,18 +57,6 @@ interface Context {
   report: FileReport;
   changes: RowChange[];
   history: HistoryEntry[];
-}
-
-/** Index the register by id, noting ids that occur more than once (never merged into). */
-function indexRegister(register: RegisterInput): { byId: ReadonlyMap<string, Assignment>; duplicates: Set<string> } {
-  const duplicates = new Set<string>();
-  if (!Array.isArray(register)) return { byId: register as ReadonlyMap<string, Assignment>, duplicates };
-  const byId = new Map<string, Assignment>();
-  for (const row of register as readonly Assignment[]) {
-    if (byId.has(row.id)) duplicates.add(row.id);
-    else byId.set(row.id, row);
-  }
-  return { byId, duplicates };
 }
 
 /** An id cell as text: display-normalized, Latin digits (a re-typed id may have Persian ones). */
@@ -277,14 +286,14 @@ function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
  * deadline goes to `requestedDue`/`requestReason` (and the history) and never to `due`.
  * Each changed row gets revision + 1 and `updatedAt` = the merge time.
  *
- * @param register the register now (not modified)
+ * @param register the register now, as rows or an index (not modified)
  * @param returned the file's data rows, in any order
  * @param meta which agency the file is for, its name, when, where its columns are
  * @returns the row changes to write, their history lines, and the report for this file.
  *   Never throws for bad file content: every problem is in the report.
  */
 export function mergeReturn(register: RegisterInput, returned: readonly ReturnRow[], meta: MergeMeta): MergeResult {
-  const { byId, duplicates } = indexRegister(register);
+  const { byId, duplicates } = Array.isArray(register) ? indexRegister(register as readonly Assignment[]) : register as RegisterIndex;
   const sheet = meta.sheet ?? SHEETS.register;
   const report: FileReport = {
     file: meta.sourceFile, agency: meta.agency, sheet, outcome: 'nothing_new',
@@ -295,7 +304,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   const clock = tehranTime(meta.at);
   const ctx: Context = {
     meta, sheet, byId, duplicatesInRegister: duplicates, fileKey: comparisonKey(meta.agency),
-    today: clock.date, when: `${clock.date.toString()} ${clock.time}`, report, changes: [], history: [],
+    today: meta.today ?? clock.date, when: `${clock.date.toString()} ${clock.time}`, report, changes: [], history: [],
   };
 
   if (meta.expectedAgency !== undefined && comparisonKey(meta.expectedAgency) !== ctx.fileKey) {

@@ -66,3 +66,18 @@ export function formatReports(reports: readonly FileReport[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The report of a file that could not be merged at all (unreadable, not a return workbook,
+ * made for another agency): outcome `rejected`, one file-level refusal, nothing applied.
+ * @param registerRevision the register's revision at the time (for the report)
+ */
+export function failedReport(file: string, agency: string, code: string, faText: string, enText: string, registerRevision: number): FileReport {
+  const report: FileReport = {
+    file, agency, sheet: '', outcome: 'rejected', madeFromRevision: null, registerRevision,
+    rowsRead: 0, rowsApplied: 0, cellsApplied: 0, rowsUnchanged: 0, cellsAlreadyApplied: 0,
+    applied: [], rejected: [{ code, sheetRow: 0, fa: faText, en: enText }],
+    conflicts: [], requests: [], missingIds: [], fa: faText, en: enText,
+  };
+  return report;
+}

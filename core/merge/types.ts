@@ -5,6 +5,7 @@
  */
 import type { ColumnMap, CellValue, Assignment } from '../register/types';
 import type { FieldName } from '../register/fields';
+import type { JalaliDate } from '../jalali/JalaliDate';
 
 export type { ColumnMap, CellValue, Assignment, FieldName };
 
@@ -53,6 +54,8 @@ export interface MergeMeta {
   registerRevision: number | null;
   /** When the merge happens; the history time and "today" (Asia/Tehran) come from it. */
   at: Date;
+  /** "Today" for date checks when it is not the day of `at` (a `--today` option, tests). */
+  today?: JalaliDate;
   /** Sheet the rows were read from (for messages); default `مصوبات`. */
   sheet?: string;
   /** Column letters of the fields found in that sheet (for messages). */
@@ -116,7 +119,8 @@ export type RejectionCode =
   | 'wrong_agency';     // the whole file: made for another agency than the sender
 
 export interface Rejection {
-  code: RejectionCode;
+  /** A RejectionCode, or for a whole unreadable file the reader's error code (`xls_workbook` …). */
+  code: RejectionCode | (string & {});
   /** Worksheet row (0 for the whole file). */
   sheetRow: number;
   /** The row's id when it has one. */

@@ -1,0 +1,85 @@
+/**
+ * Benchmark of the agency round trip: a 10,000-row register (500 agencies × 20 rows), 60 return
+ * workbooks made with `agency-sheets` and filled in (every row: status, percent, report), then
+ * one `merge` of all 60 into the register. Target: the merge under 3 s on the 2-core machine.
+ *
+ * Run: `npm run build && node --expose-gc dist/bench/merge.js [rows] [files]`
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Assignment } from '../core/register/types';
+import { RegisterBook } from '../server/excel/registerBook';
+import { writeAgencySheets } from '../server/usecases/agencySheets';
+import { mergeReturnFiles } from '../server/usecases/mergeReturns';
+
+const ROWS = Number(process.argv[2] ?? 10_000);
+const FILES = Number(process.argv[3] ?? 60);
+const PER_AGENCY = 20;
+const AT = new Date(Date.UTC(2022, 6, 23, 5, 30)); // 1401/05/01 10:00 Tehran
+
+function registerRows(): Assignment[] {
+  const rows: Assignment[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const agency = `اداره کل شماره ${Math.floor(i / PER_AGENCY) + 1} استان`;
+    rows.push({
+      id: `14010409-${Math.floor(i / 40) + 1}-${i}`, meeting: 'دوازدهمین صورتجلسه قرارگاه اجتماعی استان', meetingDate: '1401/04/09',
+      row: (i % 40) + 1, text: `مقرر گردید: ${agency} نسبت به اجرای بند ${i} اقدام و گزارش آن را به دبیرخانه ارسال نماید.`,
+      agency, deadlineText: 'یک ماه', due: '1401/05/09', status: 'not_started', percent: 0, report: '', doneDate: null,
+      requestedDue: null, requestReason: '', revision: 1, updatedAt: '1401/04/09 10:00',
+    });
+  }
+  return rows;
+}
+
+async function timed<T>(label: string, table: Array<[string, string, string]>, run: () => Promise<T>): Promise<T> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  const result = await run();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  table.push([label, seconds.toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0)]);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mosavabat-bench-merge-'));
+  const table: Array<[string, string, string]> = [];
+  try {
+    const registerPath = join(dir, 'register.xlsx');
+    await timed(`write register (${ROWS} rows)`, table, async () => {
+      const book = RegisterBook.create();
+      book.append(registerRows());
+      await book.save(registerPath);
+    });
+    const agencies = Array.from({ length: FILES }, (_, i) => `اداره کل شماره ${i * Math.floor(ROWS / PER_AGENCY / FILES) + 1} استان`);
+    const sheets = await timed(`agency-sheets (${FILES} agencies)`, table, () =>
+      writeAgencySheets(registerPath, join(dir, 'out'), { at: AT, agencies }));
+    await timed(`fill ${FILES} returns (exceljs, not the tool)`, table, async () => {
+      for (const file of sheets.files) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file.path);
+        const sheet = workbook.getWorksheet('مصوبات')!;
+        for (let r = 2; r <= file.rows + 1; r++) {
+          sheet.getCell(`I${r}`).value = 'در حال انجام';
+          sheet.getCell(`J${r}`).value = 50;
+          sheet.getCell(`K${r}`).value = `گزارش ردیف ${r}`;
+        }
+        await workbook.xlsx.writeFile(file.path);
+      }
+    });
+    const result = await timed(`merge ${FILES} returns into ${ROWS} rows`, table, () =>
+      mergeReturnFiles(registerPath, sheets.files.map((f) => f.path), { at: AT, output: join(dir, 'merged.xlsx'), reportPath: join(dir, 'report.json') }));
+    if (result.rowsChanged !== sheets.files.reduce((n, f) => n + f.rows, 0)) throw new Error(`expected every row merged, got ${result.rowsChanged}`);
+    console.log('| step | seconds | RSS MB |\n| --- | ---: | ---: |');
+    for (const [label, seconds, rss] of table) console.log(`| ${label} | ${seconds} | ${rss} |`);
+    console.log(`rows changed: ${result.rowsChanged}, history lines: ${result.historyLines}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+/** `mosavabat agency-sheets <register.xlsx> -o <dir>`: one return workbook per agency. */
+import { Command } from 'commander';
+import { toPersianDigits } from '../../core/text';
+import { CliIO } from '../io';
+import { writeAgencySheets } from '../../server/usecases/agencySheets';
+import { parseTodayOption } from './merge';
+
+interface AgencySheetsCliOptions {
+  output: string;
+  agency?: string[];
+  includeVoid?: boolean;
+  today?: string;
+}
+
+export function registerAgencySheets(program: Command, io: CliIO): void {
+  program
+    .command('agency-sheets <register>')
+    .description('ساخت یک فایل اکسل برای هر دستگاه با ردیف‌های خودش — one return workbook per agency')
+    .requiredOption('-o, --output <dir>', 'پوشهٔ فایل‌ها — folder for the workbooks')
+    .option('--agency <name...>', 'فقط این دستگاه‌ها — only these agencies')
+    .option('--include-void', 'ردیف‌های منتفی هم فرستاده شوند — also send void rows')
+    .option('--today <date>', 'تاریخ امروز برای رنگ‌ها، مثل ۱۴۰۳/۰۵/۰۱ — today for the colours')
+    .action(async (register: string, options: AgencySheetsCliOptions) => {
+      const result = await writeAgencySheets(register, options.output, {
+        agencies: options.agency, includeVoid: options.includeVoid, today: parseTodayOption(options.today),
+      });
+      const n = (x: number) => toPersianDigits(String(x));
+      for (const file of result.files) io.out(`${file.path}  (${n(file.rows)} ردیف — ${file.agency})`);
+      io.out(`${n(result.files.length)} فایل برای ${n(result.files.length)} دستگاه ساخته شد (نسخهٔ دفتر: ${n(result.registerRevision)}).`);
+      if (result.rowsWithoutAgency) io.out(`${n(result.rowsWithoutAgency)} ردیف اقدام‌کننده نداشت و برای کسی فرستاده نشد.`);
+      if (result.voidRows) io.out(`${n(result.voidRows)} ردیف منتفی فرستاده نشد (برای فرستادن: --include-void).`);
+    });
+}

@@ -1,0 +1,51 @@
+/** `mosavabat merge <register.xlsx> <return.xlsx>… -o <merged.xlsx> --report <report.json>`. */
+import { Command } from 'commander';
+import { MosavabatError } from '../../core/errors';
+import { JalaliDate } from '../../core/jalali';
+import { formatReports } from '../../core/merge';
+import { toPersianDigits } from '../../core/text';
+import { CliIO, ExitRequest } from '../io';
+import { mergeReturnFiles } from '../../server/usecases/mergeReturns';
+
+interface MergeCliOptions {
+  output?: string;
+  report?: string;
+  agency?: string;
+  today?: string;
+}
+
+/**
+ * A `--today` value as a Jalali date (any digits); undefined when not given.
+ * @throws MosavabatError `invalid_date` naming the option
+ */
+export function parseTodayOption(text: string | undefined): JalaliDate | undefined {
+  if (text === undefined) return undefined;
+  const parsed = JalaliDate.tryParse(text);
+  if (parsed.ok) return parsed.date;
+  throw new MosavabatError('invalid_date', `گزینهٔ --today: ${parsed.error.fa}`, `--today: ${parsed.error.en}`);
+}
+
+export function registerMerge(program: Command, io: CliIO): void {
+  program
+    .command('merge <register> <returns...>')
+    .description('ادغام فایل‌های برگشتی دستگاه‌ها در دفتر مصوبات — merge agency return workbooks into the register')
+    .option('-o, --output <file>', 'دفتر ادغام‌شده (پیش‌فرض: کنار دفتر با پسوند «ادغام‌شده») — merged register')
+    .option('--report <file>', 'گزارش JSON — report.json')
+    .option('--agency <name>', 'همهٔ فایل‌ها را این دستگاه فرستاده است — the agency that sent every file')
+    .option('--today <date>', 'تاریخ امروز، مثل ۱۴۰۳/۰۵/۰۱ — today for date checks and colours')
+    .action(async (register: string, returns: string[], options: MergeCliOptions) => {
+      const result = await mergeReturnFiles(register, returns, {
+        output: options.output, reportPath: options.report, expectedAgency: options.agency, today: parseTodayOption(options.today),
+      });
+      io.out(formatReports(result.reports));
+      const n = (x: number) => toPersianDigits(String(x));
+      io.out('');
+      io.out(`${n(result.rowsChanged)} ردیف دفتر تغییر کرد، ${n(result.historyLines)} سطر به «تاریخچه» افزوده شد؛ دفتر ادغام‌شده: ${result.output}`);
+      if (result.reportPath) io.out(`گزارش: ${result.reportPath}`);
+      if (result.notice) io.err(`${result.notice.fa}\n${result.notice.en}`);
+      if (result.problems > 0) {
+        io.err(`${n(result.problems)} مورد نیاز به بررسی دارد (فایل ردشده، خانهٔ ردشده یا تعارض) — ${result.problems} items need a look`);
+        throw new ExitRequest(1);
+      }
+    });
+}

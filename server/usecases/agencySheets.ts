@@ -1,0 +1,100 @@
+/** Use case: one return workbook per agency from a register, for the agencies to fill and send back. */
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { MosavabatError } from '../../core/errors';
+import { registerAgencies, registerRevision, tehranTime } from '../../core/merge';
+import { comparisonKey } from '../../core/text';
+import { RegisterBook } from '../excel/registerBook';
+import { saveWorkbook } from '../excel/workbookFile';
+import { buildReturnWorkbook, returnFileName, type ReturnRowSource } from '../returns/returnBook';
+import { analyzeBook, type RegisterOptions } from './registerCommon';
+
+export interface AgencySheetsOptions extends RegisterOptions {
+  /** When the files are made (default now); their date and the recorded time come from it. */
+  at?: Date;
+  /** Only these agencies (any typing variant); default every agency in the register. */
+  agencies?: readonly string[];
+  /** Also send rows the secretariat marked `منتفی` (void); default false. */
+  includeVoid?: boolean;
+}
+
+export interface AgencySheetsResult {
+  /** The register's revision the files were made from. */
+  registerRevision: number;
+  files: Array<{ agency: string; path: string; rows: number }>;
+  /** Rows with no agency, not sent to anyone. */
+  rowsWithoutAgency: number;
+  /** Void rows left out. */
+  voidRows: number;
+}
+
+/**
+ * Read the register and write, into `outDir` (created when missing), one return workbook per
+ * agency with that agency's rows (see buildReturnWorkbook). A file of the same name in the
+ * folder (same agency, same day) is replaced atomically.
+ * @throws MosavabatError for an unreadable register, `agency_not_found` when a requested agency
+ *   has no rows, `write_failed` for an unwritable folder or file
+ */
+export async function writeAgencySheets(registerPath: string, outDir: string, options: AgencySheetsOptions = {}): Promise<AgencySheetsResult> {
+  const at = options.at ?? new Date();
+  const today = options.today ?? tehranTime(at).date;
+  const book = await RegisterBook.open(registerPath);
+  const analysis = analyzeBook(book, today, options.dueSoonDays);
+  const all = analysis.rows.map((r) => r.assignment);
+  const revision = registerRevision(all);
+
+  let agencies = registerAgencies(all);
+  if (options.agencies?.length) {
+    const known = new Map(agencies.map((a) => [comparisonKey(a), a]));
+    agencies = options.agencies.map((wanted) => {
+      const found = known.get(comparisonKey(wanted));
+      if (!found) {
+        throw new MosavabatError('agency_not_found', `دستگاه «${wanted}» در دفتر ردیفی ندارد`,
+          `agency "${wanted}" has no rows in the register`, 'not_found', { file: basename(registerPath) });
+      }
+      return found;
+    });
+  }
+
+  const byAgency = new Map<string, ReturnRowSource[]>();
+  let voidRows = 0;
+  let rowsWithoutAgency = 0;
+  for (const row of analysis.rows) {
+    const key = comparisonKey(row.assignment.agency);
+    if (key === '') {
+      rowsWithoutAgency++;
+      continue;
+    }
+    if (row.assignment.status === 'void' && !options.includeVoid) {
+      voidRows++;
+      continue;
+    }
+    const list = byAgency.get(key) ?? [];
+    list.push({ assignment: row.assignment, state: row.state });
+    byAgency.set(key, list);
+  }
+
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new MosavabatError('write_failed', `پوشهٔ «${outDir}» ساخته نشد`, `cannot create folder "${outDir}" (${(error as Error).message})`,
+      'bad_input', { file: outDir });
+  }
+  const used = new Set<string>();
+  const files: AgencySheetsResult['files'] = [];
+  for (const agency of agencies) {
+    const rows = byAgency.get(comparisonKey(agency)) ?? [];
+    if (rows.length === 0) continue;
+    let name = returnFileName(agency, today);
+    // two spellings that differ only in characters a file name cannot hold
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = name.replace(/( \(\d+\))?\.xlsx$/, ` (${n}).xlsx`);
+    used.add(name.toLowerCase());
+    const workbook = await buildReturnWorkbook({
+      agency, rows, registerRevision: revision, registerFile: basename(registerPath), madeAt: at, today,
+    });
+    const path = join(outDir, name);
+    await saveWorkbook(workbook, path);
+    files.push({ agency, path, rows: rows.length });
+  }
+  return { registerRevision: revision, files, rowsWithoutAgency, voidRows };
+}
