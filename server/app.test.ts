@@ -68,7 +68,7 @@ describe('the HTTP service', () => {
   it.each([
     ['an empty body', Buffer.alloc(0), 400, 'empty_file'],
     ['a binary body', Buffer.from([0, 1, 2, 3, 0]), 400, 'binary_file'],
-    ['a .docx', Buffer.from('PK\u0003\u0004xxxx'), 415, 'binary_file'],
+    ['a damaged .docx', Buffer.from('PK\u0003\u0004xxxx'), 400, 'damaged_file'],
     ['text without resolutions', Buffer.from('سلام'), 400, 'no_resolutions'],
   ])('rejects %s with a Persian message and no stack', async (_what, body, status, code) => {
     const { app, store } = makeApp();

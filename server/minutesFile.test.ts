@@ -33,7 +33,7 @@ describe('decodeMinutes', () => {
     ['an empty file', Buffer.alloc(0), 'empty_file'],
     ['a file of blank lines', Buffer.from('  \n\r\n'), 'empty_file'],
     ['a binary file', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), 'binary_file'],
-    ['a .docx / zip', Buffer.from('PK\u0003\u0004rest-of-zip'), 'binary_file'],
+    ['a zip that is not a Word document', Buffer.from('PK\u0003\u0004rest-of-zip'), 'damaged_file'],
   ])('rejects %s with a Persian message', (_what, bytes, code) => {
     try {
       decodeMinutes(bytes, 'x.txt');

@@ -6,14 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
+import { docxToText } from './docxText';
 
 /** Which encoding the bytes were decoded from. */
-export type MinutesEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+export type MinutesEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'docx';
 
 /**
  * Decode minutes bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are recognized;
- * bytes that are not valid UTF-8 are read as Windows-1256.
- * @throws MosavabatError `empty_file`, `binary_file` (NUL bytes, zip/.docx, PDF, images…)
+ * bytes that are not valid UTF-8 are read as Windows-1256; a zip is read as a Word .docx.
+ * @throws MosavabatError `empty_file`, `binary_file` (NUL bytes: PDF, images, old .doc…), and
+ *   for zips `not_docx` (e.g. an .xlsx) or `damaged_file`
  */
 export function decodeMinutes(bytes: Uint8Array, file = 'minutes'): { text: string; encoding: MinutesEncoding } {
   const where = { file };
@@ -22,11 +24,7 @@ export function decodeMinutes(bytes: Uint8Array, file = 'minutes'): { text: stri
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new MosavabatError('binary_file',
-      'این فایل متنی نیست (فایل فشرده یا Word/Excel است)؛ متن صورتجلسه را در Word با «Save As → Plain Text (UTF-8)» ذخیره کنید',
-      'not a text file (zip, .docx or .xlsx); save the minutes as plain text (UTF-8)', 'unsupported', where);
-  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { text: docxToText(Buffer.from(bytes), file), encoding: 'docx' };
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) {
     throw new MosavabatError('binary_file', 'این فایل متنی نیست و صورتجلسه نمی‌تواند باشد', 'binary file: not minutes text',
