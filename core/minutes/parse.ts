@@ -153,7 +153,7 @@ function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings:
   const agencies = splitAgencies(row.agency);
   const warnings: Warning[] = [];
   if (agencies.length === 0) {
-    warnings.push({ code: 'agency_missing', fa: `ردیف ${toPersianDigits(row.row)}: اقدام کننده نوشته نشده است`, en: `row ${row.row}: no responsible agency` });
+    warnings.push({ code: 'agency_missing', fa: 'اقدام کننده نوشته نشده است', en: `row ${row.row}: no responsible agency` });
   }
   const { rule, warnings: phraseWarnings } = parseDeadline(deadlineText);
   warnings.push(...phraseWarnings);
@@ -170,7 +170,7 @@ function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings:
     const later = datesInText(text).filter((d) => d.isAfter(due!));
     for (const date of later) {
       warnings.push({ code: 'text_date_after_due',
-        fa: `ردیف ${toPersianDigits(row.row)}: متن مصوبه تاریخ ${date.toDisplay()} را نام برده که بعد از مهلت ${due.toDisplay()} («${deadlineText}») است؛ مهلت همان «${deadlineText}» ماند`,
+        fa: `متن مصوبه تاریخ ${date.toDisplay()} را نام برده که بعد از مهلت ${due.toDisplay()} («${deadlineText}») است؛ مهلت همان «${deadlineText}» ماند`,
         en: `row ${row.row}: the text names ${date} which is after the due date ${due} ("${deadlineText}"); the phrase's due date was kept` });
     }
   }
