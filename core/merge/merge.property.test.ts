@@ -52,7 +52,7 @@ const OUR_VALUES: { [F in AgencyField]: Array<ReturnType<typeof assignmentValue>
 type Action =
   | { kind: 'export'; agency: number }
   | { kind: 'agencyEdit'; file: number; row: number; field: number; value: number }
-  | { kind: 'tamper'; file: number; row: number; how: 'text' | 'id' | 'delete' | 'duplicate' | 'shuffle' | 'foreign' }
+  | { kind: 'tamper'; file: number; row: number; how: 'text' | 'id' | 'delete' | 'duplicate' | 'shuffle' | 'foreign' | 'nobase' }
   | { kind: 'ourEdit'; row: number; field: number; value: number }
   | { kind: 'reassign'; row: number; agency: number }
   | { kind: 'merge'; file: number };
@@ -61,13 +61,20 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('export' as const), agency: fc.nat(2) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('agencyEdit' as const), file: fc.nat(), row: fc.nat(), field: fc.nat(5), value: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tamper' as const), file: fc.nat(), row: fc.nat(),
-    how: fc.constantFrom('text' as const, 'id' as const, 'delete' as const, 'duplicate' as const, 'shuffle' as const, 'foreign' as const) }) },
+    how: fc.constantFrom('text' as const, 'id' as const, 'delete' as const, 'duplicate' as const, 'shuffle' as const, 'foreign' as const, 'nobase' as const) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('ourEdit' as const), row: fc.nat(8), field: fc.nat(5), value: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const), row: fc.nat(8), agency: fc.nat(2) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('merge' as const), file: fc.nat() }) },
 );
 
-interface ReturnFile { agency: string; registerRevision: number; rows: ReturnRow[]; exportedIds: string[] }
+interface ReturnFile {
+  agency: string;
+  registerRevision: number;
+  rows: ReturnRow[];
+  exportedIds: string[];
+  /** The hidden copy as exported, kept by the model even when a row loses it in the file. */
+  exported: Map<string, ReturnRow['base']>;
+}
 
 /** Agency edits a file carries: (id, field, normalized value) where the cell differs from its base. */
 function agencyEdits(file: ReturnFile): Array<{ id: string; field: AgencyField; theirs: CellValue }> {
@@ -75,7 +82,7 @@ function agencyEdits(file: ReturnFile): Array<{ id: string; field: AgencyField; 
   for (const row of file.rows) {
     for (const field of MERGE_FIELDS) {
       const theirs = row.values[field];
-      const base = row.base?.[field];
+      const base = (row.base ?? file.exported.get(String(row.id)))?.[field];
       if (theirs === undefined || base === undefined || rawKey(theirs) === rawKey(base)) continue;
       const t = readAgencyCell(field, theirs, true);
       const b = readAgencyCell(field, base, true);
@@ -123,8 +130,12 @@ function checkMerge(before: Assignment[], file: ReturnFile, result: MergeResult)
       if (row.agency !== file.agency) throw new Error(`row ${row.id} of ${row.agency} changed by ${file.agency}'s file`);
       // the value the agency started from is what the register held: no secretariat edit overwritten
       const fileRow = file.rows.find((r) => r.id === row.id)!;
-      const base = readAgencyCell(field, fileRow.base![field]!, true);
-      check(base.ok && base.value === o, `${row.id}.${field}: the secretariat's ${String(o)} was overwritten`);
+      if (fileRow.base) {
+        const base = readAgencyCell(field, fileRow.base[field]!, true);
+        check(base.ok && base.value === o, `${row.id}.${field}: the secretariat's ${String(o)} was overwritten`);
+      } else {
+        check(o === null, `${row.id}.${field}: ${String(o)} overwritten from a row without its hidden copy`);
+      }
     }
     if (row !== old) check(row.revision === old.revision + 1, `revision of ${row.id} not bumped once`);
   }
@@ -170,9 +181,10 @@ function run(generated: Action[]): void {
     switch (a.kind) {
       case 'export': {
         const exported = exportForAgency(register, AGENCIES[a.agency]);
+        const rows = asReturnRows(exported);
         files.push({
           agency: exported.agency, registerRevision: exported.registerRevision,
-          rows: asReturnRows(exported), exportedIds: exported.rows.map((r) => r.id),
+          rows, exportedIds: exported.rows.map((r) => r.id), exported: new Map(rows.map((r) => [String(r.id), r.base])),
         });
         break;
       }
@@ -195,6 +207,8 @@ function run(generated: Action[]): void {
         if (a.how === 'delete') file.rows.splice(i, 1);
         if (a.how === 'duplicate') file.rows.push({ ...row, sheetRow: 100 + file.rows.length, values: { ...row.values } });
         if (a.how === 'shuffle') file.rows.reverse();
+        // the row copied into a fresh workbook: its hidden copy is lost
+        if (a.how === 'nobase') file.rows[i] = { ...row, base: null };
         if (a.how === 'foreign') {
           // a row of another agency pasted in, with its own hidden copy
           const other = register.find((r) => r.agency !== file.agency);

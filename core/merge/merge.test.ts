@@ -1,7 +1,7 @@
 import { AGENCY_FIELDS } from '../register/fields';
 import type { Assignment } from '../register/types';
 import { asReturnRows, exportForAgency, registerRevision } from './export';
-import { applyChanges, mergeReturn } from './merge';
+import { applyChanges, indexRegister, mergeReturn } from './merge';
 import { formatReports } from './report';
 import type { MergeMeta, ReturnRow } from './types';
 import { MERGE_FIELDS } from './values';
@@ -248,16 +248,16 @@ describe('mergeReturn', () => {
     expect(report.fa).toContain(`برای «${A}» تهیه شده است`);
   });
 
-  test('without the hidden copy: same revision applies, a changed row becomes a conflict', () => {
+  test('without the hidden copy: an empty cell is filled, a filled one becomes a conflict', () => {
     const reg = register();
     const copy = copyFor(reg).map((r) => ({ ...r, base: null }));
-    edit(copy, 'm-1-a', { percent: 30 });
-    edit(copy, 'm-2-a', { percent: 20 });
-    const ours = reg.map((r) => (r.id === 'm-2-a' ? { ...r, report: 'دبیرخانه', revision: 2 } : r));
-    const { changes, report } = mergeReturn(ours, copy, meta(reg));
-    expect(changes.map((c) => [c.id, c.after.percent])).toEqual([['m-1-a', 30]]);
-    // report differs from the register too: the file is older than the secretariat's edit
-    expect(report.conflicts.map((c) => [c.id, c.field])).toEqual([['m-2-a', 'percent'], ['m-2-a', 'report']]);
+    edit(copy, 'm-1-a', { report: 'گزارش تازه', percent: 30 });
+    edit(copy, 'm-3-a', { percent: 40 }); // what the register holds: nothing to do
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes.map((c) => [c.id, c.fields.map((f) => f.field)])).toEqual([['m-1-a', ['report']]]);
+    // percent 0 in the register may have been typed there after export: not overwritten
+    expect(report.conflicts.map((c) => [c.id, c.field, c.ours, c.theirs])).toEqual([['m-1-a', 'percent', 0, 30]]);
+    expect(report.conflicts[0].fa).toContain('نسخهٔ پنهان');
   });
 
   test('deleted rows and missing columns are not edits', () => {
@@ -279,6 +279,17 @@ describe('mergeReturn', () => {
     const { changes, report } = mergeReturn(reg, copy, meta(reg));
     expect(changes).toEqual([]);
     expect(report.rejected.map((r) => r.code)).toEqual(['duplicate_in_register']);
+  });
+
+  test('a prebuilt index gives the same result as the rows, duplicates included', () => {
+    const reg = [...register(), row('m-1-a', A, { text: 'تکراری' })];
+    const copy = copyFor(register());
+    edit(copy, 'm-1-a', { percent: 5 });
+    edit(copy, 'm-2-a', { percent: 6 });
+    const fromRows = mergeReturn(reg, copy, meta(reg));
+    const fromIndex = mergeReturn(indexRegister(reg), copy, meta(reg));
+    expect(fromIndex).toEqual(fromRows);
+    expect(fromIndex.changes.map((c) => c.id)).toEqual(['m-2-a']);
   });
 
   test('the printed summary names every refusal and conflict', () => {

@@ -185,8 +185,11 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
     if (baseCell !== undefined) {
       const baseRead = readAgencyCell(field, baseCell, true);
       base = baseRead.ok ? baseRead.value : undefined;
-    } else if (row.revision !== null && row.revision === current.revision) {
-      base = ours; // nobody has touched the row since the file was made
+    } else if (ours === null) {
+      // no copy to compare with: filling an empty cell overwrites nothing, anything else is a
+      // conflict. The revision cannot stand in for the copy: edits typed into the register in
+      // Excel do not bump it.
+      base = null;
     }
     if (base !== undefined && theirs === base) continue; // only the typing differs (۸۰٪ vs 80)
     edits++;
@@ -207,7 +210,7 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
     const label = fieldHeader(field);
     const why = base === undefined
       ? {
-        fa: `«${label}» در فایل «${valueText(field, theirs)}» و در دفتر «${valueText(field, ours)}» است و فایل نسخهٔ پایهٔ این ردیف را ندارد؛ دبیرخانه باید یکی را انتخاب کند`,
+        fa: `«${label}» در فایل «${valueText(field, theirs)}» و در دفتر «${valueText(field, ours)}» است و فایل نسخهٔ پنهان این ردیف را ندارد تا معلوم شود کدام تازه‌تر است؛ دبیرخانه باید یکی را انتخاب کند`,
         en: `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in the file and "${valueText(field, ours)}" in the register, and the file has no base copy of this row`,
       }
       : {
