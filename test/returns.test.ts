@@ -16,14 +16,12 @@ import { BASE_SHEET, META_SHEET } from '../server/returns/format';
 import { returnFileName } from '../server/returns/returnBook';
 import { writeAgencySheets } from '../server/usecases/agencySheets';
 import { mergeReturnFiles, type MergeReportFile } from '../server/usecases/mergeReturns';
-import { cli, tempDir } from './helpers';
+import { cli, FIXTURES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, registerFile } from './registerHelpers';
+import { RETURNS_AGENCIES, RETURNS_AT, RETURNS_REGISTER_ROWS } from './fixtures/returns/registerRows';
 
-const A = 'فرمانداری کرج';
-const B = 'اداره کل آموزش و پرورش';
-const C = 'شهرداری کرج';
-// 1401/05/01 10:00 in Tehran
-const AT = new Date(Date.UTC(2022, 6, 23, 5, 30));
+const { A, B, C } = RETURNS_AGENCIES;
+const AT = RETURNS_AT;
 const TODAY = JalaliDate.of(1401, 5, 1);
 
 /** Column letter of a field in the tool's layout (the return workbook uses the register's). */
@@ -37,15 +35,7 @@ const fileOf: Record<string, string> = {};
 let counter = 0;
 
 beforeAll(async () => {
-  registerPath = await registerFile(dir, [
-    assignment({ id: 'a1', row: 1 }),
-    assignment({ id: 'a2', row: 2 }),
-    assignment({ id: 'a3', row: 3, status: 'in_progress', percent: 40 }),
-    assignment({ id: 'a4', row: 4, status: 'void' }),
-    assignment({ id: 'b1', row: 5, agency: B }),
-    assignment({ id: 'b2', row: 6, agency: B }),
-    assignment({ id: 'c1', row: 7, agency: 'شهرداري کرج' }), // Arabic yeh: the same agency as C
-  ]);
+  registerPath = await registerFile(dir, RETURNS_REGISTER_ROWS());
   const result = await writeAgencySheets(registerPath, join(dir, 'out'), { at: AT });
   for (const file of result.files) fileOf[file.agency] = file.path;
 });
@@ -264,6 +254,16 @@ describe('merge', () => {
     const { output, json } = await merge([path]);
     expect((await rowsOf(output)).get('a1')).toMatchObject({ status: 'in_progress', percent: 60, report: 'بازنویسی' });
     expect(json.files[0]).toMatchObject({ outcome: 'applied', cellsApplied: 3, rejected: [] });
+  });
+
+  test('a file really re-saved by LibreOffice Calc 7.4 merges (fixture)', async () => {
+    const path = join(dir, 'libreoffice-resaved.xlsx');
+    copyFileSync(join(FIXTURES, 'returns', 'libreoffice-resaved.xlsx'), path);
+    const { output, json } = await merge([path]);
+    const rows = await rowsOf(output);
+    expect(rows.get('a1')).toMatchObject({ status: 'in_progress', percent: 80, report: 'گزارش ذخیره‌شده با لیبره‌آفیس' });
+    expect(rows.get('a2')).toMatchObject({ status: 'done', percent: 100, doneDate: '1401/04/20' });
+    expect(json.files[0]).toMatchObject({ outcome: 'applied', agency: A, cellsApplied: 6, rowsUnchanged: 1, rejected: [], conflicts: [] });
   });
 
   test('a requested new deadline is recorded, not applied', async () => {
