@@ -15,7 +15,7 @@ import { readZip, writeZip } from '../server/excel/zip';
 import { BASE_SHEET, META_SHEET } from '../server/returns/format';
 import { returnFileName } from '../server/returns/returnBook';
 import { writeAgencySheets } from '../server/usecases/agencySheets';
-import { mergeReturnFiles, type MergeReportFile } from '../server/usecases/mergeReturns';
+import { mergeReturnFiles, type MergeReportFile, type ReturnSource } from '../server/usecases/mergeReturns';
 import { cli, FIXTURES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, registerFile } from './registerHelpers';
 import { RETURNS_AGENCIES, RETURNS_AT, RETURNS_REGISTER_ROWS } from './fixtures/returns/registerRows';
@@ -64,7 +64,7 @@ function fill(sheet: ExcelJS.Worksheet, values: Record<string, Partial<Record<Fi
   }
 }
 
-async function merge(files: string[], options: { expectedAgency?: string; register?: string } = {}) {
+async function merge(files: ReturnSource[], options: { expectedAgency?: string; register?: string } = {}) {
   const output = join(dir, `merged-${++counter}.xlsx`);
   const reportPath = join(dir, `report-${counter}.json`);
   const result = await mergeReturnFiles(options.register ?? registerPath, files, {
@@ -308,7 +308,8 @@ describe('merge', () => {
     const text = join(dir, 'letter.xlsx');
     writeFileSync(text, 'سلام، گزارش در پیوست است.');
     const missing = join(dir, 'nowhere.xlsx');
-    const { result, output, json } = await merge([truncated, xls, encrypted, text, registerPath, missing, good]);
+    const upload = { file: 'upload.xlsx', bytes: Buffer.from('<html>not a workbook</html>') };
+    const { result, output, json } = await merge([truncated, xls, encrypted, text, registerPath, missing, upload, good]);
     expect(json.files.map((f) => [f.file, f.outcome, f.rejected[0]?.code])).toEqual([
       ['truncated.xlsx', 'rejected', 'damaged_workbook'],
       ['old.xls', 'rejected', 'xls_workbook'],
@@ -316,11 +317,12 @@ describe('merge', () => {
       ['letter.xlsx', 'rejected', 'not_xlsx'],
       ['register.xlsx', 'rejected', 'not_a_return'],
       ['nowhere.xlsx', 'rejected', 'file_not_found'],
+      ['upload.xlsx', 'rejected', 'not_xlsx'],
       [basename(good), 'applied', undefined],
     ]);
-    for (const file of json.files.slice(0, 6)) expect(file.fa).toMatch(/[\u0600-\u06ff]/);
+    for (const file of json.files.slice(0, 7)) expect(file.fa).toMatch(/[\u0600-\u06ff]/);
     expect((await rowsOf(output)).get('b2')).toMatchObject({ status: 'blocked', report: 'نیاز به مصوبه استانی' });
-    expect(result.problems).toBe(6);
+    expect(result.problems).toBe(7);
   });
 
   test('a failed write leaves the register as it was and no temporary file behind', async () => {

@@ -17,7 +17,8 @@ import { assignmentCells, ensureColumns, readRegisterRows, writeDerived } from '
 import { analyzeRegister } from '../../core/register/validate';
 import { writeFileAtomic } from '../excel/workbookFile';
 import { appendHistory } from '../returns/historySheet';
-import { readReturnFile, type ReturnFileData } from '../returns/readReturn';
+import { readReturnBytes, readReturnFile, type ReturnFileData } from '../returns/readReturn';
+import { inspectWorkbook } from '../excel/inspect';
 import { analyzeBook, chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface MergeFilesOptions extends RegisterOptions {
@@ -59,13 +60,21 @@ export interface MergeReportFile {
 /** Fields a merge writes into a changed register row besides the agency fields. */
 const ALWAYS_WRITTEN: readonly FieldName[] = ['revision', 'updatedAt'];
 
+/** A return file to merge: a path, or bytes already received (an upload) with the name to show. */
+export type ReturnSource = string | { file: string; bytes: Buffer };
+
+async function readSource(source: ReturnSource): Promise<ReturnFileData> {
+  if (typeof source === 'string') return readReturnFile(source);
+  return readReturnBytes({ path: source.file, file: source.file, bytes: source.bytes, inspection: inspectWorkbook(source.bytes, source.file) });
+}
+
 /**
- * Merge `returnPaths` into the register at `registerPath` and write the merged register.
+ * Merge the return files into the register at `registerPath` and write the merged register.
  * @returns what happened per file; the register is written even when nothing changed
  * @throws MosavabatError only for the register itself (unreadable) and unwritable outputs;
  *   a bad return file is a report, never an exception
  */
-export async function mergeReturnFiles(registerPath: string, returnPaths: readonly string[], options: MergeFilesOptions = {}): Promise<MergeFilesResult> {
+export async function mergeReturnFiles(registerPath: string, returns: readonly ReturnSource[], options: MergeFilesOptions = {}): Promise<MergeFilesResult> {
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
   const book = await RegisterBook.open(registerPath);
@@ -79,11 +88,11 @@ export async function mergeReturnFiles(registerPath: string, returnPaths: readon
   const reports: FileReport[] = [];
   const history: HistoryEntry[] = [];
   const changed = new Map<string, RowChange>();
-  for (const path of returnPaths) {
-    const file = basename(path);
+  for (const source of returns) {
+    const file = basename(typeof source === 'string' ? source : source.file);
     let data: ReturnFileData;
     try {
-      data = await readReturnFile(path);
+      data = await readSource(source);
     } catch (error) {
       reports.push(fileFailure(file, error, revisionNow()));
       continue;
