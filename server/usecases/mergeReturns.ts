@@ -15,11 +15,12 @@ import type { JalaliDate } from '../../core/jalali';
 import { RegisterBook } from '../excel/registerBook';
 import { assignmentCells, ensureColumns, readRegisterRows, writeDerived } from '../excel/registerSheet';
 import { analyzeRegister } from '../../core/register/validate';
+import { interpretRow } from '../../core/register/rows';
 import { writeFileAtomic } from '../excel/workbookFile';
 import { appendHistory } from '../returns/historySheet';
 import { readReturnBytes, readReturnFile, type ReturnFileData } from '../returns/readReturn';
 import { inspectWorkbook } from '../excel/inspect';
-import { analyzeBook, chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
+import { chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface MergeFilesOptions extends RegisterOptions {
   /** Where to write the merged register; absent → `<name>-ادغام‌شده.xlsx` beside it. */
@@ -78,12 +79,13 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
   const book = await RegisterBook.open(registerPath);
-  const analysis = analyzeBook(book, today, options.dueSoonDays);
-  const index = indexRegister(analysis.rows.map((r) => r.assignment));
+  // the rows as values only: full validation is needed for the changed rows alone (at the end)
+  const rows = book.rows().map((raw) => ({ sheetRow: raw.sheetRow, assignment: interpretRow(raw).assignment }));
+  const index = indexRegister(rows.map((r) => r.assignment));
   const revisionNow = () => registerRevision(index.byId.values());
   const before = revisionNow();
   const sheetRowById = new Map<string, number>();
-  for (const row of analysis.rows) if (!sheetRowById.has(row.assignment.id)) sheetRowById.set(row.assignment.id, row.sheetRow);
+  for (const row of rows) if (!sheetRowById.has(row.assignment.id)) sheetRowById.set(row.assignment.id, row.sheetRow);
 
   const reports: FileReport[] = [];
   const history: HistoryEntry[] = [];
