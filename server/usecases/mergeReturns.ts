@@ -153,8 +153,8 @@ function fileFailure(file: string, error: unknown, revision: number): FileReport
 
 /**
  * Write the changed rows into the register sheet: the changed agency cells, the revision and
- * the update time, then the row's state and colour, derived again from the merged register
- * (validation over every row, so duplicate ids and the like still count).
+ * the update time (other cells and styles stay as they were), then each changed row's state
+ * words and colour, from validating those rows as they now read.
  */
 function writeChanges(book: RegisterBook, sheetRowById: ReadonlyMap<string, number>,
   changed: ReadonlyMap<string, RowChange>, today: JalaliDate, dueSoonDays?: number): void {
