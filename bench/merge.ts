@@ -17,6 +17,7 @@ import { mergeReturnFiles } from '../server/usecases/mergeReturns';
 const ROWS = Number(process.argv[2] ?? 10_000);
 const FILES = Number(process.argv[3] ?? 60);
 const PER_AGENCY = 20;
+const TARGET_SECONDS = 3;
 const AT = new Date(Date.UTC(2022, 6, 23, 5, 30)); // 1401/05/01 10:00 Tehran
 
 function registerRows(): Assignment[] {
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
     console.log('| step | seconds | RSS MB |\n| --- | ---: | ---: |');
     for (const [label, seconds, rss] of table) console.log(`| ${label} | ${seconds} | ${rss} |`);
     console.log(`rows changed: ${result.rowsChanged}, history lines: ${result.historyLines}`);
+    const mergeSeconds = Number(table[table.length - 1][1]);
+    console.log(`target: merge under ${TARGET_SECONDS} s — ${mergeSeconds < TARGET_SECONDS ? 'met' : 'NOT met'} (${mergeSeconds.toFixed(2)} s)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
