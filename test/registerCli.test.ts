@@ -6,7 +6,7 @@ import { REGISTER_FIELDS, SHEETS } from '../core/register/fields';
 import { fillArgb, PALETTE } from '../core/register/palette';
 import { STATE_LABELS } from '../core/register/state';
 import { cli, SEED_MINUTES, tempDir } from './helpers';
-import { assignment, editWithExcelJS, registerFile, zipPart } from './registerHelpers';
+import { assignment, editWithExcelJS, registerFile, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
 
 const column = (name: string) => REGISTER_FIELDS.findIndex((f) => f.name === name) + 1;
 
@@ -75,14 +75,7 @@ describe('mosavabat validate', () => {
 describe('mosavabat color', () => {
   it('fills rows with the palette colour of their state, writes the state words and live colour rules', async () => {
     const dir = tempDir();
-    const register = await registerFile(dir, [
-      assignment({ id: 'late', due: '1401/04/10' }),
-      assignment({ id: 'soon', due: '1401/04/25', row: 2 }),
-      assignment({ id: 'later', due: '1401/05/30', row: 3 }),
-      assignment({ id: 'done', due: '1401/05/30', row: 4, status: 'done', percent: 100, doneDate: '1401/04/15' }),
-      assignment({ id: 'void', row: 5, status: 'void' }),
-      assignment({ id: 'bad', row: 6, percent: 150 }),
-    ]);
+    const register = await registerFile(dir, stateRows());
     const output = join(dir, 'out.xlsx');
     const result = await cli('color', register, '--today', '1401/04/20', '-o', output);
     expect(result.status).toBe(0);
@@ -91,8 +84,7 @@ describe('mosavabat color', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
     const sheet = workbook.getWorksheet(SHEETS.register)!;
-    const expected = ['overdue', 'due_soon', 'on_track', 'done', 'void', 'invalid'] as const;
-    expected.forEach((state, i) => {
+    STATE_ROWS_STATES.forEach((state, i) => {
       const row = i + 2;
       expect(sheet.getCell(row, column('state')).value).toBe(STATE_LABELS[state]);
       for (const field of ['id', 'text', 'status', 'state']) {

@@ -57,3 +57,18 @@ export function zipPart(path: string, name: string): string {
   if (!part) throw new Error(`${name} not in ${path}`);
   return part.data.toString('utf8');
 }
+
+/** The derived states of `stateRows()` on 1401/04/20, in order. */
+export const STATE_ROWS_STATES = ['overdue', 'due_soon', 'on_track', 'done', 'void', 'invalid'] as const;
+
+/** Six rows that are, on 1401/04/20: overdue, due soon, on track, done, void, invalid. */
+export function stateRows(): Assignment[] {
+  return [
+    assignment({ id: 'late', due: '1401/04/10' }),
+    assignment({ id: 'soon', due: '1401/04/25', row: 2 }),
+    assignment({ id: 'later', due: '1401/05/30', row: 3 }),
+    assignment({ id: 'done', due: '1401/05/30', row: 4, status: 'done', percent: 100, doneDate: '1401/04/15' }),
+    assignment({ id: 'void', row: 5, status: 'void' }),
+    assignment({ id: 'bad', row: 6, percent: 150 }),
+  ];
+}

@@ -9,9 +9,12 @@ import { MosavabatError } from '../core/errors';
 import { JalaliDate } from '../core/jalali';
 import { parseMinutes } from '../core/minutes/parse';
 import { REGISTER_FIELDS, SHEETS } from '../core/register/fields';
+import { fillArgb } from '../core/register/palette';
+import type { DeadlineState } from '../core/register/types';
 import { assignmentsFromMinutes } from '../core/register/fromMinutes';
 import { toLatinDigits } from '../core/text';
 import { RegisterBook } from '../server/excel/registerBook';
+import type { RegisterEngine } from '../server/excel/registerHandle';
 import { anyOverlap, validationRanges } from '../server/excel/validations';
 import { readWorkbookBytes, parseWorkbook } from '../server/excel/workbookFile';
 import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
@@ -19,7 +22,7 @@ import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoR
 import { tehranTimestamp } from '../server/usecases/registerCommon';
 import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
-import { assignment, editWithExcelJS, patchZip, registerFile, zipPart } from './registerHelpers';
+import { assignment, editWithExcelJS, patchZip, registerFile, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
 
 const today = JalaliDate.of(1401, 4, 20);
 const now = new Date(Date.UTC(2022, 6, 11, 6, 0));
@@ -33,9 +36,12 @@ function sheetPart(path: string, name: string): string {
   return zipPart(path, `xl/${target!.replace(/^\/?xl\//, '')}`);
 }
 
-async function rowsOf(path: string) {
-  return (await validateRegisterFile(path, { today })).analysis.rows;
+async function rowsOf(path: string, engine: RegisterEngine = 'auto') {
+  return (await validateRegisterFile(path, { today, engine })).analysis.rows;
 }
+
+/** Reading must give the same rows whichever exceljs engine holds the workbook. */
+const ENGINES: RegisterEngine[] = ['stream', 'whole'];
 
 describe('register round trip', () => {
   it('writes the seed minutes and reads back the same assignments', async () => {
@@ -110,7 +116,7 @@ describe('reading a register people edited', () => {
     expect((await rowsOf(path))[0].assignment).toMatchObject({ id: 'x-1', percent: 40, status: 'in_progress' });
   });
 
-  it('reads real date cells and Jalali text with any digits as the same dates', async () => {
+  it.each(ENGINES)('reads real date cells and Jalali text with any digits as the same dates (%s engine)', async (engine) => {
     const dir = tempDir();
     const path = await registerFile(dir, [assignment({ id: 'a' }), assignment({ id: 'b' }), assignment({ id: 'c' })]);
     await editWithExcelJS(path, (wb) => {
@@ -121,12 +127,12 @@ describe('reading a register people edited', () => {
       sheet.getCell('H4').value = '١٤٠١-٠٥-٠٩';
       sheet.getCell('C2').value = new Date(Date.UTC(2022, 5, 30)); // 1401/04/09
     });
-    const rows = await rowsOf(path);
+    const rows = await rowsOf(path, engine);
     expect(rows.map((r) => r.assignment.due)).toEqual(['1401/05/09', '1401/05/09', '1401/05/09']);
     expect(rows[0].assignment.meetingDate).toBe('1401/04/09');
   });
 
-  it('reads percent as 0.8 in a percent cell, 80%, ۸۰ and 80 alike', async () => {
+  it.each(ENGINES)('reads percent as 0.8 in a percent cell, 80%, ۸۰ and 80 alike (%s engine)', async (engine) => {
     const dir = tempDir();
     const ids = ['a', 'b', 'c', 'd', 'e'];
     const path = await registerFile(dir, ids.map((id) => assignment({ id, status: 'in_progress' })));
@@ -140,7 +146,7 @@ describe('reading a register people edited', () => {
       sheet.getCell('J5').value = 80;
       sheet.getCell('J6').value = 0.8; // not percent-formatted: 0.8 percent points, refused
     });
-    const rows = await rowsOf(path);
+    const rows = await rowsOf(path, engine);
     expect(rows.map((r) => r.assignment.percent)).toEqual([80, 80, 80, 80, null]);
     expect(rows[4].issues.map((i) => [i.code, i.cell])).toContainEqual(['percent_not_whole', 'J6']);
   });
@@ -157,8 +163,10 @@ describe('reading a register people edited', () => {
       sheet.getCell('I3').value = { formula: '"در حال انجام"', result: 'در حال انجام' } as ExcelJS.CellValue;
       sheet.mergeCells('I3:I4');
     });
-    const rows = await rowsOf(path);
-    expect(rows.map((r) => [r.assignment.status, r.assignment.percent])).toEqual([['done', 100], ['in_progress', null], ['in_progress', null]]);
+    for (const engine of ENGINES) {
+      const rows = await rowsOf(path, engine);
+      expect(rows.map((r) => [r.assignment.status, r.assignment.percent])).toEqual([['done', 100], ['in_progress', null], ['in_progress', null]]);
+    }
 
     await colorRegisterFile(path, { today, output: path });
     const back = new ExcelJS.Workbook();
@@ -174,7 +182,7 @@ describe('reading a register people edited', () => {
     expect(sheet.getCell('I4').isMerged).toBe(false);
   });
 
-  it('is not confused by merged cells, blank rows in the middle and styled blank rows at the end', async () => {
+  it.each(ENGINES)('is not confused by merged cells, blank rows in the middle and styled blank rows at the end (%s engine)', async (engine) => {
     const dir = tempDir();
     const path = await registerFile(dir, [assignment({ id: 'a' }), assignment({ id: 'b' }), assignment({ id: 'c' }), assignment({ id: 'd' })]);
     await editWithExcelJS(path, (wb) => {
@@ -185,13 +193,67 @@ describe('reading a register people edited', () => {
       sheet.spliceRows(5, 0, []); // a blank row between c and d
       for (let r = 7; r <= 30; r++) sheet.getCell(`A${r}`).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } } };
     });
-    const rows = await rowsOf(path);
+    const rows = await rowsOf(path, engine);
     expect(rows.map((r) => [r.sheetRow, r.assignment.id])).toEqual([[2, 'a'], [3, 'b'], [4, 'c'], [6, 'd']]);
     expect(new Set(rows.map((r) => r.assignment.meeting))).toEqual(new Set(['دوازدهمین صورتجلسه قرارگاه اجتماعی استان']));
 
     // a register written by the tool: new rows go right after the last data row
     const book = await RegisterBook.open(path);
     expect(book.append([assignment({ id: 'e' })])).toEqual([7]);
+  });
+});
+
+describe('engines', () => {
+  const states = STATE_ROWS_STATES;
+  const rows = stateRows;
+
+  it('colours alike with the streaming and the whole-workbook engine', async () => {
+    const dir = tempDir();
+    const path = await registerFile(dir, rows());
+    const outputs: Record<string, { words: unknown[]; fills: unknown[]; rules: string[]; validations: string[]; sheets: string[] }> = {};
+    for (const engine of ENGINES) {
+      const output = join(dir, `${engine}.xlsx`);
+      const result = await colorRegisterFile(path, { today, output, engine });
+      expect(result.engine).toBe(engine);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(output);
+      const sheet = workbook.getWorksheet('مصوبات')!;
+      const xml = sheetPart(output, 'مصوبات');
+      outputs[engine] = {
+        words: states.map((_, i) => sheet.getCell(i + 2, 15).value),
+        fills: states.map((_, i) => (sheet.getCell(i + 2, 1).fill as ExcelJS.FillPattern).fgColor?.argb),
+        rules: [...xml.matchAll(/<formula>([^<]*)<\/formula>/g)].map((m) => m[1]),
+        validations: validationRanges(xml).map((v) => v.sqref),
+        sheets: workbook.worksheets.map((w) => w.name),
+      };
+      expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
+      expect(sheet.getColumn(17).hidden).toBe(true);
+      expect(sheet.autoFilter).toBeDefined();
+    }
+    expect(outputs.stream).toEqual(outputs.whole);
+    expect(outputs.stream.fills).toEqual(states.map((s) => fillArgb(s as DeadlineState)));
+  });
+
+  it('streams a plain register and uses the whole workbook when people added merges, validations or rules', async () => {
+    const dir = tempDir();
+    const plain = await registerFile(dir, rows(), 'plain.xlsx');
+    expect((await colorRegisterFile(plain, { today, output: plain })).engine).toBe('stream');
+    const merged = await registerFile(dir, rows(), 'merged.xlsx');
+    await editWithExcelJS(merged, (wb) => wb.getWorksheet('مصوبات')!.mergeCells('B2:B3'));
+    expect((await colorRegisterFile(merged, { today, output: merged })).engine).toBe('whole');
+    // coloured once by the tool: its own rules and dropdowns do not count as people's
+    expect((await colorRegisterFile(plain, { today, output: plain })).engine).toBe('stream');
+  });
+
+  it('when forced to stream a workbook with merged cells, says so and writes a new file', async () => {
+    const dir = tempDir();
+    const path = await registerFile(dir, rows());
+    await editWithExcelJS(path, (wb) => wb.addWorksheet('یادداشت').mergeCells('A1:B2'));
+    const before = readFileSync(path);
+    const result = await colorRegisterFile(path, { today, output: path, engine: 'stream' });
+    expect(result.output).toBe(join(dir, 'register-رنگی.xlsx'));
+    expect(result.notice?.en).toContain('merged cells');
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
 

@@ -118,7 +118,7 @@ export function sheetRowEstimate(bytes: Buffer, inspection: WorkbookInspection, 
 }
 
 /** The user-facing sentence for lost features, e.g. `نمودار، جدول محوری (Pivot)`. */
-export function describeLost(lost: readonly LostFeature[]): { fa: string; en: string } {
+export function describeLost(lost: ReadonlyArray<{ fa: string; en: string }>): { fa: string; en: string } {
   return { fa: lost.map((f) => f.fa).join('، '), en: lost.map((f) => f.en).join(', ') };
 }
 

@@ -3,7 +3,8 @@
  * directory with aliases) and `راهنما` (the colour legend). They are read by header text like
  * the register, and rows are only ever appended to them, so people's edits stay.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { CellValue } from '../../core/register/types';
 import { AgencyDirectory } from '../../core/agency';
 import { paletteLegend } from '../../core/register/palette';
 import { SHEETS } from '../../core/register/fields';
@@ -19,20 +20,81 @@ import {
 /** One row of the `جلسات` sheet, as text (digits as written). */
 export type MeetingRecord = Partial<Record<MeetingKey, string | number>>;
 
+/**
+ * A small sheet's values: `grid[row][col]`, both 1-based, sparse. Side sheets are read into
+ * this shape by both the whole-workbook and the streaming reader, and parsed once here.
+ */
+export type Grid = CellValue[][];
+
+/** The values of a whole (small) worksheet as a Grid. */
+export function worksheetGrid(sheet: Worksheet): Grid {
+  const grid: Grid = [];
+  sheet.eachRow((row, r) => {
+    const values: CellValue[] = [];
+    row.eachCell((cell, c) => {
+      values[c] = readCell(cell);
+    });
+    grid[r] = values;
+  });
+  return grid;
+}
+
 /** Column of each key in a side sheet, found by header text in its first row. */
-function sideHeader<K extends string>(sheet: Worksheet, columns: readonly SideColumn<K>[]): Map<K, number> {
+export function sideHeader<K extends string>(header: readonly CellValue[] | undefined, columns: readonly SideColumn<K>[]): Map<K, number> {
   const byKey = new Map<string, K>();
   for (const c of columns) {
     byKey.set(comparisonKey(c.fa), c.key);
     byKey.set(comparisonKey(c.en), c.key);
   }
   const found = new Map<K, number>();
-  sheet.findRow(1)?.eachCell((cell, col) => {
-    const value = readCell(cell);
+  (header ?? []).forEach((value, col) => {
     const key = typeof value === 'string' ? byKey.get(comparisonKey(value)) : undefined;
     if (key && !found.has(key)) found.set(key, col);
   });
   return found;
+}
+
+/** Meetings from a `جلسات` grid (header in row 1). */
+export function parseMeetings(grid: Grid): MeetingRecord[] {
+  const columns = sideHeader(grid[1], MEETING_COLUMNS);
+  const result: MeetingRecord[] = [];
+  grid.forEach((values, r) => {
+    if (r < 2 || !values) return;
+    const record: MeetingRecord = {};
+    for (const [key, col] of columns) {
+      const value = values[col];
+      if (value !== null && value !== undefined && value !== '') record[key] = typeof value === 'number' ? value : String(value);
+    }
+    if (Object.keys(record).length) result.push(record);
+  });
+  return result;
+}
+
+/** The agency directory from a `دستگاه‌ها` grid (header in row 1; aliases separated by `؛`). */
+export function parseAgencies(grid: Grid): AgencyDirectory {
+  const columns = sideHeader(grid[1], AGENCY_COLUMNS);
+  const nameCol = columns.get('name') ?? 1;
+  const aliasCol = columns.get('aliases');
+  const entries: Array<{ name: string; aliases: string[] }> = [];
+  grid.forEach((values, r) => {
+    if (r < 2 || !values) return;
+    const name = normalizeText(String(values[nameCol] ?? ''));
+    if (!name) return;
+    const aliasText = aliasCol ? String(values[aliasCol] ?? '') : '';
+    entries.push({ name, aliases: aliasText.split(/[؛;\n]/).map((a) => normalizeText(a)).filter(Boolean) });
+  });
+  return AgencyDirectory.from(entries);
+}
+
+/** Agencies of `names` the directory does not know yet (by comparison key), each once, added to it. */
+export function newAgencies(directory: AgencyDirectory, names: Iterable<string>): string[] {
+  const added: string[] = [];
+  for (const name of names) {
+    if (!comparisonKey(name) || directory.find(name)) continue;
+    directory.add(name);
+    added.push(normalizeText(name));
+  }
+  return added;
 }
 
 /** A new side sheet with its header row, right to left. */
@@ -49,7 +111,7 @@ function createSideSheet<K extends string>(workbook: Workbook, name: string, col
 
 /** Make sure a side sheet has every column (missing ones appended) and return their positions. */
 function ensureSideColumns<K extends string>(sheet: Worksheet, columns: readonly SideColumn<K>[]): Map<K, number> {
-  const found = sideHeader(sheet, columns);
+  const found = sideHeader(worksheetGrid(sheet)[1], columns);
   let next = Math.max(sheet.columnCount, 0) + 1;
   for (const c of columns) {
     if (found.has(c.key)) continue;
@@ -82,20 +144,7 @@ export function ensureSideSheets(workbook: Workbook): void {
 /** The meetings recorded in the `جلسات` sheet (empty when the sheet is missing). */
 export function readMeetings(workbook: Workbook): MeetingRecord[] {
   const sheet = workbook.getWorksheet(SHEETS.meetings);
-  if (!sheet) return [];
-  const columns = sideHeader(sheet, MEETING_COLUMNS);
-  const result: MeetingRecord[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.findRow(r);
-    if (!row?.hasValues) continue;
-    const record: MeetingRecord = {};
-    for (const [key, col] of columns) {
-      const value = readCell(row.getCell(col));
-      if (value !== null && value !== '') record[key] = typeof value === 'number' ? value : String(value);
-    }
-    if (Object.keys(record).length) result.push(record);
-  }
-  return result;
+  return sheet ? parseMeetings(worksheetGrid(sheet)) : [];
 }
 
 /** Append a meeting to the `جلسات` sheet (created when missing). */
@@ -107,21 +156,7 @@ export function addMeeting(workbook: Workbook, meeting: MeetingRecord): void {
 /** The agency directory from the `دستگاه‌ها` sheet (empty when the sheet is missing). */
 export function readAgencyDirectory(workbook: Workbook): AgencyDirectory {
   const sheet = workbook.getWorksheet(SHEETS.agencies);
-  const entries: Array<{ name: string; aliases: string[] }> = [];
-  if (sheet) {
-    const columns = sideHeader(sheet, AGENCY_COLUMNS);
-    const nameCol = columns.get('name') ?? 1;
-    const aliasCol = columns.get('aliases');
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.findRow(r);
-      if (!row) continue;
-      const name = normalizeText(String(readCell(row.getCell(nameCol)) ?? ''));
-      if (!name) continue;
-      const aliasText = aliasCol ? String(readCell(row.getCell(aliasCol)) ?? '') : '';
-      entries.push({ name, aliases: aliasText.split(/[؛;\n]/).map((a) => normalizeText(a)).filter(Boolean) });
-    }
-  }
-  return AgencyDirectory.from(entries);
+  return sheet ? parseAgencies(worksheetGrid(sheet)) : AgencyDirectory.from([]);
 }
 
 /**
@@ -129,12 +164,7 @@ export function readAgencyDirectory(workbook: Workbook): AgencyDirectory {
  * @returns the names added
  */
 export function addAgencies(workbook: Workbook, directory: AgencyDirectory, names: Iterable<string>): string[] {
-  const added: string[] = [];
-  for (const name of names) {
-    if (!comparisonKey(name) || directory.find(name)) continue;
-    directory.add(name);
-    added.push(normalizeText(name));
-  }
+  const added = newAgencies(directory, names);
   if (added.length === 0) return added;
   const sheet = workbook.getWorksheet(SHEETS.agencies) ?? createSideSheet(workbook, SHEETS.agencies, AGENCY_COLUMNS);
   const columns = ensureSideColumns(sheet, AGENCY_COLUMNS);
@@ -156,10 +186,20 @@ export const STATE_MEANINGS: Readonly<Record<DeadlineState, string>> = {
 };
 
 /**
+ * What the fill functions need of a sheet; both exceljs's Worksheet and its streaming
+ * WorksheetWriter (rows not yet committed) provide it.
+ */
+export interface CellSheet {
+  getCell(row: number, col: number): Cell;
+  getColumn(col: number): { width?: number };
+  mergeCells(top: number, left: number, bottom: number, right: number): void;
+}
+
+/**
  * Write the colour legend into `sheet` starting at `startRow` (two columns of colour words,
  * meaning). Returns the next free row.
  */
-export function writeLegend(sheet: Worksheet, startRow: number, firstCol = 1): number {
+export function writeLegend(sheet: CellSheet, startRow: number, firstCol = 1): number {
   let r = startRow;
   sheet.getCell(r, firstCol).value = 'راهنمای رنگ‌ها';
   sheet.getCell(r, firstCol).font = TITLE_FONT;
@@ -189,6 +229,11 @@ export function writeLegendSheet(workbook: Workbook, today: JalaliDate): void {
   if (old) workbook.removeWorksheet(old.id);
   const sheet = workbook.addWorksheet(SHEETS.legend, { views: rtlView(0) });
   if (position >= 0) moveSheet(workbook, sheet, position);
+  fillLegendSheet(sheet, today);
+}
+
+/** The `راهنما` sheet's content: the legend, then the note on when the state words were written. */
+export function fillLegendSheet(sheet: CellSheet, today: JalaliDate): void {
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 60;
   const next = writeLegend(sheet, 1);

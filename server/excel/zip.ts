@@ -13,6 +13,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, from the central directory. */
+  crc: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -52,6 +54,7 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
       throw new ZipFormatError('central directory is damaged');
     }
     const method = buffer.readUInt16LE(offset + 10);
+    const crc = buffer.readUInt32LE(offset + 16);
     let compressedSize = buffer.readUInt32LE(offset + 20);
     let size = buffer.readUInt32LE(offset + 24);
     const nameLength = buffer.readUInt16LE(offset + 28);
@@ -75,7 +78,7 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
         p += 4 + length;
       }
     }
-    entries.push({ name, method, compressedSize, size, localHeaderOffset });
+    entries.push({ name, method, compressedSize, size, localHeaderOffset, crc });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -136,49 +139,91 @@ export function crc32(bytes: Uint8Array): number {
  * workbook after patching one of its parts, and by tests to craft files.
  */
 export function writeZip(files: ReadonlyArray<{ name: string; data: Buffer | string }>): Buffer {
-  const locals: Buffer[] = [];
+  return assemble(files.map((file) => {
+    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+    return { name: file.name, method: 8, crc: crc32(data), size: data.length, compressed: deflateRawSync(data) };
+  }));
+}
+
+/** An entry ready to be stored: its compressed bytes and what the headers say about them. */
+interface PackedEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  compressed: Buffer;
+}
+
+/** Local headers, data, central directory and end record for entries in this order (no zip64). */
+function assemble(entries: readonly PackedEntry[]): Buffer {
+  const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const file of files) {
-    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-    const compressed = deflateRawSync(data);
-    const name = Buffer.from(file.name, 'utf8');
-    const crc = crc32(data);
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.compressed.length, 18);
+    local.writeUInt32LE(entry.size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.crc, 16);
+    central.writeUInt32LE(entry.compressed.length, 20);
+    central.writeUInt32LE(entry.size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
+    parts.push(local, name, entry.compressed);
     centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
+    offset += 30 + name.length + entry.compressed.length;
   }
   const centralSize = centrals.reduce((sum, b) => sum + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD_SIGNATURE, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return Buffer.concat([...parts, ...centrals, end]);
 }
 
 /** Every entry's name and uncompressed bytes. @throws ZipFormatError */
 export function readZip(buffer: Buffer): Array<{ name: string; data: Buffer }> {
   return listZipEntries(buffer).map((entry) => ({ name: entry.name, data: readZipEntry(buffer, entry) }));
+}
+
+/** The compressed bytes of an entry as stored (no inflating). @throws ZipFormatError */
+function rawData(buffer: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipFormatError(`local header of ${entry.name} is damaged`);
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > buffer.length) throw new ZipFormatError(`${entry.name} is truncated`);
+  return buffer.subarray(start, start + entry.compressedSize);
+}
+
+/**
+ * The same archive with the entries named in `first` moved to the front (in that order), the
+ * rest after them as they were. Entries are copied compressed, with clean local headers (sizes
+ * and CRC in the header, no data descriptors). exceljs's streaming reader needs the workbook,
+ * its relationships, styles and shared strings before the sheets, but its own streaming writer
+ * (and other tools) put them last.
+ * @throws ZipFormatError for a damaged archive; zip64 archives are returned unchanged
+ */
+export function reorderZip(buffer: Buffer, first: readonly string[]): Buffer {
+  const entries = listZipEntries(buffer);
+  if (entries.some((e) => e.size >= 0xffffffff || e.compressedSize >= 0xffffffff || e.localHeaderOffset >= 0xffffffff)) return buffer;
+  const rank = (name: string) => {
+    const i = first.indexOf(name);
+    return i < 0 ? first.length : i;
+  };
+  const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i).map((x) => x.e);
+  return assemble(ordered.map((e) => ({ name: e.name, method: e.method, crc: e.crc, size: e.size, compressed: rawData(buffer, e) })));
 }

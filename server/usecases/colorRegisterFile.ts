@@ -3,7 +3,7 @@ import { JalaliDate } from '../../core/jalali';
 import { DEADLINE_STATES } from '../../core/register/state';
 import { summarize } from '../../core/register/summary';
 import type { DeadlineState } from '../../core/register/types';
-import { RegisterBook } from '../excel/registerBook';
+import { openRegister } from '../excel/registerHandle';
 import { analyzeBook, chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface ColorOptions extends RegisterOptions {
@@ -13,6 +13,8 @@ export interface ColorOptions extends RegisterOptions {
 
 export interface ColorResult {
   output: string;
+  /** Which exceljs engine wrote it (see registerHandle). */
+  engine: 'whole' | 'stream';
   rows: number;
   counts: Record<DeadlineState, number>;
   errors: number;
@@ -28,15 +30,15 @@ export interface ColorResult {
  */
 export async function colorRegisterFile(input: string, options: ColorOptions = {}): Promise<ColorResult> {
   const today = options.today ?? JalaliDate.today();
-  const book = await RegisterBook.open(input);
+  const book = await openRegister(input, 'write', options.engine);
   const analysis = analyzeBook(book, today, options.dueSoonDays);
-  book.applyAnalysis(analysis, today, summarize(analysis.rows, today));
   const choice = await chooseOutput(input, options.output, 'رنگی', book.lost);
-  await book.save(choice.path);
+  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, options.dueSoonDays);
   const counts = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
   for (const row of analysis.rows) counts[row.state]++;
   return {
     output: choice.path,
+    engine: book.engine,
     rows: analysis.rows.length,
     counts,
     errors: analysis.issues.filter((i) => i.severity === 'error').length,

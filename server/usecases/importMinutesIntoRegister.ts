@@ -12,7 +12,7 @@ import { assignmentsFromMinutes, meetingLabel } from '../../core/register/fromMi
 import { meetingId } from '../../core/register/ids';
 import { summarize } from '../../core/register/summary';
 import { toPersianDigits } from '../../core/text';
-import { RegisterBook } from '../excel/registerBook';
+import { newRegister, openRegister } from '../excel/registerHandle';
 import type { MeetingRecord } from '../excel/sideSheets';
 import { readMinutesFile } from '../minutesFile';
 import { analyzeBook, chooseOutput, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
@@ -99,7 +99,7 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   const stamp = tehranTimestamp(now);
   const today = options.today ?? JalaliDate.today(now);
 
-  const book = options.into ? await RegisterBook.open(options.into) : RegisterBook.create();
+  const book = options.into ? await openRegister(options.into, 'write', options.engine) : newRegister(options.engine);
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const all = assignmentsFromMinutes(minutes, stamp);
   const present = new Set(book.rows().map((r) => String(r.values.id ?? '').trim()).filter(Boolean));
@@ -120,12 +120,10 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   if (meetingAdded) book.addMeeting(meetingRecord(minutes, id, all.length, stamp, basename(minutesPath)));
   result.agenciesAdded = book.addAgencies(book.directory(), all.map((a) => a.agency));
   const analysis = analyzeBook(book, today, options.dueSoonDays);
-  book.applyAnalysis(analysis, today, summarize(analysis.rows, today));
-
   const choice = options.into
     ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost)
     : { path: options.output as string };
-  await book.save(choice.path);
+  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, options.dueSoonDays);
   result.output = choice.path;
   result.notice = redirectMessage(choice);
   return result;

@@ -7,8 +7,9 @@ import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali';
 import { SHEETS } from '../../core/register/fields';
 import { analyzeRegister, type RegisterAnalysis } from '../../core/register/validate';
-import { describeLost, type LostFeature } from '../excel/inspect';
+import { describeLost } from '../excel/inspect';
 import type { RegisterBook } from '../excel/registerBook';
+import type { Loss, RegisterEngine, RegisterHandle } from '../excel/registerHandle';
 import { samePath, siblingPath } from '../excel/workbookFile';
 
 /** Options every register use case accepts. */
@@ -17,6 +18,8 @@ export interface RegisterOptions {
   today?: JalaliDate;
   /** "Due soon" window in days; default 7. */
   dueSoonDays?: number;
+  /** Force an exceljs engine (tests and the benchmark); default `auto`. */
+  engine?: RegisterEngine;
 }
 
 /** `YYYY/MM/DD HH:MM` (Jalali date, 24-hour time) in Asia/Tehran. */
@@ -25,11 +28,11 @@ export function tehranTimestamp(now: Date = new Date()): string {
   return `${JalaliDate.today(now).toString()} ${time}`;
 }
 
-/** Validate the rows of an open register and derive their states. */
-export function analyzeBook(book: RegisterBook, today: JalaliDate, dueSoonDays?: number): RegisterAnalysis {
+/** Validate the rows of an open register (a RegisterHandle or a whole-workbook RegisterBook) and derive their states. */
+export function analyzeBook(book: RegisterHandle | RegisterBook, today: JalaliDate, dueSoonDays?: number): RegisterAnalysis {
   const directory = book.directory();
   return analyzeRegister(book.rows(), {
-    sheet: book.sheet.name || SHEETS.register,
+    sheet: ('sheetName' in book ? book.sheetName : book.sheet.name) || SHEETS.register,
     columns: book.columns(),
     today,
     directory: directory.list().length ? directory : undefined,
@@ -41,7 +44,7 @@ export function analyzeBook(book: RegisterBook, today: JalaliDate, dueSoonDays?:
 export interface OutputChoice {
   path: string;
   /** Set when the input could not be overwritten because exceljs would lose parts of it. */
-  redirected?: { from: string; lost: readonly LostFeature[] };
+  redirected?: { from: string; lost: readonly Loss[] };
 }
 
 /**
@@ -51,7 +54,7 @@ export interface OutputChoice {
  * - `requested` is the input itself → in place, unless the input has parts exceljs cannot
  *   write back (charts, pivot tables, slicers …): then a new file beside it, and the caller says so.
  */
-export async function chooseOutput(input: string, requested: string | undefined, suffix: string, lost: readonly LostFeature[]): Promise<OutputChoice> {
+export async function chooseOutput(input: string, requested: string | undefined, suffix: string, lost: readonly Loss[]): Promise<OutputChoice> {
   if (!requested) return { path: await siblingPath(input, suffix) };
   if (lost.length && (await samePath(input, requested))) {
     return { path: await siblingPath(input, suffix), redirected: { from: requested, lost } };
@@ -64,8 +67,8 @@ export function redirectMessage(choice: OutputChoice): { fa: string; en: string 
   if (!choice.redirected) return undefined;
   const lost = describeLost(choice.redirected.lost);
   return {
-    fa: `«${basename(choice.redirected.from)}» ${lost.fa} دارد که این برنامه نمی‌تواند نگه دارد؛ برای اینکه از دست نروند، فایل اصلی دست نخورد و نتیجه در «${basename(choice.path)}» نوشته شد`,
-    en: `"${basename(choice.redirected.from)}" has ${lost.en}, which exceljs cannot keep; the input was left untouched and the result written to "${basename(choice.path)}"`,
+    fa: `«${basename(choice.redirected.from)}» ${lost.fa} دارد که در فایل نوشته‌شده نمی‌ماند؛ برای اینکه از دست نروند، فایل اصلی دست نخورد و نتیجه در «${basename(choice.path)}» نوشته شد`,
+    en: `"${basename(choice.redirected.from)}" has ${lost.en}, which the written file cannot keep; the input was left untouched and the result written to "${basename(choice.path)}"`,
   };
 }
 

@@ -1,10 +1,8 @@
 /** Use case: the standalone summary workbook for the "review of past resolutions". */
-import ExcelJS from 'exceljs';
 import { JalaliDate } from '../../core/jalali';
 import { summarize, type RegisterSummary } from '../../core/register/summary';
-import { RegisterBook } from '../excel/registerBook';
-import { writeSummarySheets } from '../excel/summarySheet';
-import { saveWorkbook } from '../excel/workbookFile';
+import { openRegister } from '../excel/registerHandle';
+import { writeSummaryWorkbook } from '../excel/streamRegister';
 import { analyzeBook, refuseOverwrite, type RegisterOptions } from './registerCommon';
 
 export interface SummaryResult {
@@ -21,12 +19,9 @@ export interface SummaryResult {
 export async function summarizeRegisterFile(input: string, output: string, options: RegisterOptions = {}): Promise<SummaryResult> {
   await refuseOverwrite(input, output, { fa: 'خلاصه', en: 'the summary' });
   const today = options.today ?? JalaliDate.today();
-  const book = await RegisterBook.open(input);
+  const book = await openRegister(input, 'read', options.engine);
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const summary = summarize(analysis.rows, today);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'mosavabat';
-  writeSummarySheets(workbook, summary, book.source?.file);
-  await saveWorkbook(workbook, output);
+  await writeSummaryWorkbook(output, summary, book.file);
   return { output, summary };
 }

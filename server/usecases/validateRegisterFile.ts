@@ -1,7 +1,7 @@
 /** Use case: check a register workbook and derive each row's deadline state, without writing anything. */
 import { JalaliDate } from '../../core/jalali';
 import type { RegisterAnalysis } from '../../core/register/validate';
-import { RegisterBook } from '../excel/registerBook';
+import { openRegister } from '../excel/registerHandle';
 import { analyzeBook, type RegisterOptions } from './registerCommon';
 
 export interface ValidateResult {
@@ -19,11 +19,11 @@ export interface ValidateResult {
  * @throws MosavabatError when the file is not a readable register (see RegisterBook.open)
  */
 export async function validateRegisterFile(path: string, options: RegisterOptions = {}): Promise<ValidateResult> {
-  const book = await RegisterBook.open(path);
+  const book = await openRegister(path, 'read', options.engine);
   const analysis = analyzeBook(book, options.today ?? JalaliDate.today(), options.dueSoonDays);
   return {
-    file: book.source?.file ?? path,
-    sheet: book.sheet.name,
+    file: book.file ?? path,
+    sheet: book.sheetName,
     analysis,
     errors: analysis.issues.filter((i) => i.severity === 'error').length,
     warnings: analysis.issues.filter((i) => i.severity === 'warning').length,

@@ -1,0 +1,126 @@
+/**
+ * A quick look at each sheet's XML (without exceljs) for what the streaming copy cannot carry:
+ * merged cells, people's own validations and colour rules, hyperlinks, shared formulas,
+ * drawings, tables, protection … and for the few things it does carry that exceljs's
+ * streaming reader does not report (right-to-left view, frozen rows, hidden columns).
+ * Only the parts before and after `<sheetData>` are decoded; the rows are never parsed here.
+ */
+import { SHEETS } from '../../core/register/fields';
+import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
+import type { SheetInfo, WorkbookInspection } from './inspect';
+import { RULE_MARKER } from './conditional';
+import { OVERDUE_SHEET } from './summarySheet';
+import { readZipEntry } from './zip';
+
+export interface ColumnInfo {
+  min: number;
+  max: number;
+  width?: number;
+  hidden?: boolean;
+}
+
+export interface SheetScan {
+  info: SheetInfo;
+  rightToLeft: boolean;
+  /** Frozen rows / columns of the first view (0 when none). */
+  ySplit: number;
+  xSplit: number;
+  columns: ColumnInfo[];
+  /** Merged ranges as `A1:B3`. */
+  merges: string[];
+  /** What a streaming copy of this sheet would lose (Persian, English), empty when nothing. */
+  losses: Array<{ fa: string; en: string }>;
+}
+
+/** Sheets the tool rewrites from scratch on every save: what they held before does not matter. */
+export const TOOL_SHEETS: ReadonlySet<string> = new Set([SHEETS.summary, SHEETS.legend, OVERDUE_SHEET]);
+
+/** Features among the rows, found by byte search (the rows are never decoded as text). */
+const ROW_FEATURES: Array<{ needles: string[]; fa: string; en: string }> = [
+  { needles: ['t="shared"', 't="array"', 't="dataTable"'], fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas' },
+  { needles: [' outlineLevel="'], fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
+];
+
+/** Features outside the rows. */
+const FEATURES: Array<{ pattern: RegExp; fa: string; en: string }> = [
+  { pattern: /<(?:\w+:)?hyperlink\b/, fa: 'پیوند (Hyperlink)', en: 'hyperlinks' },
+  { pattern: /<(?:\w+:)?drawing\b/, fa: 'تصویر یا شکل', en: 'drawings or images' },
+  { pattern: /<(?:\w+:)?legacyDrawing\b/, fa: 'یادداشت (Comment)', en: 'comments' },
+  { pattern: /<(?:\w+:)?tableParts\b/, fa: 'جدول (Table)', en: 'tables' },
+  { pattern: /<(?:\w+:)?sheetProtection\b/, fa: 'قفل برگه', en: 'sheet protection' },
+  { pattern: /<(?:\w+:)?(rowBreaks|colBreaks)\b/, fa: 'شکست صفحه', en: 'page breaks' },
+];
+
+const OUR_STATUS_LIST = `"${REGISTER_STATUS_OPTIONS.join(',')}"`;
+
+function decode(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/**
+ * Scan every sheet of an inspected workbook.
+ * @param bytes the workbook file
+ */
+export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): SheetScan[] {
+  return inspection.sheets.map((info) => {
+    const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
+    const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], losses: [] };
+    if (!entry) return scan;
+    const xml = readZipEntry(bytes, entry);
+    const dataStart = xml.indexOf('<sheetData');
+    const dataEnd = xml.lastIndexOf('</sheetData>');
+    const head = xml.subarray(0, dataStart < 0 ? xml.length : dataStart).toString('utf8');
+    const tail = dataEnd < 0 ? '' : xml.subarray(dataEnd).toString('utf8');
+
+    const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
+    scan.rightToLeft = /\brightToLeft="(1|true)"/.test(view);
+    const pane = /<(?:\w+:)?pane\b([^>]*)\/?>/.exec(head)?.[1] ?? '';
+    if (/\bstate="frozen/.test(pane)) {
+      scan.ySplit = Number(/\bySplit="(\d+)/.exec(pane)?.[1] ?? 0);
+      scan.xSplit = Number(/\bxSplit="(\d+)/.exec(pane)?.[1] ?? 0);
+    }
+    for (const m of head.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1])?.[1];
+      scan.columns.push({
+        min: Number(attr('min')), max: Number(attr('max')),
+        width: attr('width') !== undefined ? Number(attr('width')) : undefined,
+        hidden: attr('hidden') === '1' || attr('hidden') === 'true',
+      });
+    }
+    scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+
+    if (TOOL_SHEETS.has(info.name)) return scan;
+    const isRegister = info.name === SHEETS.register;
+    if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
+    for (const f of ROW_FEATURES) if (f.needles.some((n) => xml.includes(n))) scan.losses.push({ fa: f.fa, en: f.en });
+    for (const f of FEATURES) if (f.pattern.test(tail) || f.pattern.test(head)) scan.losses.push({ fa: f.fa, en: f.en });
+    const validations = [...tail.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?dataValidation>/g)];
+    const foreignValidation = validations.some((m) => {
+      const formula = decode(/<(?:\w+:)?formula1>([\s\S]*?)<\//.exec(m[2])?.[1] ?? '');
+      const type = /\btype="(\w+)"/.exec(m[1])?.[1];
+      const ours = isRegister && ((type === 'list' && formula === OUR_STATUS_LIST) || (type === 'whole' && formula === '0'));
+      return !ours;
+    });
+    if (foreignValidation) scan.losses.push({ fa: 'اعتبارسنجی داده (فهرست کشویی)', en: 'data validations' });
+    const rules = [...tail.matchAll(/<(?:\w+:)?cfRule\b[\s\S]*?<\/(?:\w+:)?cfRule>|<(?:\w+:)?cfRule\b[^>]*\/>/g)].map((m) => decode(m[0]));
+    if (rules.some((rule) => !rule.includes(RULE_MARKER))) scan.losses.push({ fa: 'قالب‌بندی شرطی', en: 'conditional formatting' });
+    return scan;
+  });
+}
+
+/** Workbook-level parts a streaming copy cannot carry (images, comments, tables, named ranges …). */
+export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): Array<{ fa: string; en: string }> {
+  const losses: Array<{ fa: string; en: string }> = [];
+  const has = (prefix: string) => inspection.entries.some((e) => e.name.startsWith(prefix));
+  if (has('xl/media/') || has('xl/drawings/')) losses.push({ fa: 'تصویر یا شکل', en: 'images or drawings' });
+  if (has('xl/comments') || has('xl/threadedComments/')) losses.push({ fa: 'یادداشت (Comment)', en: 'comments' });
+  if (has('xl/tables/')) losses.push({ fa: 'جدول (Table)', en: 'tables' });
+  if (has('xl/externalLinks/')) losses.push({ fa: 'پیوند به فایل‌های دیگر', en: 'external links' });
+  const workbook = inspection.entries.find((e) => e.name === 'xl/workbook.xml');
+  const xml = workbook ? readZipEntry(bytes, workbook).toString('utf8') : '';
+  const names = [...xml.matchAll(/<(?:\w+:)?definedName\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]);
+  if (names.some((n) => !/^_xlnm\.(Print_Titles|Print_Area|_FilterDatabase)$/.test(n))) {
+    losses.push({ fa: 'نام‌های تعریف‌شده (Named Range)', en: 'named ranges' });
+  }
+  return losses;
+}
