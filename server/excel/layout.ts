@@ -25,6 +25,12 @@ export const WRAP_ALIGNMENT: Partial<Alignment> = { ...BODY_ALIGNMENT, wrapText:
 export const CENTER_ALIGNMENT: Partial<Alignment> = { vertical: 'top', horizontal: 'center', readingOrder: 'rtl' };
 export const HEADER_ALIGNMENT: Partial<Alignment> = { vertical: 'middle', horizontal: 'center', wrapText: true, readingOrder: 'rtl' };
 
+/**
+ * Whole numbers shown with Persian digits while staying numbers (sortable, chartable): the
+ * `[$-3000429]` prefix asks for extended Arabic-Indic digits (03) in the Persian locale (0429).
+ */
+export const PERSIAN_NUMBER_FORMAT = '[$-3000429]0';
+
 /** Number format of the hidden Gregorian date column. */
 export const GREGORIAN_DATE_FORMAT = 'yyyy-mm-dd';
 
@@ -104,4 +110,15 @@ export function styleHeaderRow(sheet: Worksheet, rowNumber: number, columnCount:
   const row = sheet.getRow(rowNumber);
   row.height = 30;
   for (let c = 1; c <= columnCount; c++) styleHeaderCell(row.getCell(c));
+}
+
+/**
+ * A row height (points) that shows wrapped texts whole: neither exceljs nor Excel sizes rows
+ * when a file is opened, so wrapped text would otherwise hide under the next row.
+ * @param texts each wrapped cell's text and its column width (Excel character units)
+ */
+export function wrappedRowHeight(texts: ReadonlyArray<readonly [string, number]>): number | undefined {
+  let lines = 1;
+  for (const [text, width] of texts) lines = Math.max(lines, Math.ceil(text.length / Math.max(1, width * 1.1)));
+  return lines > 1 ? Math.min(409, lines * 13 + 3) : undefined;
 }

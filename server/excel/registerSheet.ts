@@ -14,8 +14,8 @@ import { JalaliDate } from '../../core/jalali';
 import { comparisonKey, toPersianDigits } from '../../core/text';
 import { readCell } from './cells';
 import {
-  BODY_ALIGNMENT, BODY_FONT, CENTER_ALIGNMENT, GREGORIAN_DATE_FORMAT, THIN_BORDERS, WRAP_ALIGNMENT,
-  printSetup, rtlView, styleHeaderCell, styleHeaderRow, PRINT_FOOTER,
+  BODY_ALIGNMENT, BODY_FONT, CENTER_ALIGNMENT, GREGORIAN_DATE_FORMAT, PERSIAN_NUMBER_FORMAT, THIN_BORDERS, WRAP_ALIGNMENT,
+  printSetup, rtlView, styleHeaderCell, styleHeaderRow, wrappedRowHeight, PRINT_FOOTER,
 } from './layout';
 import { addRangeValidation, columnLetter, resetDataValidations } from './validations';
 import { addStateRules, removeToolRules } from './conditional';
@@ -141,6 +141,12 @@ export function assignmentCells(a: Assignment, state?: DeadlineState): Partial<R
   };
 }
 
+/** The height that shows an assignment's wrapped texts whole (undefined: the default height). */
+export function assignmentRowHeight(a: Assignment): number | undefined {
+  const cells = assignmentCells(a);
+  return wrappedRowHeight([...WRAPPED].map((field) => [String(cells[field] ?? ''), SPEC.get(field)?.width ?? 10] as const));
+}
+
 /** Fields whose cells wrap (long Persian text). */
 const WRAPPED: ReadonlySet<FieldName> = new Set(['text', 'report', 'meeting', 'agency', 'requestReason']);
 /** Fields shown centred (short codes, numbers, dates). */
@@ -154,6 +160,7 @@ export function fieldStyle(field: FieldName, fill?: string): Partial<Style> {
     border: THIN_BORDERS,
   };
   if (field === 'dueGregorian') style.numFmt = GREGORIAN_DATE_FORMAT;
+  if (field === 'row' || field === 'percent') style.numFmt = PERSIAN_NUMBER_FORMAT;
   if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
   return style;
 }
@@ -209,6 +216,8 @@ export function ensureColumns(sheet: Worksheet, header: RegisterHeader): void {
 export function writeAssignmentRow(sheet: Worksheet, header: RegisterHeader, rowNumber: number, a: Assignment, state?: DeadlineState): void {
   const cells = assignmentCells(a, state);
   const row = sheet.getRow(rowNumber);
+  const height = assignmentRowHeight(a);
+  if (height) row.height = height;
   const fill = state ? fillArgb(state) : undefined;
   for (const [field, col] of header.columns) {
     const cell = row.getCell(col);

@@ -3,7 +3,7 @@
  * directory with aliases) and `راهنما` (the colour legend). They are read by header text like
  * the register, and rows are only ever appended to them, so people's edits stay.
  */
-import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../../core/register/types';
 import { AgencyDirectory } from '../../core/agency';
 import { paletteLegend } from '../../core/register/palette';
@@ -172,6 +172,8 @@ export function addAgencies(workbook: Workbook, directory: AgencyDirectory, name
   return added;
 }
 
+const MEANING_STYLE: Partial<Style> = { font: BODY_FONT, alignment: { vertical: 'top', horizontal: 'right', readingOrder: 'rtl' } };
+
 /** What each state means, for the legend. */
 export const STATE_MEANINGS: Readonly<Record<DeadlineState, string>> = {
   overdue: 'مهلت گذشته و کار انجام نشده است',
@@ -191,6 +193,7 @@ export const STATE_MEANINGS: Readonly<Record<DeadlineState, string>> = {
  */
 export interface CellSheet {
   getCell(row: number, col: number): Cell;
+  getRow(row: number): { height: number };
   getColumn(col: number): { width?: number };
   mergeCells(top: number, left: number, bottom: number, right: number): void;
 }
@@ -213,7 +216,8 @@ export function writeLegend(sheet: CellSheet, startRow: number, firstCol = 1): n
     };
     const meaning = sheet.getCell(r, firstCol + 1);
     meaning.value = STATE_MEANINGS[entry.state];
-    meaning.style = { font: BODY_FONT, border: THIN_BORDERS, alignment: WRAP_ALIGNMENT };
+    // not wrapped: in a narrow column the text runs on over the empty cells beside it
+    meaning.style = MEANING_STYLE;
     r++;
   }
   return r;

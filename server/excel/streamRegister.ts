@@ -32,7 +32,7 @@ import {
   HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, PRINT_FOOTER, printSetup, rtlView, type SideColumn,
 } from './layout';
 import { findRegisterSheet } from './registerBook';
-import { assignmentCells, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
+import { assignmentCells, assignmentRowHeight, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
 import { TOOL_SHEETS, type ColumnInfo, type SheetScan } from './sheetScan';
 import {
   fillLegendSheet, newAgencies, parseAgencies, parseMeetings, sideHeader, type Grid, type MeetingRecord,
@@ -150,6 +150,8 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
   const registerInfo = findRegisterSheet(source.inspection.sheets, source.file);
   const wanted = (name: string) => keepCopies ? !TOOL_SHEETS.has(name) : name === registerInfo.name || name === SHEETS.meetings || name === SHEETS.agencies;
   const byName = new Map<string, SheetCopy>();
+  const dataRows: RawRow[] = [];
+  let headerSeen: RegisterHeader | undefined;
   try {
     // the streaming reader names sheets and reads dates and styles only when these come first
     const bytes = reorderZip(source.bytes, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']);
@@ -164,6 +166,9 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
         continue;
       }
       const rows: RowCopy[] = [];
+      // reading only: register rows become RawRows as they come and are not kept as copies
+      const isRegister = scan.info.name === registerInfo.name;
+      let header: RegisterHeader | undefined;
       for await (const row of ws) {
         const cells: CellCopy[] = [];
         row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -171,7 +176,17 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
           if (cell.value !== null && cell.value !== undefined) cells.push({ col, value: cell.value, style });
           else if (style) cells.push({ col, value: null, style });
         });
-        if (cells.length || row.height) rows.push({ number: row.number, height: row.height, cells });
+        if (!cells.length && !row.height) continue;
+        const copy = { number: row.number, height: row.height, cells };
+        if (isRegister && !keepCopies && header) {
+          dataRows.push(rawRow(copy, header));
+          continue;
+        }
+        rows.push(copy);
+        if (isRegister && !keepCopies && !header && row.number <= HEADER_SEARCH_ROWS) {
+          header = headerIn(rows);
+          if (header) headerSeen = header;
+        }
       }
       byName.set(scan.info.name, {
         name: scan.info.name, state: scan.info.state, rightToLeft: scan.rightToLeft, ySplit: scan.ySplit, xSplit: scan.xSplit,
@@ -186,14 +201,14 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
   const register = byName.get(registerInfo.name) ?? {
     name: registerInfo.name, state: registerInfo.state, rightToLeft: true, ySplit: 0, xSplit: 0, columns: [], rows: [],
   };
-  const header = headerIn(register.rows);
+  const header = headerSeen ?? headerIn(register.rows);
   if (!header) {
     throw new MosavabatError('register_header_missing',
       'سطر عنوان ستون‌ها (مثل «شناسه»، «متن مصوبه»، «اقدام کننده») در ده سطر اول برگه پیدا نشد',
       'no header row with the register columns (ID, Resolution, Agency …) in the first ten rows',
       'bad_input', { file: source.file, sheet: register.name });
   }
-  const rows = register.rows.filter((r) => r.number > header.row).map((r) => rawRow(r, header));
+  const rows = [...register.rows.filter((r) => r.number > header.row).map((r) => rawRow(r, header)), ...dataRows];
   spreadMerges(rows, header, scans.find((s) => s.info.name === registerInfo.name)?.merges ?? []);
   const sheets = scans.map((s) => byName.get(s.info.name)).filter((s): s is SheetCopy => !!s);
   return { file: source.file, sheets, register, header, rows: rows.filter((r) => !isBlankRow(r)) };
@@ -286,6 +301,7 @@ export function appendAssignments(reg: StreamedRegister, assignments: readonly A
     const values = assignmentCells(a);
     const row: RowCopy = {
       number: next,
+      height: assignmentRowHeight(a),
       cells: [...reg.header.columns].map(([field, col]) => ({ col, value: values[field] ?? null, style: styleOf(field) })),
     };
     reg.register.rows.push(row);

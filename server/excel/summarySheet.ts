@@ -14,7 +14,7 @@ import type { RegisterSummary, Totals } from '../../core/register/summary';
 import { toPersianDigits } from '../../core/text';
 import {
   BODY_ALIGNMENT, BODY_FONT, CENTER_ALIGNMENT, HEADER_ALIGNMENT, HEADER_FONT, HEADER_FILL, THIN_BORDERS, TITLE_FONT,
-  WRAP_ALIGNMENT, printSetup, rtlView, PRINT_FOOTER,
+  WRAP_ALIGNMENT, PERSIAN_NUMBER_FORMAT, printSetup, rtlView, wrappedRowHeight, PRINT_FOOTER,
 } from './layout';
 import { moveSheet, writeLegend, type CellSheet } from './sideSheets';
 
@@ -35,11 +35,12 @@ function headerStyle(fill: string | undefined): Partial<Style> {
   return style;
 }
 const WRAP_STYLE: Partial<Style> = { font: BODY_FONT, border: THIN_BORDERS, alignment: WRAP_ALIGNMENT };
-const NUMBER_STYLE: Partial<Style> = { font: BODY_FONT, border: THIN_BORDERS, alignment: CENTER_ALIGNMENT };
+const NUMBER_STYLE: Partial<Style> = { font: BODY_FONT, border: THIN_BORDERS, alignment: CENTER_ALIGNMENT, numFmt: PERSIAN_NUMBER_FORMAT };
 const TEXT_STYLE: Partial<Style> = { font: BODY_FONT, border: THIN_BORDERS, alignment: BODY_ALIGNMENT };
 const LATE_STYLE: Partial<Style> = { ...NUMBER_STYLE, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${PALETTE.overdue.fill}` } } };
 
 function header(sheet: CellSheet, row: number, labels: string[], fills: Array<string | undefined> = []): void {
+  sheet.getRow(row).height = 30;
   labels.forEach((label, i) => {
     const cell = sheet.getCell(row, i + 1);
     cell.value = label;
@@ -164,6 +165,8 @@ export function fillOverdue(sheet: CellSheet, summary: RegisterSummary, done: (r
       item.percent, item.text,
     ], [2, 5, 10]);
     sheet.getCell(r, 3).style = LATE_STYLE as Style;
+    const height = wrappedRowHeight([[item.text, widths[9]], [item.agency, widths[1]], [item.meeting, widths[4]]]);
+    if (height) sheet.getRow(r).height = height;
     done(r);
   });
   if (!summary.overdue.length) return undefined;
