@@ -245,6 +245,61 @@ describe('engines', () => {
     expect((await colorRegisterFile(plain, { today, output: plain })).engine).toBe('stream');
   });
 
+  it('a streamed copy keeps unknown columns, sheets, styles, widths, hidden columns and views', async () => {
+    const dir = tempDir();
+    const path = await registerFile(dir, rows());
+    await editWithExcelJS(path, (wb) => {
+      const sheet = wb.getWorksheet('مصوبات')!;
+      sheet.getCell('S1').value = 'اولویت';
+      sheet.getCell('S2').value = 'بالا';
+      sheet.getCell('S2').style = { font: { bold: true, color: { argb: 'FF0000FF' } } };
+      sheet.getColumn(19).width = 17;
+      const other = wb.addWorksheet('بایگانی', { state: 'hidden', views: [{ rightToLeft: true, state: 'frozen', ySplit: 2 }] });
+      other.getCell('B3').value = 1234;
+      other.getCell('B3').style = { numFmt: '#,##0' };
+      other.getColumn(2).width = 21;
+      other.getColumn(3).hidden = true;
+      other.getCell('C3').value = 'پنهان';
+      other.pageSetup.orientation = 'landscape';
+      other.pageSetup.paperSize = 8 as ExcelJS.PaperSize; // A3
+    });
+    const result = await colorRegisterFile(path, { today, output: path });
+    expect(result.engine).toBe('stream');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path);
+    const sheet = back.getWorksheet('مصوبات')!;
+    expect(sheet.getCell('S1').value).toBe('اولویت');
+    expect(sheet.getCell('S2').value).toBe('بالا');
+    expect(sheet.getCell('S2').font).toMatchObject({ bold: true, color: { argb: 'FF0000FF' } });
+    expect((sheet.getCell('S2').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none'); // people's columns are not coloured
+    expect(sheet.getColumn(19).width).toBe(17);
+    const other = back.getWorksheet('بایگانی')!;
+    expect(other.state).toBe('hidden');
+    expect(other.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 2 });
+    expect(other.getCell('B3').value).toBe(1234);
+    expect(other.getCell('B3').numFmt).toBe('#,##0');
+    expect(other.getColumn(2).width).toBe(21);
+    expect(other.getColumn(3).hidden).toBe(true);
+    expect(other.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8 });
+    expect(back.worksheets.map((w) => w.name)).toEqual(['مصوبات', 'جلسات', 'دستگاه‌ها', 'بایگانی', 'خلاصه', 'مهلت گذشته', 'راهنما']);
+  });
+
+  it('reads and colours a register re-saved by LibreOffice', async () => {
+    const dir = tempDir();
+    const fixture = join(__dirname, 'fixtures', 'register-libreoffice.xlsx');
+    const expected = assignmentsFromMinutes(parseMinutes(readFileSync(SEED_MINUTES, 'utf8')));
+    for (const engine of ENGINES) {
+      const read = await rowsOf(fixture, engine);
+      expect(read.map((r) => [r.assignment.id, r.assignment.agency, r.assignment.due, r.assignment.row]))
+        .toEqual(expected.map((a) => [a.id, a.agency, a.due, a.row]));
+    }
+    const output = join(dir, 'colored.xlsx');
+    const result = await colorRegisterFile(fixture, { today, output });
+    expect(result.engine).toBe('stream');
+    expect(result.counts).toMatchObject({ overdue: 4, due_soon: 2, on_track: 3 });
+    expect((await rowsOf(output)).map((r) => r.state)).toEqual((await rowsOf(fixture)).map((r) => r.state));
+  });
+
   it('when forced to stream a workbook with merged cells, says so and writes a new file', async () => {
     const dir = tempDir();
     const path = await registerFile(dir, rows());

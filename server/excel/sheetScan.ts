@@ -28,6 +28,8 @@ export interface SheetScan {
   columns: ColumnInfo[];
   /** Merged ranges as `A1:B3`. */
   merges: string[];
+  /** The print setup the sheet had (paper, orientation, scale or fit, margins), for the streaming copy. */
+  pageSetup: Record<string, unknown>;
   /** What a streaming copy of this sheet would lose (Persian, English), empty when nothing. */
   losses: Array<{ fa: string; en: string }>;
 }
@@ -38,7 +40,8 @@ export const TOOL_SHEETS: ReadonlySet<string> = new Set([SHEETS.summary, SHEETS.
 /** Features among the rows, found by byte search (the rows are never decoded as text). */
 const ROW_FEATURES: Array<{ needles: string[]; fa: string; en: string }> = [
   { needles: ['t="shared"', 't="array"', 't="dataTable"'], fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas' },
-  { needles: [' outlineLevel="'], fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
+  // outlineLevel="0" is written on every column by LibreOffice: only a real level counts
+  { needles: ['1', '2', '3', '4', '5', '6', '7'].map((d) => ` outlineLevel="${d}"`), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
 ];
 
 /** Features outside the rows. */
@@ -64,7 +67,7 @@ function decode(text: string): string {
 export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): SheetScan[] {
   return inspection.sheets.map((info) => {
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
-    const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], losses: [] };
+    const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], pageSetup: {}, losses: [] };
     if (!entry) return scan;
     const xml = readZipEntry(bytes, entry);
     const dataStart = xml.indexOf('<sheetData');
@@ -88,12 +91,16 @@ export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Sheet
       });
     }
     scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
+    scan.pageSetup = pageSetupOf(head, tail);
 
     if (TOOL_SHEETS.has(info.name)) return scan;
     const isRegister = info.name === SHEETS.register;
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
     for (const f of ROW_FEATURES) if (f.needles.some((n) => xml.includes(n))) scan.losses.push({ fa: f.fa, en: f.en });
     for (const f of FEATURES) if (f.pattern.test(tail) || f.pattern.test(head)) scan.losses.push({ fa: f.fa, en: f.en });
+    if (!isRegister && /<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>[^<]/.test(tail)) {
+      scan.losses.push({ fa: 'سرصفحه یا پاصفحه چاپ', en: 'print headers or footers' });
+    }
     const validations = [...tail.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?dataValidation>/g)];
     const foreignValidation = validations.some((m) => {
       const formula = decode(/<(?:\w+:)?formula1>([\s\S]*?)<\//.exec(m[2])?.[1] ?? '');
@@ -123,4 +130,34 @@ export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): A
     losses.push({ fa: 'نام‌های تعریف‌شده (Named Range)', en: 'named ranges' });
   }
   return losses;
+}
+
+/** Paper, orientation, scale / fit-to-page and margins from a sheet's XML, in exceljs's PageSetup shape. */
+function pageSetupOf(head: string, tail: string): Record<string, unknown> {
+  const setup: Record<string, unknown> = {};
+  const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
+  const page = /<(?:\w+:)?pageSetup\b([^>]*)\/?>/.exec(tail)?.[1];
+  if (page) {
+    const paper = attr(page, 'paperSize');
+    if (paper) setup.paperSize = Number(paper);
+    const orientation = attr(page, 'orientation');
+    if (orientation === 'landscape' || orientation === 'portrait') setup.orientation = orientation;
+    const scale = attr(page, 'scale');
+    if (scale) setup.scale = Number(scale);
+    for (const name of ['fitToWidth', 'fitToHeight']) {
+      const value = attr(page, name);
+      if (value !== undefined) setup[name] = Number(value);
+    }
+  }
+  if (/\bfitToPage="(1|true)"/.test(head)) setup.fitToPage = true;
+  const margins = /<(?:\w+:)?pageMargins\b([^>]*)\/?>/.exec(tail)?.[1];
+  if (margins) {
+    const m: Record<string, number> = {};
+    for (const name of ['left', 'right', 'top', 'bottom', 'header', 'footer']) {
+      const value = attr(margins, name);
+      if (value !== undefined) m[name] = Number(value);
+    }
+    setup.margins = m;
+  }
+  return setup;
 }

@@ -13,7 +13,7 @@ import { comparisonKey, normalizeText, toPersianDigits } from '../../core/text';
 import type { JalaliDate } from '../../core/jalali';
 import { readCell } from './cells';
 import {
-  AGENCY_COLUMNS, ALIAS_SEPARATOR, BODY_FONT, MEETING_COLUMNS, TITLE_FONT, WRAP_ALIGNMENT, rtlView,
+  AGENCY_COLUMNS, ALIAS_SEPARATOR, BODY_FONT, MEETING_COLUMNS, TITLE_FONT, WRAP_ALIGNMENT, printSetup, rtlView,
   styleHeaderRow, THIN_BORDERS, type MeetingKey, type SideColumn,
 } from './layout';
 
@@ -99,7 +99,7 @@ export function newAgencies(directory: AgencyDirectory, names: Iterable<string>)
 
 /** A new side sheet with its header row, right to left. */
 function createSideSheet<K extends string>(workbook: Workbook, name: string, columns: readonly SideColumn<K>[]): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: rtlView(1) });
+  const sheet = workbook.addWorksheet(name, { views: rtlView(1), pageSetup: printSetup(1) });
   columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = c.width;
     sheet.getRow(1).getCell(i + 1).value = c.fa;

@@ -64,6 +64,8 @@ export interface SheetCopy {
   ySplit: number;
   xSplit: number;
   columns: ColumnInfo[];
+  /** Print setup to write (exceljs PageSetup fields). */
+  pageSetup?: Record<string, unknown>;
   rows: RowCopy[];
 }
 
@@ -190,7 +192,7 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
       }
       byName.set(scan.info.name, {
         name: scan.info.name, state: scan.info.state, rightToLeft: scan.rightToLeft, ySplit: scan.ySplit, xSplit: scan.xSplit,
-        columns: scan.columns, rows,
+        columns: scan.columns, pageSetup: scan.pageSetup, rows,
       });
     }
   } catch (error) {
@@ -241,7 +243,7 @@ export function newStreamedRegister(): StreamedRegister {
     cells: labels.map((label, i) => ({ col: i + 1, value: label, style: headerStyle() })),
   });
   const sheet = (name: string, labels: string[], columns: ColumnInfo[]): SheetCopy => ({
-    name, state: 'visible', rightToLeft: true, ySplit: 1, xSplit: 0, columns, rows: [headerRow(labels)],
+    name, state: 'visible', rightToLeft: true, ySplit: 1, xSplit: 0, columns, pageSetup: printSetup(1), rows: [headerRow(labels)],
   });
   const register = sheet(SHEETS.register, REGISTER_FIELDS.map((f) => f.fa),
     REGISTER_FIELDS.map((f, i) => ({ min: i + 1, max: i + 1, width: f.width, hidden: !!f.hidden })));
@@ -315,7 +317,7 @@ function sideSheet(reg: StreamedRegister, name: string, columns: readonly SideCo
   let sheet = reg.sheets.find((s) => s.name === name);
   if (!sheet) {
     sheet = {
-      name, state: 'visible', rightToLeft: true, ySplit: 1, xSplit: 0,
+      name, state: 'visible', rightToLeft: true, ySplit: 1, xSplit: 0, pageSetup: printSetup(1),
       columns: columns.map((c, i) => ({ min: i + 1, max: i + 1, width: c.width })),
       rows: [{ number: 1, height: 30, cells: columns.map((c, i) => ({ col: i + 1, value: c.fa, style: headerStyle() })) }],
     };
@@ -420,7 +422,7 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
 }
 
 function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCopy): void {
-  const ws = workbook.addWorksheet(sheet.name, { views: viewOf(sheet), state: sheet.state } as Partial<ExcelJS.AddWorksheetOptions>);
+  const ws = workbook.addWorksheet(sheet.name, { views: viewOf(sheet), state: sheet.state, pageSetup: sheet.pageSetup } as Partial<ExcelJS.AddWorksheetOptions>);
   if (sheet.columns.length) ws.columns = writerColumns(sheet.columns);
   for (const row of sheet.rows) {
     const out = ws.getRow(row.number);
