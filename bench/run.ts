@@ -8,7 +8,8 @@
  * Stages: import (build a new register of N rows from parsed meetings, write it), validate
  * (read, check, derive states), colour (read → validate → colour → write: the one-click
  * operation), summary (read → summary workbook), floor (exceljs stream read + write, nothing
- * else). The ratio compared with the target is colour ÷ floor.
+ * else). The ratio compared with the target is colour ÷ floor. Times are the best of three
+ * runs for up to 10,000 rows (one run for 100,000); memory is the highest peak of those runs.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -153,13 +154,19 @@ async function main(): Promise<void> {
   const dirArg = args.indexOf('--dir');
   const dir = dirArg >= 0 ? args[dirArg + 1] : mkdtempSync(join(tmpdir(), 'mosavabat-bench-'));
   const lines = [
-    '| rows | import | validate | colour (read → validate → colour → write) | summary | floor (exceljs stream read + write) | colour ÷ floor | peak RSS: import / validate / colour / summary / floor (MB) |',
+    '| rows | import | validate | colour (read → validate → colour → write) | summary | floor (exceljs stream read + write) | colour ÷ floor | peak RSS MB: import / validate / colour / summary / floor |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const n of sizes) {
     const m = {} as Record<Stage, Measurement>;
+    // the machine is shared: the best of three runs (one for the largest size) is the least disturbed
+    const runs = n <= 10_000 ? 3 : 1;
     for (const stage of STAGES) {
-      m[stage] = await runChild(stage, n, dir);
+      for (let i = 0; i < runs; i++) {
+        const run = await runChild(stage, n, dir);
+        if (!m[stage] || run.ms < m[stage].ms) m[stage] = { ...run, rssMb: Math.max(run.rssMb, m[stage]?.rssMb ?? 0) };
+        else m[stage].rssMb = Math.max(m[stage].rssMb, run.rssMb);
+      }
       process.stderr.write(`${n} ${stage}: ${seconds(m[stage].ms)} s, ${Math.round(m[stage].rssMb)} MB\n`);
     }
     lines.push(`| ${n.toLocaleString('en')} | ${seconds(m.import.ms)} s | ${seconds(m.validate.ms)} s | ${seconds(m.color.ms)} s | ${seconds(m.summary.ms)} s | ${seconds(m.floor.ms)} s | ${(m.color.ms / m.floor.ms).toFixed(2)}× | ${STAGES.map((s) => Math.round(m[s].rssMb)).join(' / ')} |`);

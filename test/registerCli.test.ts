@@ -37,7 +37,7 @@ describe('mosavabat validate', () => {
     expect(json.rows.map((r: { state: string }) => r.state)).toContain('overdue');
     expect(json.issues.length).toBeGreaterThan(0);
     for (const issue of json.issues) {
-      expect(issue).toEqual({ severity: 'warning', code: expect.any(String), sheet: 'مصوبات', cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.any(String), en: expect.any(String) });
+      expect(issue).toEqual({ severity: 'warning', code: expect.any(String), sheet: 'مصوبات', cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.any(String) });
     }
     expect(json.issues.map((i: { code: string; cell: string }) => [i.code, i.cell])).toContainEqual(['text_date_after_due', 'E3']);
   });

@@ -7,6 +7,7 @@ import { SHEETS } from '../core/register/fields';
 import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoRegister';
 import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
+import { patchZip } from './registerHelpers';
 
 const today = JalaliDate.of(1401, 4, 20);
 const now = new Date(Date.UTC(2022, 6, 11, 6, 0));
@@ -52,6 +53,19 @@ describe('importMinutesIntoRegister', () => {
     await importMinutesIntoRegister(SEED_MINUTES, { output: register, today, now });
     await expect(importMinutesIntoRegister(SEED_MINUTES, { output: register, today, now })).rejects.toMatchObject({ code: 'output_exists' });
     await expect(importMinutesIntoRegister(SEED_MINUTES, { today, now })).rejects.toMatchObject({ code: 'import_target_missing' });
+  });
+
+  it('adds into a copy, not the register, when the register has charts that would be lost', async () => {
+    const dir = tempDir();
+    const register = join(dir, 'register.xlsx');
+    await importMinutesIntoRegister(SEED_MINUTES, { output: register, today, now });
+    patchZip(register, (files) => [...files, { name: 'xl/charts/chart1.xml', data: '<c:chartSpace/>' }]);
+    const before = readFileSync(register);
+    const result = await importMinutesIntoRegister(secondMeeting(dir), { into: register, today, now });
+    expect(result.output).toBe(join(dir, 'register-جدید.xlsx'));
+    expect(result.notice?.fa).toContain('نمودار');
+    expect(readFileSync(register).equals(before)).toBe(true);
+    expect((await validateRegisterFile(result.output!, { today })).analysis.rows).toHaveLength(18);
   });
 
   it('reports the minutes warnings with their rows', async () => {

@@ -15,7 +15,7 @@ interface ValidateOptions {
 
 /**
  * The JSON shape of `--json`: `row` is the worksheet row number, `due` Jalali `YYYY/MM/DD` or
- * null, `state` a DeadlineState code, `message` the Persian message (`en` has the English).
+ * null, `state` a DeadlineState code, `message` the Persian message (exactly the keys issue 3 names).
  */
 export function validationJson(result: ValidateResult) {
   return {
@@ -23,7 +23,7 @@ export function validationJson(result: ValidateResult) {
       id: r.assignment.id, row: r.sheetRow, agency: r.assignment.agency, due: r.assignment.due, state: r.state,
     })),
     issues: result.analysis.issues.map((i) => ({
-      severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.fa, en: i.en,
+      severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.fa,
     })),
   };
 }

@@ -10,8 +10,16 @@ import { JalaliDate } from '../../core/jalali';
 /** Whether a number format shows the value as a percent (`0%`, `0.00%`; not `"%"` in quotes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+  let known = PERCENT_FORMATS.get(numFmt);
+  if (known === undefined) {
+    known = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+    // a workbook has a handful of formats and a register hundreds of thousands of cells
+    if (PERCENT_FORMATS.size < 1000) PERCENT_FORMATS.set(numFmt, known);
+  }
+  return known;
 }
+
+const PERCENT_FORMATS = new Map<string, boolean>();
 
 /**
  * A percent-formatted number as the text a person sees: 0.8 → `80%`, 0.805 → `80.5%`

@@ -22,6 +22,8 @@ import {
   streamReadRegister, writeStreamedRegister, type StreamedRegister,
 } from './streamRegister';
 import { readWorkbookBytes } from './workbookFile';
+import { ZipFormatError } from './zip';
+import { MosavabatError } from '../../core/errors';
 
 /** Which engine: `auto` chooses as described above. */
 export type RegisterEngine = 'auto' | 'whole' | 'stream';
@@ -112,10 +114,13 @@ export function newRegister(engine: RegisterEngine = 'auto'): RegisterHandle {
 export async function openRegister(path: string, purpose: 'read' | 'write', engine: RegisterEngine = 'auto'): Promise<RegisterHandle> {
   const source = await readWorkbookBytes(path);
   const charts: Loss[] = [...source.inspection.lost];
-  if (purpose === 'read' && engine !== 'whole') {
-    return new StreamHandle(await streamReadRegister(source, scanSheets(source.bytes, source.inspection), false), charts);
-  }
-  const scans = scanSheets(source.bytes, source.inspection);
+  const scans = await scanSheets(source.bytes, source.inspection).catch((error: unknown) => {
+    throw error instanceof ZipFormatError
+      ? new MosavabatError('damaged_workbook', 'فایل اکسل آسیب دیده یا ناقص است و خوانده نمی‌شود',
+        `the workbook is damaged (${error.message})`, 'bad_input', { file: source.file })
+      : error;
+  });
+  if (purpose === 'read' && engine !== 'whole') return new StreamHandle(await streamReadRegister(source, scans, false), charts);
   const streamLosses = dedupe([...workbookLosses(source.bytes, source.inspection), ...scans.flatMap((s) => s.losses)]);
   let useStream = engine === 'stream' || (engine === 'auto' && streamLosses.length === 0);
   if (engine === 'auto' && !useStream) {

@@ -10,7 +10,8 @@ import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
 import type { SheetInfo, WorkbookInspection } from './inspect';
 import { RULE_MARKER } from './conditional';
 import { OVERDUE_SHEET } from './summarySheet';
-import { readZipEntry } from './zip';
+import { createInflateRaw } from 'node:zlib';
+import { readZipEntry, zipEntryData, ZipFormatError, type ZipEntry } from './zip';
 
 export interface ColumnInfo {
   min: number;
@@ -37,11 +38,14 @@ export interface SheetScan {
 /** Sheets the tool rewrites from scratch on every save: what they held before does not matter. */
 export const TOOL_SHEETS: ReadonlySet<string> = new Set([SHEETS.summary, SHEETS.legend, OVERDUE_SHEET]);
 
-/** Features among the rows, found by byte search (the rows are never decoded as text). */
-const ROW_FEATURES: Array<{ needles: string[]; fa: string; en: string }> = [
-  { needles: ['t="shared"', 't="array"', 't="dataTable"'], fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas' },
-  // outlineLevel="0" is written on every column by LibreOffice: only a real level counts
-  { needles: ['1', '2', '3', '4', '5', '6', '7'].map((d) => ` outlineLevel="${d}"`), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
+/**
+ * Features among the rows, found by byte search (the rows are never decoded as text): a
+ * formula element with attributes (`<f t="shared" …>`; plain formulas are `<f>`), and a row
+ * outline level other than 0 (LibreOffice writes outlineLevel="0" on every column).
+ */
+const ROW_FEATURES: Array<{ needle: string; matches: (after: string) => boolean; fa: string; en: string }> = [
+  { needle: '<f ', matches: (after) => /^[^>]*\bt="(shared|array|dataTable)"/.test(after), fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas' },
+  { needle: ' outlineLevel="', matches: (after) => /^[1-7]/.test(after), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
 ];
 
 /** Features outside the rows. */
@@ -60,20 +64,87 @@ function decode(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
+/** What a pass over one sheet part keeps: the XML before and after the rows, and which needles occur. */
+interface PartScan {
+  head: string;
+  tail: string;
+  found: Set<string>;
+}
+
+
+const DATA_OPEN = Buffer.from('<sheetData');
+const DATA_CLOSE = Buffer.from('</sheetData>');
+/** A head larger than this has no `<sheetData>` worth waiting for. */
+const MAX_HEAD = 4 * 1024 * 1024;
+
+/**
+ * Inflate a sheet part chunk by chunk, never holding the rows: a 100,000-row sheet is about
+ * 100 MB of XML, which would otherwise stay in the process's memory long after the scan.
+ */
+async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
+  const found = new Set<string>();
+  const needles = ROW_FEATURES.map((f) => [f, Buffer.from(f.needle)] as const);
+  let headParts: Buffer[] = [];
+  let headLength = 0;
+  let headDone = false;
+  let tailParts: Buffer[] | undefined;
+  let carry = Buffer.alloc(0);
+  const take = (chunk: Buffer) => {
+    const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    for (const [feature, raw] of needles) {
+      if (found.has(feature.en)) continue;
+      for (let at = window.indexOf(raw); at >= 0; at = window.indexOf(raw, at + 1)) {
+        if (feature.matches(window.subarray(at + raw.length, at + raw.length + 80).toString('latin1'))) {
+          found.add(feature.en);
+          break;
+        }
+      }
+    }
+    if (!headDone) {
+      headParts.push(chunk);
+      headLength += chunk.length;
+      const head = Buffer.concat(headParts);
+      const at = head.indexOf(DATA_OPEN);
+      headParts = [at >= 0 ? head.subarray(0, at) : head];
+      headDone = at >= 0 || headLength > MAX_HEAD;
+    }
+    if (tailParts) {
+      tailParts.push(chunk);
+    } else {
+      const at = window.lastIndexOf(DATA_CLOSE);
+      if (at >= 0) tailParts = [window.subarray(at)];
+    }
+    // enough of the end to find a needle and what follows it across the chunk boundary
+    carry = Buffer.from(window.subarray(Math.max(0, window.length - 128)));
+  };
+  const data = zipEntryData(bytes, entry);
+  if (entry.method === 0) {
+    take(data);
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      inflate.on('data', take);
+      inflate.on('end', resolve);
+      inflate.on('error', (error) => reject(new ZipFormatError(`${entry.name} cannot be inflated: ${error.message}`)));
+      inflate.end(data);
+    });
+  }
+  return { head: Buffer.concat(headParts).toString('utf8'), tail: tailParts ? Buffer.concat(tailParts).toString('utf8') : '', found };
+}
+
 /**
  * Scan every sheet of an inspected workbook.
  * @param bytes the workbook file
+ * @throws ZipFormatError when a sheet part cannot be inflated
  */
-export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): SheetScan[] {
-  return inspection.sheets.map((info) => {
+export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Promise<SheetScan[]> {
+  const scans: SheetScan[] = [];
+  for (const info of inspection.sheets) {
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
     const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], pageSetup: {}, losses: [] };
-    if (!entry) return scan;
-    const xml = readZipEntry(bytes, entry);
-    const dataStart = xml.indexOf('<sheetData');
-    const dataEnd = xml.lastIndexOf('</sheetData>');
-    const head = xml.subarray(0, dataStart < 0 ? xml.length : dataStart).toString('utf8');
-    const tail = dataEnd < 0 ? '' : xml.subarray(dataEnd).toString('utf8');
+    scans.push(scan);
+    if (!entry) continue;
+    const { head, tail, found } = await scanPart(bytes, entry);
 
     const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
     scan.rightToLeft = /\brightToLeft="(1|true)"/.test(view);
@@ -93,10 +164,10 @@ export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Sheet
     scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
     scan.pageSetup = pageSetupOf(head, tail);
 
-    if (TOOL_SHEETS.has(info.name)) return scan;
+    if (TOOL_SHEETS.has(info.name)) continue;
     const isRegister = info.name === SHEETS.register;
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
-    for (const f of ROW_FEATURES) if (f.needles.some((n) => xml.includes(n))) scan.losses.push({ fa: f.fa, en: f.en });
+    for (const f of ROW_FEATURES) if (found.has(f.en)) scan.losses.push({ fa: f.fa, en: f.en });
     for (const f of FEATURES) if (f.pattern.test(tail) || f.pattern.test(head)) scan.losses.push({ fa: f.fa, en: f.en });
     if (!isRegister && /<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>[^<]/.test(tail)) {
       scan.losses.push({ fa: 'سرصفحه یا پاصفحه چاپ', en: 'print headers or footers' });
@@ -111,8 +182,8 @@ export function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Sheet
     if (foreignValidation) scan.losses.push({ fa: 'اعتبارسنجی داده (فهرست کشویی)', en: 'data validations' });
     const rules = [...tail.matchAll(/<(?:\w+:)?cfRule\b[\s\S]*?<\/(?:\w+:)?cfRule>|<(?:\w+:)?cfRule\b[^>]*\/>/g)].map((m) => decode(m[0]));
     if (rules.some((rule) => !rule.includes(RULE_MARKER))) scan.losses.push({ fa: 'قالب‌بندی شرطی', en: 'conditional formatting' });
-    return scan;
-  });
+  }
+  return scans;
 }
 
 /** Workbook-level parts a streaming copy cannot carry (images, comments, tables, named ranges …). */

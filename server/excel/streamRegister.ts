@@ -125,10 +125,11 @@ function gridOf(sheet: SheetCopy | undefined): Grid {
 }
 
 function rawRow(row: RowCopy, header: RegisterHeader): RawRow {
-  const byCol = new Map(row.cells.map((c) => [c.col, c]));
+  const byCol: CellCopy[] = [];
+  for (const cell of row.cells) byCol[cell.col] = cell;
   const values: RawRow['values'] = {};
   for (const [field, col] of header.columns) {
-    const cell = byCol.get(col);
+    const cell = byCol[col];
     values[field] = cell ? toCellValue(cell.value, cell.style?.numFmt) : null;
   }
   return { sheetRow: row.number, values };
@@ -408,8 +409,8 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
     workbook.creator = 'mosavabat';
     for (const sheet of reg.sheets) {
-      if (sheet === reg.register) writeRegisterSheet(workbook, reg, plan);
-      else copySheet(workbook, sheet);
+      if (sheet === reg.register) await writeRegisterSheet(workbook, reg, plan);
+      else await copySheet(workbook, sheet);
     }
     writeToolSheets(workbook, plan, reg.file);
     await workbook.commit();
@@ -421,7 +422,18 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
   }
 }
 
-function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCopy): void {
+/**
+ * Let the zip and file streams take what the writer produced so far: rows are committed
+ * synchronously, and without a pause every row of a large sheet would wait in memory.
+ */
+function drain(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Rows written between two pauses (see drain). */
+const ROWS_PER_DRAIN = 1000;
+
+async function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCopy): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, { views: viewOf(sheet), state: sheet.state, pageSetup: sheet.pageSetup } as Partial<ExcelJS.AddWorksheetOptions>);
   if (sheet.columns.length) ws.columns = writerColumns(sheet.columns);
   for (const row of sheet.rows) {
@@ -433,13 +445,14 @@ function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCop
       if (cell.style) target.style = cell.style as Style;
     }
     out.commit();
+    if (row.number % ROWS_PER_DRAIN === 0) await drain();
   }
   ws.commit();
 }
 
 const VISIBLE_FIELDS = REGISTER_FIELDS.filter((f) => !f.hidden).map((f) => f.name);
 
-function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, reg: StreamedRegister, plan: StreamWritePlan): void {
+async function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, reg: StreamedRegister, plan: StreamWritePlan): Promise<void> {
   const { header, register } = reg;
   const last = lastDataRow(reg);
   const ws = workbook.addWorksheet(register.name, {
@@ -499,6 +512,7 @@ function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, reg: S
       for (const c of visible) out.getCell(c).style = withFill(cellStyles.get(c), argb);
     }
     out.commit();
+    if (row.number % ROWS_PER_DRAIN === 0) await drain();
   }
 
   const validUntil = last + 500;

@@ -201,7 +201,7 @@ export function readZip(buffer: Buffer): Array<{ name: string; data: Buffer }> {
 }
 
 /** The compressed bytes of an entry as stored (no inflating). @throws ZipFormatError */
-function rawData(buffer: Buffer, entry: ZipEntry): Buffer {
+export function zipEntryData(buffer: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
   if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipFormatError(`local header of ${entry.name} is damaged`);
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
@@ -225,5 +225,5 @@ export function reorderZip(buffer: Buffer, first: readonly string[]): Buffer {
     return i < 0 ? first.length : i;
   };
   const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i).map((x) => x.e);
-  return assemble(ordered.map((e) => ({ name: e.name, method: e.method, crc: e.crc, size: e.size, compressed: rawData(buffer, e) })));
+  return assemble(ordered.map((e) => ({ name: e.name, method: e.method, crc: e.crc, size: e.size, compressed: zipEntryData(buffer, e) })));
 }

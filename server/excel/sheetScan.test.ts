@@ -1,0 +1,65 @@
+import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
+import { inspectWorkbook } from './inspect';
+import { scanSheets, workbookLosses } from './sheetScan';
+import { writeZip } from './zip';
+
+/** A minimal workbook whose one sheet (named `name`) has this XML around `rows` data rows. */
+function workbook(name: string, sheet: { head?: string; rows?: string; tail?: string }, definedNames = ''): Buffer {
+  return writeZip([
+    { name: 'xl/workbook.xml', data: `<workbook xmlns:r="r"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+    { name: 'xl/worksheets/sheet1.xml', data: `<worksheet>${sheet.head ?? ''}<sheetData>${sheet.rows ?? ''}</sheetData>${sheet.tail ?? ''}</worksheet>` },
+  ]);
+}
+
+async function scan(bytes: Buffer) {
+  const inspection = inspectWorkbook(bytes, 'x.xlsx');
+  return { sheets: await scanSheets(bytes, inspection), workbook: workbookLosses(bytes, inspection) };
+}
+
+/** Plenty of plain rows: several inflate chunks' worth of XML. */
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${i}</v></c><c r="B${i + 2}"><f>A${i + 2}*2</f><v>0</v></c></row>`).join('');
+
+describe('scanSheets', () => {
+  it('reads the view, frozen rows, columns and merges, and finds nothing to lose in a plain sheet', async () => {
+    const { sheets, workbook: wb } = await scan(workbook('برگه', {
+      head: '<sheetViews><sheetView rightToLeft="1" workbookViewId="0"><pane ySplit="2" topLeftCell="A3" state="frozen"/></sheetView></sheetViews>'
+        + '<cols><col min="1" max="1" width="24" customWidth="1" outlineLevel="0"/><col min="2" max="3" width="9" hidden="1" outlineLevel="0"/></cols>',
+      rows: filler(20000),
+      tail: '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
+    }));
+    expect(sheets[0]).toMatchObject({
+      rightToLeft: true, ySplit: 2, xSplit: 0, merges: [], losses: [],
+      columns: [{ min: 1, max: 1, width: 24, hidden: false }, { min: 2, max: 3, width: 9, hidden: true }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', margins: { left: 0.4, top: 0.5 } },
+    });
+    expect(wb).toEqual([]);
+  });
+
+  it('finds shared formulas and grouped rows deep among the rows', async () => {
+    const rows = `${filler(15000)}<row r="20000" outlineLevel="1"><c r="A20000"><f t="shared" ref="A20000:A20010" si="0">B1</f><v>1</v></c></row>${filler(100)}`;
+    const { sheets } = await scan(workbook('برگه', { rows }));
+    expect(sheets[0].losses.map((l) => l.en)).toEqual(['shared or array formulas', 'grouped rows']);
+  });
+
+  it('counts people’s merges, validations, rules, hyperlinks and headers, but not the tool’s own rules', async () => {
+    const ours = `<dataValidations count="2"><dataValidation type="list" sqref="I2:I10"><formula1>"${REGISTER_STATUS_OPTIONS.join(',')}"</formula1></dataValidation>`
+      + '<dataValidation type="whole" operator="between" sqref="J2:J10"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>'
+      + '<conditionalFormatting sqref="A2:P10"><cfRule type="expression" dxfId="0" priority="1"><formula>($I2="منتفی")+N("mosavabat")</formula></cfRule></conditionalFormatting>';
+    expect((await scan(workbook('مصوبات', { rows: filler(5), tail: ours }))).sheets[0].losses).toEqual([]);
+
+    const theirs = '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>'
+      + '<conditionalFormatting sqref="A1"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>5</formula></cfRule></conditionalFormatting>'
+      + '<dataValidations count="1"><dataValidation type="list" sqref="S2:S9"><formula1>"بالا,پایین"</formula1></dataValidation></dataValidations>'
+      + '<hyperlinks><hyperlink ref="C3" r:id="rId1"/></hyperlinks><headerFooter><oddHeader>&amp;C دفتر</oddHeader></headerFooter>';
+    const { sheets } = await scan(workbook('یادداشت', { rows: filler(5), tail: theirs }));
+    expect(sheets[0].merges).toEqual(['A1:B2']);
+    expect(sheets[0].losses.map((l) => l.en).sort()).toEqual(['conditional formatting', 'data validations', 'hyperlinks', 'merged cells', 'print headers or footers']);
+  });
+
+  it('counts named ranges but not print titles and filters', async () => {
+    const names = (n: string) => `<definedNames>${n}<definedName name="_xlnm.Print_Titles" localSheetId="0">'a'!$1:$1</definedName></definedNames>`;
+    expect((await scan(workbook('a', {}, names('')))).workbook).toEqual([]);
+    expect((await scan(workbook('a', {}, names('<definedName name="بودجه">a!$B$2</definedName>')))).workbook.map((l) => l.en)).toEqual(['named ranges']);
+  });
+});
