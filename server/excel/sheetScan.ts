@@ -143,7 +143,8 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
     const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], pageSetup: {}, losses: [] };
     scans.push(scan);
-    if (!entry) continue;
+    // the tool's own sheets are rewritten from scratch: nothing in them needs looking at
+    if (!entry || TOOL_SHEETS.has(info.name)) continue;
     const { head, tail, found } = await scanPart(bytes, entry);
 
     const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
@@ -164,7 +165,6 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
     scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
     scan.pageSetup = pageSetupOf(head, tail);
 
-    if (TOOL_SHEETS.has(info.name)) continue;
     const isRegister = info.name === SHEETS.register;
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
     for (const f of ROW_FEATURES) if (found.has(f.en)) scan.losses.push({ fa: f.fa, en: f.en });

@@ -157,7 +157,9 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
   let headerSeen: RegisterHeader | undefined;
   try {
     // the streaming reader names sheets and reads dates and styles only when these come first
-    const bytes = reorderZip(source.bytes, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']);
+    // sheets not wanted are left out of what the reader sees, so they are not even parsed
+    const unwanted = new Set(source.inspection.sheets.filter((s) => !wanted(s.name) && s.part).map((s) => s.part as string));
+    const bytes = reorderZip(source.bytes, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'], unwanted);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
     });

@@ -212,13 +212,14 @@ export function zipEntryData(buffer: Buffer, entry: ZipEntry): Buffer {
 /**
  * The same archive with the entries named in `first` moved to the front (in that order), the
  * rest after them as they were. Entries are copied compressed, with clean local headers (sizes
- * and CRC in the header, no data descriptors). exceljs's streaming reader needs the workbook,
+ * and CRC in the header, no data descriptors); entries named in `drop` are left out. exceljs's
+ * streaming reader needs the workbook,
  * its relationships, styles and shared strings before the sheets, but its own streaming writer
  * (and other tools) put them last.
  * @throws ZipFormatError for a damaged archive; zip64 archives are returned unchanged
  */
-export function reorderZip(buffer: Buffer, first: readonly string[]): Buffer {
-  const entries = listZipEntries(buffer);
+export function reorderZip(buffer: Buffer, first: readonly string[], drop: ReadonlySet<string> = new Set()): Buffer {
+  const entries = listZipEntries(buffer).filter((e) => !drop.has(e.name));
   if (entries.some((e) => e.size >= 0xffffffff || e.compressedSize >= 0xffffffff || e.localHeaderOffset >= 0xffffffff)) return buffer;
   const rank = (name: string) => {
     const i = first.indexOf(name);
