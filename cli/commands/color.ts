@@ -12,6 +12,7 @@ interface ColorOptions {
   output?: string;
 }
 
+/** Add `color` to the program. */
 export function registerColor(program: Command, io: CliIO): void {
   program
     .command('color <register>')

@@ -11,6 +11,7 @@ interface SummaryOptions {
   dueSoonDays?: string;
 }
 
+/** Add `summary` to the program. */
 export function registerSummary(program: Command, io: CliIO): void {
   program
     .command('summary <register>')

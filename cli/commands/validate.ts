@@ -28,6 +28,7 @@ export function validationJson(result: ValidateResult) {
   };
 }
 
+/** Add `validate` to the program. */
 export function registerValidate(program: Command, io: CliIO): void {
   program
     .command('validate <register>')

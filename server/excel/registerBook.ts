@@ -39,6 +39,7 @@ export function findRegisterSheet<T extends { name: string }>(sheets: readonly T
     'bad_input', { file, sheet: SHEETS.register });
 }
 
+/** A register in exceljs's whole-workbook model (see the file comment). */
 export class RegisterBook {
   private constructor(
     readonly workbook: Workbook,
