@@ -28,8 +28,8 @@ import { MosavabatError } from '../../core/errors';
 /** Which engine: `auto` chooses as described above. */
 export type RegisterEngine = 'auto' | 'whole' | 'stream';
 
-/** Largest register (rows) the whole-workbook model is used for when a workbook needs it. */
-export const WHOLE_MODEL_MAX_ROWS = 30_000;
+/** Largest register (rows) the whole-workbook model is used for when a workbook needs it (about 0.8 GB at that size). */
+export const WHOLE_MODEL_MAX_ROWS = 20_000;
 
 /** Something of the input a write would not keep, Persian and English. */
 export interface Loss {
