@@ -300,6 +300,20 @@ describe('engines', () => {
     expect((await rowsOf(output)).map((r) => r.state)).toEqual((await rowsOf(fixture)).map((r) => r.state));
   });
 
+  it('streams a register with merged cells that is too large for the whole workbook, and writes a new file', async () => {
+    const dir = tempDir();
+    const path = await registerFile(dir, rows());
+    await editWithExcelJS(path, (wb) => wb.addWorksheet('یادداشت').mergeCells('A1:B2'));
+    // the sheet says it has 50,000 rows (the engine is chosen from <dimension> before reading)
+    patchZip(path, (files) => files.map((f) => (f.name === 'xl/worksheets/sheet1.xml'
+      ? { name: f.name, data: f.data.toString().replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:R50000"/>') }
+      : f)));
+    const result = await colorRegisterFile(path, { today, output: path });
+    expect(result.engine).toBe('stream');
+    expect(result.output).toBe(join(dir, 'register-رنگی.xlsx'));
+    expect(result.notice?.fa).toContain('ادغام');
+  });
+
   it('when forced to stream a workbook with merged cells, says so and writes a new file', async () => {
     const dir = tempDir();
     const path = await registerFile(dir, rows());
