@@ -56,25 +56,27 @@ export function rowCells(row: Assignment): Partial<Record<FieldName, CellValue>>
 }
 
 /**
- * The agencies of a register, each once (compared by comparisonKey), spelled as first met,
- * in order of first appearance. Rows without an agency are left out.
+ * The agencies of a register, each once (compared by `agencyKey`, default comparisonKey),
+ * spelled as first met, in order of first appearance. Rows without an agency are left out.
  */
-export function registerAgencies(register: Iterable<Assignment>): string[] {
+export function registerAgencies(register: Iterable<Assignment>, agencyKey: (name: string) => string = comparisonKey): string[] {
   const seen = new Map<string, string>();
   for (const row of register) {
-    const key = comparisonKey(row.agency);
+    if (comparisonKey(row.agency) === '') continue;
+    const key = agencyKey(row.agency);
     if (key !== '' && !seen.has(key)) seen.set(key, row.agency);
   }
   return [...seen.values()];
 }
 
 /**
- * The return-workbook rows of `agency` (matched by comparisonKey, so typing variants are one
- * agency), in register order. Does not change its input.
+ * The return-workbook rows of `agency` (matched by `agencyKey`, default comparisonKey, so
+ * typing variants are one agency), in register order. Does not change its input.
  */
-export function exportForAgency(register: readonly Assignment[], agency: string): AgencyExport {
-  const key = comparisonKey(agency);
-  const mine = register.filter((row) => comparisonKey(row.agency) === key);
+export function exportForAgency(register: readonly Assignment[], agency: string,
+  agencyKey: (name: string) => string = comparisonKey): AgencyExport {
+  const key = agencyKey(agency);
+  const mine = register.filter((row) => agencyKey(row.agency) === key);
   return {
     agency: mine[0]?.agency ?? agency,
     registerRevision: registerRevision(register),

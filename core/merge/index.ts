@@ -1,8 +1,11 @@
 /** The agency round trip: export rows for an agency, merge what comes back. Pure. */
 export * from './types';
-export { MERGE_FIELDS, LOCKED_FIELDS, readAgencyCell, assignmentValue, withValue, toCell, valueText, lockedKey, stamp, tehranTime } from './values';
+export {
+  MERGE_FIELDS, LOCKED_FIELDS, MAX_CELL_TEXT, readAgencyCell, assignmentValue, withValue, toCell, valueText, lockedKey, stamp, tehranTime,
+  comparableValue, invalidValue, isInvalidValue, plainValue,
+} from './values';
 export { exportForAgency, registerAgencies, registerRevision, rowCells, lockedCell, asReturnRows } from './export';
 export type { ExportRow, AgencyExport } from './export';
-export { mergeReturn, applyChanges, idText, indexRegister } from './merge';
+export { mergeReturn, applyChanges, idText, indexRegister, recordMerges } from './merge';
 export type { RegisterInput, RegisterIndex } from './merge';
 export { summarizeReport, formatReports, failedReport } from './report';

@@ -1,10 +1,10 @@
 import { AGENCY_FIELDS } from '../register/fields';
 import type { Assignment } from '../register/types';
 import { asReturnRows, exportForAgency, registerRevision } from './export';
-import { applyChanges, indexRegister, mergeReturn } from './merge';
+import { applyChanges, indexRegister, mergeReturn, recordMerges } from './merge';
 import { formatReports } from './report';
 import type { MergeMeta, ReturnRow } from './types';
-import { MERGE_FIELDS } from './values';
+import { MAX_CELL_TEXT, MERGE_FIELDS } from './values';
 
 const A = 'فرمانداری کرج';
 const B = 'اداره کل آموزش و پرورش';
@@ -172,7 +172,10 @@ describe('mergeReturn', () => {
     ]);
     const hint = report.rejected.find((r) => r.cell === 'J3')!;
     expect(hint.fa).toContain('عدد ۸۰ را بنویسید');
-    expect(report.rejected[0].fa).toMatch(/^برگه «مصوبات»، خانه J2: /);
+    // file, sheet and cell, in Persian and in English
+    expect(report.rejected[0].fa).toMatch(/^فایل «karaj\.xlsx»، برگه «مصوبات»، خانه J2: /);
+    expect(report.rejected[0].en).toMatch(/^file "karaj\.xlsx", sheet "مصوبات", cell J2: /);
+    expect(report.rejected[0]).toMatchObject({ file: 'karaj.xlsx', sheet: 'مصوبات', cell: 'J2' });
   });
 
   test('status with Arabic letters and percent in Persian digits are read as the register reads them', () => {
@@ -300,5 +303,200 @@ describe('mergeReturn', () => {
     const text = formatReports([report]);
     expect(text).toContain('karaj.xlsx');
     expect(text).toContain('خانه J2');
+  });
+
+  test('the printed summary does not repeat the file name on every line', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 'زیاد' });
+    const text = formatReports([mergeReturn(reg, copy, meta(reg)).report]);
+    expect(text.split('karaj.xlsx')).toHaveLength(2);
+  });
+});
+
+describe('a corrected copy of a file already merged', () => {
+  const EXPORT = '7@2022-07-20T06:00:00.000Z';
+  const FIRST = '2022-07-21T08:00:00.000Z';
+  const SECOND = '2022-07-22T09:30:00.000Z';
+
+  /** Merge `rows` saved at `savedAt` into the index, as the use case does between files. */
+  function mergeSaved(index: ReturnType<typeof indexRegister>, rows: ReturnRow[], savedAt: string | undefined, reg: Assignment[]) {
+    const result = mergeReturn(index, rows, meta(reg, { exportKey: EXPORT, savedAt }));
+    for (const change of result.changes) index.byId.set(change.id, change.after);
+    recordMerges(index, result.history);
+    return result;
+  }
+
+  test('a later save of the same file replaces what its earlier save set, even back to the exported value', () => {
+    const reg = register();
+    const index = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { percent: 50, report: 'گزارش اول' });
+    expect(mergeSaved(index, first, FIRST, reg).report.cellsApplied).toBe(2);
+    const second = copyFor(reg); // the same export, corrected: other percent, report removed
+    edit(second, 'm-1-a', { percent: 60 });
+    const { report, history } = mergeSaved(index, second, SECOND, reg);
+    expect(report.conflicts).toEqual([]);
+    expect(report.applied.map((a) => [a.field, a.old, a.new])).toEqual([['percent', 50, 60], ['report', 'گزارش اول', null]]);
+    expect(index.byId.get('m-1-a')).toMatchObject({ percent: 60, report: '', revision: 3 });
+    expect(history.every((h) => h.exportKey === EXPORT && h.savedAt === SECOND)).toBe(true);
+  });
+
+  test('the earlier save merged after the later one changes nothing and says it is outdated; not a conflict', () => {
+    const reg = register();
+    const index = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { percent: 50 });
+    edit(first, 'm-2-a', { report: 'فقط در نسخهٔ اول' });
+    const second = copyFor(reg);
+    edit(second, 'm-1-a', { percent: 60 });
+    mergeSaved(index, second, SECOND, reg);
+    const { report, changes } = mergeSaved(index, first, FIRST, reg);
+    expect(changes).toEqual([]);
+    expect(report.conflicts).toEqual([]);
+    expect(report.outdated.map((o) => [o.id, o.field, o.ours, o.theirs])).toEqual([['m-1-a', 'percent', 60, 50], ['m-2-a', 'report', null, 'فقط در نسخهٔ اول']]);
+    expect(report.outcome).toBe('already_merged');
+    expect(report.fa).toContain('نسخهٔ تازه‌تری');
+    expect(index.byId.get('m-1-a')!.percent).toBe(60);
+  });
+
+  test('the same save merged twice is idempotent', () => {
+    const reg = register();
+    const index = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { percent: 50 });
+    mergeSaved(index, first, FIRST, reg);
+    const again = mergeSaved(index, first, FIRST, reg);
+    expect(again.changes).toEqual([]);
+    expect(again.report.outdated).toEqual([]);
+    expect(again.report.outcome).toBe('already_merged');
+  });
+
+  test('a value the secretariat changed after the first merge is still a conflict', () => {
+    const reg = register();
+    const index = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { percent: 50 });
+    mergeSaved(index, first, FIRST, reg);
+    index.byId.set('m-1-a', { ...index.byId.get('m-1-a')!, percent: 55 }); // typed in Excel
+    const second = copyFor(reg);
+    edit(second, 'm-1-a', { percent: 60 });
+    const { report } = mergeSaved(index, second, SECOND, reg);
+    expect(report.conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([['percent', 55, 60]]);
+  });
+
+  test('another agency, another export or unknown save times: a plain three-way merge', () => {
+    const reg = register();
+    for (const [otherMeta, savedAt] of [[{ exportKey: '9@2022-07-25T00:00:00.000Z' }, SECOND], [{}, undefined]] as const) {
+      const index = indexRegister(reg);
+      const first = copyFor(reg);
+      edit(first, 'm-1-a', { percent: 50 });
+      mergeSaved(index, first, FIRST, reg);
+      const second = copyFor(reg);
+      edit(second, 'm-1-a', { percent: 60 });
+      const { report } = mergeReturn(index, second, meta(reg, { exportKey: EXPORT, savedAt, ...otherMeta }));
+      expect(report.conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([['percent', 50, 60]]);
+    }
+  });
+
+  test('the history read back from the register gives the same result', () => {
+    const reg = register();
+    const live = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { status: 'در حال انجام', percent: '۵۰٪' });
+    const firstResult = mergeSaved(live, first, FIRST, reg);
+    const afterFirst = applyChanges(reg, firstResult.changes);
+    const reread = indexRegister(afterFirst, firstResult.history);
+    const second = copyFor(reg);
+    edit(second, 'm-1-a', { status: 'انجام شده', percent: 100 });
+    const fromHistory = mergeReturn(reread, second, meta(reg, { exportKey: EXPORT, savedAt: SECOND }));
+    expect(fromHistory.report.conflicts).toEqual([]);
+    expect(fromHistory.changes[0].after).toMatchObject({ status: 'done', percent: 100 });
+  });
+});
+
+describe('cells people really send', () => {
+  test('status done with the percent blank: the percent becomes 100, with a note and a history line', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'انجام شده', percent: null, doneDate: '1401/04/20' });
+    edit(copy, 'm-3-a', { status: 'انجام شده', percent: 70 });
+    const { changes, history, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes[0].after).toMatchObject({ status: 'done', percent: 100 });
+    expect(history.filter((h) => h.id === 'm-1-a').map((h) => [h.field, h.old, h.new])).toEqual([
+      ['status', 'انجام نشده', 'انجام شده'], ['percent', '0', '100'], ['doneDate', '', '1401/04/20'],
+    ].sort((a, b) => MERGE_FIELDS.indexOf(a[0] as never) - MERGE_FIELDS.indexOf(b[0] as never)));
+    expect(report.notes.map((n) => [n.code, n.id, n.cell])).toEqual([['percent_for_done', 'm-1-a', 'J2'], ['done_percent_below_100', 'm-3-a', 'J4']]);
+    expect(changes[1].after).toMatchObject({ status: 'done', percent: 70 });
+    // merging the same file again changes nothing
+    const again = mergeReturn(applyChanges(reg, changes), copy, meta(reg));
+    expect(again.changes).toEqual([]);
+  });
+
+  test('done with the percent blank does not overwrite a percent the secretariat changed since export', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    const changed = reg.map((r) => (r.id === 'm-1-a' ? { ...r, percent: 30 } : r));
+    edit(copy, 'm-1-a', { status: 'انجام شده' });
+    const { changes } = mergeReturn(changed, copy, meta(changed));
+    expect(changes[0].after).toMatchObject({ status: 'done', percent: 30 });
+  });
+
+  test('a text longer than an Excel cell holds is refused, the rest of the row applied', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { report: 'ب'.repeat(MAX_CELL_TEXT + 1), percent: 20 });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes[0].fields.map((f) => f.field)).toEqual(['percent']);
+    expect(report.rejected.map((r) => [r.code, r.cell])).toEqual([['text_too_long', 'K2']]);
+    expect(report.rejected[0].fa).toContain('۳۲۷۶۸');
+    const fits = copyFor(reg);
+    edit(fits, 'm-1-a', { report: 'ب'.repeat(MAX_CELL_TEXT) });
+    expect(mergeReturn(reg, fits, meta(reg)).changes).toHaveLength(1);
+  });
+
+  test('a cell the reader could not read (a formula without a value) is refused, never read as empty', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    const target = copy.find((r) => r.id === 'm-3-a')!;
+    target.values = { ...target.values, percent: null };
+    target.unreadable = { percent: { fa: 'فرمول بدون مقدار', en: 'formula without a value' } };
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes).toEqual([]);
+    expect(report.rejected.map((r) => [r.code, r.cell])).toEqual([['unreadable_cell', 'J4']]);
+  });
+
+  test('a register cell its rules cannot read is compared as its text and replaced by a valid answer', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, percent: null } : r));
+    const index = indexRegister(reg);
+    index.invalid = new Map([['m-1-a', { percent: 'زیاد' }]]);
+    const copy = copyFor(reg);
+    const target = copy.find((r) => r.id === 'm-1-a')!;
+    // the export shows the register's text, in the file and in its hidden copy
+    target.values = { ...target.values, percent: 'زیاد' };
+    target.base = { ...target.base, percent: 'زیاد' };
+    const untouched = mergeReturn(index, copy, meta(reg));
+    expect(untouched.changes).toEqual([]);
+    expect(untouched.report.rejected).toEqual([]);
+    edit(copy, 'm-1-a', { percent: 45 });
+    const { changes, history } = mergeReturn(index, copy, meta(reg));
+    expect(changes[0].after.percent).toBe(45);
+    expect(history[0]).toMatchObject({ field: 'percent', old: 'زیاد', new: '45' });
+    // the secretariat fixed the cell meanwhile: a conflict that shows both values
+    index.invalid = new Map();
+    index.byId.set('m-1-a', { ...reg[0], percent: 10 });
+    const conflict = mergeReturn(index, copy, meta(reg)).report.conflicts[0];
+    expect([conflict.base, conflict.ours, conflict.theirs]).toEqual(['زیاد', 10, 45]);
+  });
+
+  test('agency names: a directory alias of the file\'s agency is the same agency', () => {
+    const reg = register().map((r) => (r.agency === A ? { ...r, agency: 'فرمانداری شهرستان کرج' } : r));
+    const copy = copyFor(register());
+    edit(copy, 'm-1-a', { percent: 5 });
+    const plain = mergeReturn(reg, copy, meta(reg));
+    expect(plain.report.rejected.map((r) => r.code)).toEqual(['other_agency', 'other_agency', 'other_agency']);
+    const alias = (name: string) => (name === A || name === 'فرمانداری شهرستان کرج' ? 'karaj' : name);
+    const { changes } = mergeReturn(reg, copy, meta(reg, { agencyKey: alias }));
+    expect(changes.map((c) => c.id)).toEqual(['m-1-a']);
   });
 });

@@ -3,6 +3,12 @@
  * base = the hidden copy the file was made with, theirs = what the agency left in the file,
  * ours = the register now. Pure: returns the changes, history lines and the report; the
  * caller decides whether to write them.
+ *
+ * One refinement over a plain three-way merge: an agency often sends a corrected copy of the
+ * file it already sent. When the register's value of a field was set by an earlier merge of the
+ * same export and the same agency (the history says so) and nobody changed it since, a later
+ * save of that file replaces it rather than conflicting with it; an older save is reported as
+ * outdated and changes nothing.
  */
 import { describeLocation } from '../errors';
 import { JalaliDate } from '../jalali/JalaliDate';
@@ -15,11 +21,11 @@ import { lockedCell, registerRevision } from './export';
 import { summarizeReport } from './report';
 import type {
   AgencyField, Assignment, CellValue, Conflict, FieldChange, FieldName, FieldValue, FileReport, HistoryEntry,
-  MergeMeta, MergeResult, Rejection, RejectionCode, ReturnRow, RowChange,
+  MergeMeta, MergeResult, PriorMerge, Rejection, RejectionCode, ReturnRow, RowChange,
 } from './types';
 import {
-  assignmentValue, LOCKED_FIELDS, lockedKey, MERGE_FIELDS, rawKey, readAgencyCell,
-  tehranTime, valueText, withValue,
+  assignmentValue, comparableValue, invalidValue, LOCKED_FIELDS, lockedKey, MERGE_FIELDS, plainValue,
+  rawKey, readAgencyCell, tehranTime, valueText, withValue,
 } from './values';
 
 /**
@@ -30,28 +36,83 @@ import {
 export interface RegisterIndex {
   byId: Map<string, Assignment>;
   duplicates: ReadonlySet<string>;
+  /**
+   * Agency-field cells of the register that its rules cannot read, by id: their text. Such a
+   * cell reads as empty in the Assignment; the merge compares and reports it as the text.
+   */
+  invalid?: Map<string, Partial<Record<AgencyField, string>>>;
+  /** The latest earlier merge of each (id, field), from the history (see recordMerges). */
+  prior?: Map<string, PriorMerge>;
+  /** The latest merged save of each (agency, export), from the history. */
+  latestSave?: Map<string, string>;
 }
 
 /** The register as rows, or as an index. */
 export type RegisterInput = readonly Assignment[] | RegisterIndex;
 
-/** Index the register's rows by id (first row of an id wins), noting duplicated ids. */
-export function indexRegister(register: readonly Assignment[]): RegisterIndex {
+/**
+ * Index the register's rows by id (first row of an id wins), noting duplicated ids; with the
+ * history lines of earlier merges when given (see recordMerges).
+ * @param agencyKey identity of agency names (default comparisonKey)
+ */
+export function indexRegister(register: readonly Assignment[], history: readonly HistoryEntry[] = [],
+  agencyKey: (name: string) => string = comparisonKey): RegisterIndex {
   const duplicates = new Set<string>();
   const byId = new Map<string, Assignment>();
   for (const row of register) {
     if (byId.has(row.id)) duplicates.add(row.id);
     else byId.set(row.id, row);
   }
-  return { byId, duplicates };
+  const index: RegisterIndex = { byId, duplicates };
+  recordMerges(index, history, agencyKey);
+  return index;
+}
+
+const priorKey = (id: string, field: AgencyField) => `${id}\u0001${field}`;
+const saveKey = (agencyKey: string, exportKey: string) => `${agencyKey}\u0001${exportKey}`;
+
+/**
+ * Note history lines in the index, so later files of the same run (and the next run, when
+ * the lines are read back from the register) know which merge set which value. Lines
+ * without an export key and save time (older registers, files not made by the tool) are
+ * skipped. For one (id, field) the line with the highest revision wins; lines of one
+ * revision, the later one. Texts are read back as values with the register's rules.
+ */
+export function recordMerges(index: RegisterIndex, history: readonly HistoryEntry[], agencyKey: (name: string) => string = comparisonKey): void {
+  for (const entry of history) {
+    if (!entry.exportKey || !entry.savedAt) continue;
+    const agency = agencyKey(entry.agency);
+    index.prior ??= new Map();
+    index.latestSave ??= new Map();
+    const key = priorKey(entry.id, entry.field);
+    const known = index.prior.get(key);
+    if (!known || entry.revision >= known.revision) {
+      index.prior.set(key, {
+        agencyKey: agency, exportKey: entry.exportKey, savedAt: entry.savedAt,
+        value: comparableValue(entry.field, entry.new === '' ? null : entry.new), revision: entry.revision,
+      });
+    }
+    const save = saveKey(agency, entry.exportKey);
+    const latest = index.latestSave.get(save);
+    if (!latest || compareSaves(entry.savedAt, latest) > 0) index.latestSave.set(save, entry.savedAt);
+  }
+}
+
+/** Order of two save times (ISO 8601): negative, 0, positive; NaN when either is unreadable. */
+function compareSaves(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b);
 }
 
 interface Context {
   meta: MergeMeta;
   sheet: string;
+  index: RegisterIndex;
   byId: ReadonlyMap<string, Assignment>;
   duplicatesInRegister: ReadonlySet<string>;
+  agencyKey: (name: string) => string;
   fileKey: string;
+  /** A later save of this file's export was merged already: this file is an older copy. */
+  olderSave: boolean;
   today: JalaliDate;
   when: string;
   report: FileReport;
@@ -69,17 +130,18 @@ function cellOf(ctx: Context, field: FieldName, sheetRow: number): string {
   return `${columns[field] ?? columns.id ?? 'A'}${sheetRow}`;
 }
 
+/** A message that starts by naming the file, the sheet and the cell (Persian and English). */
 function located(ctx: Context, cell: string | undefined, fa: string, en: string): { fa: string; en: string } {
   return {
-    fa: describeLocation({ sheet: ctx.sheet, cell }) + fa,
-    en: `sheet "${ctx.sheet}"${cell ? `, cell ${cell}` : ''}: ${en}`,
+    fa: describeLocation({ file: ctx.meta.sourceFile, sheet: ctx.sheet, cell }) + fa,
+    en: `file "${ctx.meta.sourceFile}", sheet "${ctx.sheet}"${cell ? `, cell ${cell}` : ''}: ${en}`,
   };
 }
 
 function reject(ctx: Context, code: RejectionCode, row: ReturnRow, id: string | undefined, field: FieldName | undefined,
   fa: string, en: string, lostFields?: AgencyField[]): void {
   const cell = field ? cellOf(ctx, field, row.sheetRow) : cellOf(ctx, 'id', row.sheetRow);
-  const entry: Rejection = { code, sheetRow: row.sheetRow, cell, ...located(ctx, cell, fa, en) };
+  const entry: Rejection = { code, file: ctx.meta.sourceFile, sheet: ctx.sheet, sheetRow: row.sheetRow, cell, ...located(ctx, cell, fa, en) };
   if (id !== undefined) entry.id = id;
   if (field) entry.field = field;
   if (lostFields && lostFields.length) entry.lostFields = lostFields;
@@ -88,6 +150,7 @@ function reject(ctx: Context, code: RejectionCode, row: ReturnRow, id: string | 
 
 /** Agency fields whose cell differs from the hidden copy (or, without one, from the register). */
 function editedFields(row: ReturnRow, current: Assignment | undefined): AgencyField[] {
+  if (!row.base && row.unreadable) return MERGE_FIELDS.filter((f) => row.values[f] !== undefined);
   const edited: AgencyField[] = [];
   for (const field of MERGE_FIELDS) {
     const theirs = row.values[field];
@@ -159,37 +222,108 @@ function contextProblem(ctx: Context, field: AgencyField, value: FieldValue, cur
   return null;
 }
 
+/** The register's value of a field: its Assignment value, or the text of a cell its rules cannot read. */
+function oursOf(ctx: Context, id: string, current: Assignment, field: AgencyField): FieldValue {
+  const value = assignmentValue(current, field);
+  if (value !== null) return value;
+  const text = ctx.index.invalid?.get(id)?.[field];
+  return text ? invalidValue(text) : null;
+}
+
+/** The export-time value of a field from the file's hidden copy; undefined without one. */
+function baseOf(row: ReturnRow, field: AgencyField): FieldValue | undefined {
+  const cell = row.base?.[field];
+  return cell === undefined ? undefined : comparableValue(field, cell);
+}
+
+/**
+ * The earlier merge that set the register's current value of this field, when it was a save
+ * of this same file (same agency, same export) and nobody changed the value since.
+ */
+function samePrior(ctx: Context, id: string, field: AgencyField, ours: FieldValue): PriorMerge | undefined {
+  if (!ctx.meta.exportKey || !ctx.index.prior) return undefined;
+  const prior = ctx.index.prior.get(priorKey(id, field));
+  if (!prior || prior.exportKey !== ctx.meta.exportKey || prior.agencyKey !== ctx.fileKey || prior.value !== ours) return undefined;
+  return prior;
+}
+
+const jalaliTime = (iso: string | undefined) => {
+  const at = iso ? new Date(iso) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? tehranTime(at) : undefined;
+};
+
+function outdated(ctx: Context, row: ReturnRow, id: string, field: AgencyField, ours: FieldValue, theirs: FieldValue): void {
+  const cell = cellOf(ctx, field, row.sheetRow);
+  const label = fieldHeader(field);
+  const saved = jalaliTime(ctx.meta.savedAt);
+  const when = saved ? ` (ذخیره‌شده در ${toPersianDigits(`${saved.date.toString()} ${saved.time}`)})` : '';
+  const text = located(ctx, cell,
+    `«${label}» در این نسخهٔ فایل${when} «${valueText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${valueText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
+    `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in this copy of the file, but a later save of the same file was merged already and set "${valueText(field, ours)}"; not applied`);
+  ctx.report.outdated.push({
+    file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
+    ours: plainValue(ours) ?? null, theirs: plainValue(theirs) ?? null, ...text,
+  });
+}
+
 /** Merge one row whose id, agency and locked cells are fine. */
 function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment): void {
   const applied: FieldChange[] = [];
+  const refused = new Set<AgencyField>();
   let edits = 0;
   let after = current;
   for (const field of MERGE_FIELDS) {
     const theirsCell = row.values[field];
     if (theirsCell === undefined) continue; // the column is not in the file: nothing said about it
+    const unreadable = row.unreadable?.[field];
+    if (unreadable) {
+      // a formula without a saved value or an error: never read as an empty cell
+      edits++;
+      refused.add(field);
+      reject(ctx, 'unreadable_cell', row, id, field, unreadable.fa, unreadable.en);
+      continue;
+    }
+    const ours = oursOf(ctx, id, current, field);
+    const prior = samePrior(ctx, id, field, ours);
     const baseCell = row.base?.[field];
-    if (baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
+    // untouched since export (unless an earlier save of this file changed the register since)
+    if (!prior && baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
     const cell = cellOf(ctx, field, row.sheetRow);
-    const ours = assignmentValue(current, field);
     const read = readAgencyCell(field, theirsCell);
     if (!read.ok) {
       // the same invalid value the register already holds is not the agency's edit
-      const lenient = readAgencyCell(field, theirsCell, true);
-      if (lenient.ok && lenient.value === ours) continue;
+      if (comparableValue(field, theirsCell) === ours) continue;
+      if (prior && baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
       edits++;
+      refused.add(field);
       reject(ctx, read.code, row, id, field, read.fa, read.en);
       continue;
     }
     const theirs = read.value;
-    let base: FieldValue | undefined;
-    if (baseCell !== undefined) {
-      const baseRead = readAgencyCell(field, baseCell, true);
-      base = baseRead.ok ? baseRead.value : undefined;
-    } else if (ours === null) {
+    let base: FieldValue | undefined = baseOf(row, field);
+    if (base === undefined && ours === null) {
       // no copy to compare with: filling an empty cell overwrites nothing, anything else is a
       // conflict. The revision cannot stand in for the copy: edits typed into the register in
       // Excel do not bump it.
       base = null;
+    }
+    if (prior) {
+      const order = ctx.meta.savedAt ? compareSaves(ctx.meta.savedAt, prior.savedAt) : NaN;
+      if (order > 0) {
+        // a later save of the same file: its answer replaces the earlier one
+        base = ours;
+      } else if (order <= 0) {
+        // the same save again, or an older one: what a later save set stands
+        if (theirs === ours) {
+          edits++;
+          ctx.report.cellsAlreadyApplied++;
+        } else if (theirs !== base) {
+          edits++;
+          outdated(ctx, row, id, field, ours, theirs);
+        }
+        continue;
+      }
+      // unknown save times: a plain three-way merge (a conflict when both sides differ)
     }
     if (base !== undefined && theirs === base) continue; // only the typing differs (۸۰٪ vs 80)
     edits++;
@@ -197,8 +331,13 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
       ctx.report.cellsAlreadyApplied++;
       continue;
     }
+    if (ctx.olderSave) {
+      outdated(ctx, row, id, field, ours, theirs);
+      continue;
+    }
     const problem = contextProblem(ctx, field, theirs, current);
     if (problem) {
+      refused.add(field);
       reject(ctx, problem.code, row, id, field, problem.fa, problem.en);
       continue;
     }
@@ -207,6 +346,7 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
       after = withValue(after, field, theirs);
       continue;
     }
+    refused.add(field);
     const label = fieldHeader(field);
     const why = base === undefined
       ? {
@@ -217,9 +357,13 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
         fa: `«${label}» هم در فایل («${valueText(field, theirs)}») و هم در دفتر («${valueText(field, ours)}») پس از تهیهٔ فایل تغییر کرده است (مقدار پیشین: «${valueText(field, base)}»)؛ اعمال نشد`,
         en: `${fieldHeaderEn(field)} changed both in the file ("${valueText(field, theirs)}") and in the register ("${valueText(field, ours)}") since export (was "${valueText(field, base)}"); not applied`,
       };
-    const conflict: Conflict = { id, field, cell, base, ours, theirs, ...located(ctx, cell, why.fa, why.en) };
+    const conflict: Conflict = {
+      file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
+      base: plainValue(base), ours: plainValue(ours) ?? null, theirs, ...located(ctx, cell, why.fa, why.en),
+    };
     ctx.report.conflicts.push(conflict);
   }
+  after = percentForDone(ctx, row, id, current, after, applied, refused);
   if (edits === 0) ctx.report.rowsUnchanged++;
   if (applied.length === 0) return;
   after = { ...after, revision: current.revision + 1, updatedAt: ctx.when };
@@ -227,15 +371,59 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
   ctx.report.rowsApplied++;
   ctx.report.cellsApplied += applied.length;
   for (const change of applied) {
-    ctx.report.applied.push({ id, field: change.field, cell: change.cell, old: change.old, new: change.new });
-    ctx.history.push({
+    ctx.report.applied.push({ id, field: change.field, cell: change.cell, old: plainValue(change.old) ?? null, new: change.new });
+    const entry: HistoryEntry = {
       at: ctx.when, agency: ctx.meta.agency, sourceFile: ctx.meta.sourceFile, id, field: change.field,
       old: valueText(change.field, change.old), new: valueText(change.field, change.new), revision: after.revision,
-    });
+    };
+    if (ctx.meta.exportKey && ctx.meta.savedAt) {
+      entry.exportKey = ctx.meta.exportKey;
+      entry.savedAt = ctx.meta.savedAt;
+    }
+    ctx.history.push(entry);
   }
   if (applied.some((c) => c.field === 'requestedDue' || c.field === 'requestReason')) {
     ctx.report.requests.push({ id, due: after.due, requestedDue: after.requestedDue, reason: after.requestReason });
   }
+}
+
+/**
+ * A row the file marks done with its percent cell blank: done means 100, so the percent
+ * becomes 100 (with a note), when this file changed the status or the percent and the
+ * secretariat did not change the percent since export. A done row with a percent under 100
+ * the agency typed is applied as typed, with a note.
+ * @returns the row after, with the percent set when it applies (and `applied` updated)
+ */
+function percentForDone(ctx: Context, row: ReturnRow, id: string, current: Assignment, after: Assignment,
+  applied: FieldChange[], refused: ReadonlySet<AgencyField>): Assignment {
+  if (after.status !== 'done' || refused.has('percent') || refused.has('status')) return after;
+  if (!applied.some((c) => c.field === 'status' || c.field === 'percent')) return after;
+  const cell = cellOf(ctx, 'percent', row.sheetRow);
+  if (after.percent !== null) {
+    if (after.percent < 100 && applied.some((c) => c.field === 'status' || c.field === 'percent')) {
+      const text = located(ctx, cell, `وضعیت «انجام شده» است ولی درصد پیشرفت ${toPersianDigits(String(after.percent))} است؛ همان‌طور ثبت شد`,
+        `status is done but progress is ${after.percent}%; applied as sent`);
+      ctx.report.notes.push({ code: 'done_percent_below_100', id, cell, ...text });
+    }
+    return after;
+  }
+  const theirsCell = row.values.percent;
+  if (theirsCell !== undefined && cellText(theirsCell) !== '') return after;
+  const index = applied.findIndex((c) => c.field === 'percent');
+  if (index < 0) {
+    // the percent was left as it was: only when the secretariat has not changed it since export
+    const base = baseOf(row, 'percent') ?? null;
+    if (oursOf(ctx, id, current, 'percent') !== base) return after;
+    applied.push({ field: 'percent', old: assignmentValue(current, 'percent'), new: 100, cell });
+  } else if (applied[index].old === 100) {
+    applied.splice(index, 1); // cleared, then 100 again: no change
+  } else {
+    applied[index] = { ...applied[index], new: 100 };
+  }
+  const text = located(ctx, cell, 'وضعیت «انجام شده» است و درصد پیشرفت خالی بود؛ ۱۰۰ نوشته شد',
+    'status is done and progress was blank; set to 100');
+  ctx.report.notes.push({ code: 'percent_for_done', id, cell, ...text });
+  return withValue(after, 'percent', 100);
 }
 
 /** Check that a row may be merged at all, then merge it. */
@@ -253,7 +441,7 @@ function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
       `شناسهٔ «${id}» در دفتر مصوبات نیست؛ این ردیف اعمال نشد`, `id "${id}" is not in the register; row not applied`, lost());
     return;
   }
-  if (comparisonKey(current.agency) !== ctx.fileKey) {
+  if (ctx.agencyKey(current.agency) !== ctx.fileKey) {
     reject(ctx, 'other_agency', row, id, 'id',
       `این ردیف مربوط به «${current.agency}» است، نه «${ctx.meta.agency}»؛ اعمال نشد`,
       `this row belongs to "${current.agency}", not "${ctx.meta.agency}"; not applied`, lost());
@@ -296,26 +484,31 @@ function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
  *   Never throws for bad file content: every problem is in the report.
  */
 export function mergeReturn(register: RegisterInput, returned: readonly ReturnRow[], meta: MergeMeta): MergeResult {
-  const { byId, duplicates } = Array.isArray(register) ? indexRegister(register as readonly Assignment[]) : register as RegisterIndex;
+  const index = Array.isArray(register) ? indexRegister(register as readonly Assignment[]) : register as RegisterIndex;
+  const { byId, duplicates } = index;
   const sheet = meta.sheet ?? SHEETS.register;
   const report: FileReport = {
     file: meta.sourceFile, agency: meta.agency, sheet, outcome: 'nothing_new',
     madeFromRevision: meta.registerRevision, registerRevision: registerRevision(byId.values()),
     rowsRead: 0, rowsApplied: 0, cellsApplied: 0, rowsUnchanged: 0, cellsAlreadyApplied: 0,
-    applied: [], rejected: [], conflicts: [], requests: [], missingIds: [], fa: '', en: '',
+    applied: [], rejected: [], conflicts: [], outdated: [], notes: [], requests: [], missingIds: [], fa: '', en: '',
   };
   const clock = tehranTime(meta.at);
+  const agencyKey = meta.agencyKey ?? comparisonKey;
+  const fileKey = agencyKey(meta.agency);
+  const latest = meta.exportKey ? index.latestSave?.get(saveKey(fileKey, meta.exportKey)) : undefined;
   const ctx: Context = {
-    meta, sheet, byId, duplicatesInRegister: duplicates, fileKey: comparisonKey(meta.agency),
+    meta, sheet, index, byId, duplicatesInRegister: duplicates, agencyKey, fileKey,
+    olderSave: !!(latest && meta.savedAt && compareSaves(meta.savedAt, latest) < 0),
     today: meta.today ?? clock.date, when: `${clock.date.toString()} ${clock.time}`, report, changes: [], history: [],
   };
 
-  if (meta.expectedAgency !== undefined && comparisonKey(meta.expectedAgency) !== ctx.fileKey) {
+  if (meta.expectedAgency !== undefined && agencyKey(meta.expectedAgency) !== ctx.fileKey) {
     report.outcome = 'rejected';
     report.rejected.push({
-      code: 'wrong_agency', sheetRow: 0,
-      fa: `این فایل برای «${meta.agency}» تهیه شده است، نه «${meta.expectedAgency}»؛ هیچ ردیفی از آن اعمال نشد`,
-      en: `this file was made for "${meta.agency}", not "${meta.expectedAgency}"; nothing applied`,
+      code: 'wrong_agency', file: meta.sourceFile, sheetRow: 0,
+      fa: `فایل «${meta.sourceFile}»: این فایل برای «${meta.agency}» تهیه شده است، نه «${meta.expectedAgency}»؛ هیچ ردیفی از آن اعمال نشد`,
+      en: `file "${meta.sourceFile}": this file was made for "${meta.agency}", not "${meta.expectedAgency}"; nothing applied`,
     });
     Object.assign(report, summarizeReport(report));
     return { changes: [], history: [], report };
@@ -356,7 +549,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   }
   if (meta.exportedIds) report.missingIds = meta.exportedIds.filter((id) => !groups.has(id));
 
-  report.outcome = report.cellsApplied > 0 ? 'applied' : report.cellsAlreadyApplied > 0 ? 'already_merged' : 'nothing_new';
+  report.outcome = report.cellsApplied > 0 ? 'applied' : report.cellsAlreadyApplied > 0 || report.outdated.length > 0 ? 'already_merged' : 'nothing_new';
   Object.assign(report, summarizeReport(report));
   return { changes: ctx.changes, history: ctx.history, report };
 }

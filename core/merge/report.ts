@@ -21,6 +21,9 @@ export function summarizeReport(report: FileReport): { fa: string; en: string } 
   if (report.outcome === 'applied') {
     partsFa.push(`${fa(report.cellsApplied)} خانه در ${fa(report.rowsApplied)} ردیف اعمال شد`);
     partsEn.push(`${report.cellsApplied} cells in ${report.rowsApplied} rows applied`);
+  } else if (report.outcome === 'already_merged' && report.outdated.length > 0 && report.cellsAlreadyApplied === 0) {
+    partsFa.push('نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده است؛ این نسخه چیزی را تغییر نداد');
+    partsEn.push('a later save of this file was merged already; this copy changed nothing');
   } else if (report.outcome === 'already_merged') {
     partsFa.push('این فایل پیش‌تر ادغام شده است؛ تغییر تازه‌ای نداشت');
     partsEn.push('this file was already merged; nothing new');
@@ -35,6 +38,10 @@ export function summarizeReport(report: FileReport): { fa: string; en: string } 
   if (report.conflicts.length) {
     partsFa.push(`${fa(report.conflicts.length)} تعارض`);
     partsEn.push(`${report.conflicts.length} conflicts`);
+  }
+  if (report.outdated.length) {
+    partsFa.push(`${fa(report.outdated.length)} خانه کهنه‌تر از نسخهٔ ادغام‌شده`);
+    partsEn.push(`${report.outdated.length} cells older than the merged save`);
   }
   if (report.requests.length) {
     partsFa.push(`${fa(report.requests.length)} درخواست تمدید مهلت`);
@@ -57,8 +64,12 @@ export function formatReports(reports: readonly FileReport[]): string {
       lines.push(`  ردیف‌های خوانده‌شده: ${fa(report.rowsRead)} · اعمال‌شده: ${fa(report.rowsApplied)} · بی‌تغییر: ${fa(report.rowsUnchanged)}`
         + ` · خانه‌های اعمال‌شده: ${fa(report.cellsApplied)} · از پیش اعمال‌شده: ${fa(report.cellsAlreadyApplied)}`);
     }
-    for (const rejection of report.rejected) if (rejection.sheetRow > 0) lines.push(`  ✗ ${rejection.fa}`);
-    for (const conflict of report.conflicts) lines.push(`  ⚠ ${conflict.fa}`);
+    // the file is named in the block's first line: messages go without it
+    const local = (text: string) => text.replace(`فایل «${report.file}»، `, '');
+    for (const rejection of report.rejected) if (rejection.sheetRow > 0) lines.push(`  ✗ ${local(rejection.fa)}`);
+    for (const conflict of report.conflicts) lines.push(`  ⚠ ${local(conflict.fa)}`);
+    for (const old of report.outdated) lines.push(`  ↺ ${local(old.fa)}`);
+    for (const note of report.notes) lines.push(`  ℹ ${local(note.fa)}`);
     for (const request of report.requests) {
       lines.push(`  ⏳ درخواست تمدید ${request.id}: ${toPersianDigits(request.due ?? '—')} ← ${toPersianDigits(request.requestedDue ?? '—')}${request.reason ? ` (${request.reason})` : ''}`);
     }
@@ -76,8 +87,8 @@ export function failedReport(file: string, agency: string, code: string, faText:
   const report: FileReport = {
     file, agency, sheet: '', outcome: 'rejected', madeFromRevision: null, registerRevision,
     rowsRead: 0, rowsApplied: 0, cellsApplied: 0, rowsUnchanged: 0, cellsAlreadyApplied: 0,
-    applied: [], rejected: [{ code, sheetRow: 0, fa: faText, en: enText }],
-    conflicts: [], requests: [], missingIds: [], fa: faText, en: enText,
+    applied: [], rejected: [{ code, file, sheetRow: 0, fa: faText, en: enText }],
+    conflicts: [], outdated: [], notes: [], requests: [], missingIds: [], fa: faText, en: enText,
   };
   return report;
 }

@@ -42,6 +42,11 @@ export interface ReturnRow {
    * not carry one for this id (the hidden sheet was deleted, or the row was pasted in).
    */
   base: Partial<Record<FieldName, CellValue>> | null;
+  /**
+   * Cells the reader could not take a value from: a formula without a saved result, an error
+   * value (`#REF!`). Such a cell is refused, never read as empty (which would clear the field).
+   */
+  unreadable?: Partial<Record<FieldName, { fa: string; en: string }>>;
 }
 
 /** What is known about a return file besides its rows. */
@@ -67,6 +72,18 @@ export interface MergeMeta {
    * differs from `agency` the whole file is refused.
    */
   expectedAgency?: string;
+  /**
+   * Which export the file comes from (the same for every save of one file the tool made):
+   * with `savedAt`, lets a later save of the same file replace what an earlier save set.
+   */
+  exportKey?: string;
+  /** When the file was last saved (ISO 8601, from the file's properties); undefined when unknown. */
+  savedAt?: string;
+  /**
+   * The identity of an agency name: names with the same key are one agency. Default
+   * comparisonKey; the use case adds the register's directory aliases.
+   */
+  agencyKey?: (name: string) => string;
 }
 
 /** One field changed by a merge. Values are in FieldValue form. */
@@ -98,6 +115,23 @@ export interface HistoryEntry {
   new: string;
   /** The row's revision after the change. */
   revision: number;
+  /** MergeMeta.exportKey of the file the change came from, when known. */
+  exportKey?: string;
+  /** MergeMeta.savedAt of that file, when known. */
+  savedAt?: string;
+}
+
+/**
+ * What an earlier merge set in one field, as the history says: which agency, which export
+ * and which save of it, and the value. Used to let a corrected later save of the same file
+ * replace its earlier answer instead of conflicting with it.
+ */
+export interface PriorMerge {
+  agencyKey: string;
+  exportKey: string;
+  savedAt: string;
+  value: FieldValue;
+  revision: number;
 }
 
 /** Why a row or a cell of a return file was not applied. */
@@ -116,11 +150,16 @@ export type RejectionCode =
   | 'date_in_future'
   | 'date_before_meeting'
   | 'request_not_later'
+  | 'text_too_long'
+  | 'unreadable_cell'   // a formula without a saved value, an error value
   | 'wrong_agency';     // the whole file: made for another agency than the sender
 
 export interface Rejection {
   /** A RejectionCode, or for a whole unreadable file the reader's error code (`xls_workbook` …). */
   code: RejectionCode | (string & {});
+  /** The return file and sheet (also named at the start of `fa` and `en`). */
+  file?: string;
+  sheet?: string;
   /** Worksheet row (0 for the whole file). */
   sheetRow: number;
   /** The row's id when it has one. */
@@ -137,6 +176,8 @@ export interface Rejection {
 
 /** A field both the agency and the secretariat changed, to different values, since export. */
 export interface Conflict {
+  file: string;
+  sheet: string;
   id: string;
   field: AgencyField;
   cell: string;
@@ -153,6 +194,31 @@ export interface ExtensionRequest {
   due: string | null;
   requestedDue: string | null;
   reason: string;
+}
+
+/**
+ * A value of a file that an already merged later save of the same file replaced: the file is
+ * an older copy of the agency's answer. Not applied, and nothing for the secretariat to decide.
+ */
+export interface Outdated {
+  file: string;
+  sheet: string;
+  id: string;
+  field: AgencyField;
+  cell: string;
+  ours: FieldValue;
+  theirs: FieldValue;
+  fa: string;
+  en: string;
+}
+
+/** Something the merge did or noticed that is not a refusal (e.g. percent set to 100 for a done row). */
+export interface MergeNote {
+  code: 'percent_for_done' | 'done_percent_below_100';
+  id: string;
+  cell: string;
+  fa: string;
+  en: string;
 }
 
 export type MergeOutcome = 'applied' | 'nothing_new' | 'already_merged' | 'rejected';
@@ -176,6 +242,9 @@ export interface FileReport {
   applied: Array<{ id: string; field: AgencyField; cell: string; old: FieldValue; new: FieldValue }>;
   rejected: Rejection[];
   conflicts: Conflict[];
+  /** Values an already merged later save of the same file replaced (see Outdated). */
+  outdated: Outdated[];
+  notes: MergeNote[];
   requests: ExtensionRequest[];
   /** Exported ids the file no longer has (deleted rows); nothing is done about them. */
   missingIds: string[];

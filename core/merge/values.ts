@@ -46,7 +46,41 @@ export function withValue(row: Assignment, field: AgencyField, value: FieldValue
 /** A cell read as a field value, or why not. */
 export type FieldRead =
   | { ok: true; value: FieldValue }
-  | { ok: false; code: 'invalid_status' | 'status_not_allowed' | 'invalid_percent' | 'invalid_date'; fa: string; en: string };
+  | { ok: false; code: 'invalid_status' | 'status_not_allowed' | 'invalid_percent' | 'invalid_date' | 'text_too_long'; fa: string; en: string };
+
+/** The most characters an Excel cell holds; a longer text would make Excel repair the register. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Marks a FieldValue that stands for a cell the register's rules cannot read (`زیاد` in the
+ * percent column): the cell's text after this prefix. Such a value is compared like any other
+ * (so an unchanged invalid cell is not an edit) but is never written by a merge.
+ */
+const INVALID_MARK = '\u0000';
+
+/** The FieldValue of an unreadable cell holding `text`. */
+export function invalidValue(text: string): FieldValue {
+  return INVALID_MARK + text;
+}
+
+/** Whether a FieldValue stands for an unreadable cell (see invalidValue). */
+export function isInvalidValue(value: FieldValue | undefined): boolean {
+  return typeof value === 'string' && value.startsWith(INVALID_MARK);
+}
+
+/** A FieldValue as plain data for reports: an unreadable cell's text without its mark. */
+export function plainValue(value: FieldValue | undefined): FieldValue | undefined {
+  return isInvalidValue(value) ? (value as string).slice(INVALID_MARK.length) : value;
+}
+
+/**
+ * A cell's value for comparisons: its FieldValue when the register's rules read it (void
+ * allowed), else invalidValue of its text. Empty cells are null.
+ */
+export function comparableValue(field: AgencyField, value: CellValue): FieldValue {
+  const read = readAgencyCell(field, value, true);
+  return read.ok ? read.value : invalidValue(cellText(value));
+}
 
 /**
  * Read a return-file cell as the value of an agency field, with the register's parsers:
@@ -97,6 +131,13 @@ export function readAgencyCell(field: AgencyField, value: CellValue, allowVoid =
     case 'report':
     case 'requestReason': {
       const text = cellText(value);
+      if (text.length > MAX_CELL_TEXT) {
+        return {
+          ok: false, code: 'text_too_long',
+          fa: `متن ${toPersianDigits(String(text.length))} نویسه است و از بیشترین اندازهٔ یک خانهٔ اکسل (${toPersianDigits(String(MAX_CELL_TEXT))} نویسه) بلندتر است؛ آن را کوتاه کنید`,
+          en: `the text has ${text.length} characters, more than an Excel cell holds (${MAX_CELL_TEXT})`,
+        };
+      }
       return { ok: true, value: text === '' ? null : text };
     }
   }
@@ -115,6 +156,7 @@ export function toCell(field: AgencyField, value: FieldValue): CellValue {
 /** Text of a value for the history sheet and messages ('' for empty). */
 export function valueText(field: AgencyField, value: FieldValue | undefined): string {
   if (value === null || value === undefined) return '';
+  if (isInvalidValue(value)) return String(plainValue(value));
   if (field === 'status') return statusLabel(value as StatusCode);
   return String(value);
 }
