@@ -55,9 +55,37 @@ describe('minutes sent as Word .docx', () => {
     expect(parseMinutes(text)).toEqual(parseMinutes(seedText));
   });
 
-  it('reject a zip that is not a Word document (an .xlsx) with a Persian message', () => {
-    const xlsx = makeZip({ 'xl/workbook.xml': '<workbook/>' });
-    expect(() => docxToText(xlsx, 'book.xlsx')).toThrow(/سند Word نیست/);
+  it.each([
+    ['an Excel workbook', 'book.xlsx', { 'xl/workbook.xml': '<workbook/>' }, /کارپوشه Excel است، نه صورتجلسه/],
+    ['a PowerPoint file', 'slides.pptx', { 'ppt/presentation.xml': '<p/>' }, /پاورپوینت/],
+    ['a LibreOffice document', 'minutes.odt', { 'mimetype': 'application/vnd.oasis.opendocument.text', 'content.xml': '<c/>' }, /LibreOffice/],
+    ['some other zip', 'photos.zip', { 'a.jpg': 'x' }, /سند Word نیست/],
+  ])('reject %s with a Persian message that says what it is', (_what, name, entries, message) => {
+    try {
+      docxToText(makeZip(entries as Record<string, string>), name);
+      throw new Error('expected a rejection');
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'not_docx', kind: 'unsupported', where: { file: name } });
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('name a damaged zip by what its name says it is', () => {
+    const whole = docx(wordBody(seedText));
+    const cut = whole.subarray(0, whole.length - 40);
+    expect(() => decodeMinutes(cut, 'register.xlsx')).toThrow(/Excel است \(و آسیب دیده یا ناقص\)، نه صورتجلسه/);
+    expect(() => decodeMinutes(cut, 'archive.zip')).toThrow(/فایل فشرده \(zip\) آسیب دیده/);
+  });
+
+  it('turn lengths that point outside the file into a damaged-file error, not a crash', () => {
+    const broken = Buffer.from(docx(wordBody(seedText)));
+    // in word/document.xml's central record: size 0xffffffff (so zip64 extras are read) and a
+    // huge extra-field length, which walks the reader past the end of the buffer
+    const record = broken.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), broken.lastIndexOf(Buffer.from('word/document.xml')));
+    expect(record).toBeGreaterThan(0);
+    broken.writeUInt32LE(0xffffffff, record + 24);
+    broken.writeUInt16LE(0xffff, record + 30);
+    expect(() => decodeMinutes(broken, 'm.docx')).toThrow(expect.objectContaining({ code: 'damaged_file' }));
   });
 
   it('reject a truncated .docx as damaged', () => {

@@ -74,28 +74,59 @@ export function documentXmlToText(xml: string): string {
   return lines.join('\n');
 }
 
+/** What a zip that is not a Word document is, from its parts, for a message that says what to send instead. */
+function notWordMessage(names: string[], file: string): MosavabatError {
+  const where = { file };
+  if (names.includes('xl/workbook.xml')) {
+    return new MosavabatError('not_docx',
+      'این فایل کارپوشه Excel است، نه صورتجلسه؛ متن صورتجلسه را به صورت Word (.docx) یا متن (.txt) بدهید (برای افزودن جلسه به دفتر مصوبات: import <صورتجلسه> --into <دفتر.xlsx>)',
+      'this is an Excel workbook, not minutes; give the minutes as Word (.docx) or text (to add a meeting to a register: import <minutes> --into <register.xlsx>)',
+      'unsupported', where);
+  }
+  if (names.includes('ppt/presentation.xml')) {
+    return new MosavabatError('not_docx', 'این فایل پاورپوینت است، نه صورتجلسه؛ صورتجلسه را به صورت Word (.docx) یا متن (.txt) بفرستید',
+      'this is a PowerPoint file, not minutes; send the minutes as Word (.docx) or plain text', 'unsupported', where);
+  }
+  if (names.includes('content.xml')) {
+    return new MosavabatError('not_docx', 'این سند LibreOffice (.odt/.ods) است؛ آن را با قالب Word (.docx) ذخیره کنید و دوباره بدهید',
+      'this is a LibreOffice document (.odt/.ods); save it as Word (.docx) and try again', 'unsupported', where);
+  }
+  return new MosavabatError('not_docx',
+    'این فایل فشرده سند Word نیست؛ صورتجلسه را به صورت .docx یا متن (.txt) بفرستید',
+    'the archive is not a Word document; send the minutes as .docx or plain text', 'unsupported', where);
+}
+
+/** The message for a zip that cannot be read, worded by what the file name says it is. */
+function damagedMessage(file: string, detail: string): MosavabatError {
+  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  const fa = ['xlsx', 'xlsm', 'xls', 'ods'].includes(extension)
+    ? 'این فایل Excel است (و آسیب دیده یا ناقص)، نه صورتجلسه؛ صورتجلسه را به صورت Word (.docx) یا متن (.txt) بدهید'
+    : extension === 'docx' || extension === 'doc'
+      ? 'فایل Word آسیب دیده یا ناقص است و خوانده نشد؛ آن را دوباره از Word ذخیره کنید'
+      : 'فایل فشرده (zip) آسیب دیده یا ناقص است و سند Word خوانا در آن نیست';
+  return new MosavabatError('damaged_file', fa, `the file is a damaged or truncated zip/Word file (${detail})`, 'bad_input', { file });
+}
+
 /**
  * The minutes text of a .docx file.
- * @throws MosavabatError `not_docx` when the zip has no Word document, `damaged_file` when
- *   the archive cannot be read
+ * @throws MosavabatError `not_docx` when the zip has no Word document (an .xlsx, .pptx, .odt …;
+ *   the message names what it is), `damaged_file` when the archive cannot be read,
+ *   `file_too_large` for a document part over 50 MB
  */
 export function docxToText(bytes: Buffer, file: string): string {
   try {
-    const entry = listZipEntries(bytes).find((e) => e.name === 'word/document.xml');
-    if (!entry) {
-      throw new MosavabatError('not_docx',
-        'این فایل فشرده سند Word نیست؛ صورتجلسه را به صورت .docx یا متن (.txt) بفرستید',
-        'the archive is not a Word document; send the minutes as .docx or plain text', 'unsupported', { file });
-    }
+    const entries = listZipEntries(bytes);
+    const entry = entries.find((e) => e.name === 'word/document.xml');
+    if (!entry) throw notWordMessage(entries.map((e) => e.name), file);
     if (entry.size > MAX_DOCUMENT_XML) {
       throw new MosavabatError('file_too_large', 'سند Word بیش از اندازه بزرگ است', 'the Word document is too large', 'bad_input', { file });
     }
     return documentXmlToText(readZipEntry(bytes, entry).toString('utf8'));
   } catch (error) {
-    if (error instanceof ZipFormatError) {
-      throw new MosavabatError('damaged_file', 'فایل Word آسیب دیده یا ناقص است و خوانده نشد',
-        `the Word file is damaged or truncated (${error.message})`, 'bad_input', { file });
-    }
+    // a RangeError: a length or offset in the archive points outside the file (checked by name:
+    // Buffer's errors may come from another realm, where instanceof fails)
+    const isRange = typeof error === 'object' && error !== null && (error as Error).name === 'RangeError';
+    if (error instanceof ZipFormatError || isRange) throw damagedMessage(file, (error as Error).message);
     throw error;
   }
 }

@@ -21,6 +21,20 @@ describe('decodeMinutes', () => {
     expect(decodeMinutes(be)).toEqual({ text: persian, encoding: 'utf-16be' });
   });
 
+  it('reads UTF-16 without a BOM, as some converters save it', () => {
+    const text = `${persian}\r\n1\tمتن\tفرمانداری کرج\tیک ماه`;
+    const le = Buffer.from(text, 'utf16le');
+    expect(decodeMinutes(le)).toEqual({ text, encoding: 'utf-16le' });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeMinutes(be)).toEqual({ text, encoding: 'utf-16be' });
+  });
+
+  it('says a UTF-16 file that holds only a BOM and spaces is empty', () => {
+    expect(() => decodeMinutes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(' \r\n', 'utf16le')]))).toThrow(
+      expect.objectContaining({ code: 'empty_file' }));
+  });
+
   it('decodes Windows-1256 text as old Persian systems save it', () => {
     const text = 'مصوبات جلسه فرمانداری کرج یک ماه';
     const decoded = decodeMinutes(encodeWindows1256(text));
@@ -34,6 +48,11 @@ describe('decodeMinutes', () => {
     ['a file of blank lines', Buffer.from('  \n\r\n'), 'empty_file'],
     ['a binary file', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]), 'binary_file'],
     ['a zip that is not a Word document', Buffer.from('PK\u0003\u0004rest-of-zip'), 'damaged_file'],
+    ['a PDF', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj', 'latin1'), 'pdf_file'],
+    ['an old Word .doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'old_office_file'],
+    ['an RTF file', Buffer.from('{\\rtf1\\ansi\\ansicpg1256 {\\fonttbl}}'), 'rtf_file'],
+    ['text with control characters and no NUL', Buffer.from([0x41, 0x01, 0x02, 0x03, 0x1b, 0x42]), 'binary_file'],
+    ['an odd-length file with NUL bytes', Buffer.from([0x41, 0x00, 0x42, 0x00, 0x43]), 'binary_file'],
   ])('rejects %s with a Persian message', (_what, bytes, code) => {
     try {
       decodeMinutes(bytes, 'x.txt');

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, encodeWindows1256, SEED_MINUTES, tempDir } from './helpers';
+import { cli, encodeWindows1256, FIXTURES, makeZip, SEED_MINUTES, tempDir } from './helpers';
 
 const ROOT = join(__dirname, '..');
 
@@ -37,15 +37,41 @@ describe('mosavabat import <minutes> --json', () => {
   it.each([
     ['a missing file', () => '/no/such/file.txt', /پیدا نشد/],
     ['an empty file', () => write('empty.txt', ''), /خالی/],
+    ['a file of blank lines', () => write('blank.txt', '\r\n   \r\n'), /خالی/],
     ['a binary file', () => write('bin.txt', Buffer.from([0, 159, 146, 150, 0, 1])), /متنی نیست/],
+    ['a directory', () => tempDir(), /پوشه است/],
     ['text with no resolutions table', () => write('letter.txt', 'سلام\nاین نامه است'), /جدول مصوبات/],
-  ])('rejects %s with one Persian/English line and exit status 2, no stack trace', async (_what, make, message) => {
+    ['a damaged .docx', () => write('minutes.docx', Buffer.from('PK\u0003\u0004 cut off here')), /فایل Word آسیب دیده یا ناقص/],
+    ['an .xlsx passed by mistake', () => write('register.xlsx', makeZip({ 'xl/workbook.xml': '<workbook/>' })), /کارپوشه Excel است، نه صورتجلسه/],
+    ['a truncated .xlsx', () => write('register.xlsx', makeZip({ 'xl/workbook.xml': '<workbook/>' }).subarray(0, 40)), /Excel است/],
+    ['a PDF', () => write('minutes.pdf', Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n', 'latin1')), /PDF/],
+    ['an old Word .doc', () => write('minutes.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /\.docx ذخیره کنید/],
+    ['a .docx with no resolutions table', () => write('letter.docx', makeZip({ 'word/document.xml':
+      '<w:document><w:body><w:p><w:r><w:t>نامه معمولی</w:t></w:r></w:p></w:body></w:document>' })), /جدول مصوبات/],
+  ])('rejects %s with one Persian line and one English line, exit status 2, no stack trace', async (_what, make, message) => {
     const { status, stdout, stderr } = await cli('import', make(), '--json');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/error: /);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^خطا: فایل «[^»]+»: /);
+    expect(lines[0]).toMatch(message);
+    expect(lines[1]).toMatch(/^error: /);
     expect(stderr).not.toMatch(/\s+at\s.+\(.*:\d+:\d+\)/);
+  });
+
+  it('names a missing file once, not twice', async () => {
+    const { stderr } = await cli('import', '/no/such/file.txt');
+    expect(stderr.split('/no/such/file.txt').length - 1).toBe(2); // once in Persian, once in English
+  });
+
+  it('reads minutes sent as a Word .docx', async () => {
+    const text = 'مصوبات جلسه مورخ ۱۴۰۱/۰۴/۰۹';
+    const xml = `<w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p><w:tbl><w:tr>${['۱', 'متن', 'فرمانداری کرج', 'یک ماه']
+      .map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr></w:tbl></w:body></w:document>`;
+    const { status, stdout } = await cli('import', write('m.docx', makeZip({ 'word/document.xml': xml })), '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).resolutions[0].deadline).toEqual({ text: 'یک ماه', kind: 'months', due: '1401/05/09' });
   });
 
   it('works as the installed binary (npx mosavabat)', () => {
@@ -64,11 +90,51 @@ function write(name: string, content: string | Buffer): string {
 }
 
 describe('mosavabat import <minutes> (no --json)', () => {
-  it('prints a Persian summary with each row\'s due date in Persian digits and the row-2 warning', async () => {
+  it('prints the meeting, a count, and each row with its agencies, deadline and due date in Persian digits', async () => {
     const { status, stdout } = await cli('import', SEED_MINUTES);
     expect(status).toBe(0);
-    expect(stdout).toContain('تعداد مصوبات: ۶');
-    expect(stdout).toContain('۲) فرمانداری کرج، کلیه دستگاههای اجرایی استان | هفته جاری → مهلت ۱۴۰۱/۰۴/۱۰');
-    expect(stdout).toMatch(/هشدار: .*۱۴۰۱\/۰۴\/۱۵/);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'جلسه: دوازدهمین صورتجلسه قرارگاه اجتماعی استان',
+      'مرجع: معاونت سیاسی، امنیتی و اجتماعی - اداره کل امور اجتماعی و فرهنگی',
+      'شماره جلسه: ۱۲؛ تاریخ: پنجشنبه ۱۴۰۱/۰۴/۰۹؛ ساعت: ۰۷:۳۰؛ محل: سالن جلسات شهدای دولت',
+    ]);
+    expect(stdout).toContain('دعوتنامه: شماره ۲۱/۲۵/۲۱۸۲۹ مورخ ۱۴۰۱/۰۴/۰۷');
+    expect(stdout).toContain('  بند ۴: بررسی مصوبات جلسات گذشته');
+    expect(stdout).toContain('مصوبات: ۶ ردیف (۶ با مهلت)؛ ۱ هشدار');
+    // agencies joined with " - " as the secretariat writes them: a name may contain «،»
+    expect(stdout).toContain('  اقدام کننده: اداره کل تعاون، کار و رفاه اجتماعی - فرمانداری ها و شهرداریهای محترم استان');
+    expect(stdout).toContain('  زمان اقدام: «هفته جاری»؛ مهلت: جمعه ۱۴۰۱/۰۴/۱۰');
+  });
+
+  it('puts each warning right under its own row', async () => {
+    const { stdout } = await cli('import', SEED_MINUTES);
+    const lines = stdout.split('\n');
+    const warning = lines.findIndex((l) => l.startsWith('  هشدار: '));
+    expect(lines[warning]).toContain('۱۴۰۱/۰۴/۱۵');
+    expect(lines[warning - 1]).toBe('  زمان اقدام: «هفته جاری»؛ مهلت: جمعه ۱۴۰۱/۰۴/۱۰');
+    expect(lines[warning - 3]).toMatch(/^ردیف ۲: /);
+    expect(lines.filter((l) => l.includes('هشدار: '))).toHaveLength(1);
+  });
+
+  it('starts every line with a Persian letter (after indentation), so bidi terminals lay it out right to left', async () => {
+    for (const file of [SEED_MINUTES, join(FIXTURES, 'minutes', 'education-council-1403-12-20.txt')]) {
+      const { stdout } = await cli('import', file);
+      for (const line of stdout.split('\n').filter((l) => l.trim() !== '')) {
+        expect([line, /^\s*[\u0600-\u06ff]/.test(line)]).toEqual([line, true]);
+      }
+    }
+  });
+
+  it('shows Latin and Arabic-Indic digits as Persian, says why a row has no due date, and lists the document warnings', async () => {
+    const { stdout } = await cli('import', join(FIXTURES, 'minutes', 'education-council-1403-12-20.txt'));
+    expect(stdout).not.toMatch(/[0-9\u0660-\u0669]/);
+    expect(stdout).toContain('مصوبات: ۱۱ ردیف (۱۰ با مهلت، ۱ بدون مهلت)؛ ۴ هشدار');
+    expect(stdout).toContain('  زمان اقدام: «۱۰ روز کاری»؛ مهلت: یکشنبه ۱۴۰۴/۰۱/۱۰');
+    expect(stdout).toContain('  زمان اقدام: «پس از تامین اعتبار»؛ مهلت: تعیین نشد؛ دستی وارد کنید');
+    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n  هشدار: سطر ۲۳ /);
+    const traffic = await cli('import', join(FIXTURES, 'minutes', 'traffic-council-1402-05-17.txt'));
+    expect(traffic.stdout).toContain('  زمان اقدام: «مستمر»؛ مهلت: ندارد (مستمر)');
+    expect(traffic.stdout).toContain('  زمان اقدام: «حداکثر ظرف مدت ۱۵ روز»؛ مهلت: چهارشنبه ۱۴۰۲/۰۶/۰۱');
   });
 });

@@ -3,5 +3,5 @@ export type { ParsedDeadline } from './parse';
 export { resolveDueDate, addWorkingDays, isWorkingDay } from './resolve';
 export { datesInText } from './textDates';
 export { cleanPhrase } from './words';
-export { DEFAULT_DEADLINE_SETTINGS } from './rule';
+export { DEFAULT_DEADLINE_SETTINGS, SOLAR_HOLIDAYS } from './rule';
 export type { DeadlineRule, DeadlineKind, DeadlineSettings } from './rule';

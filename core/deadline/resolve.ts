@@ -1,7 +1,7 @@
 /** From a DeadlineRule and the meeting date to the due date. */
 import { JalaliDate } from '../jalali/JalaliDate';
-import { FRIDAY, THURSDAY } from '../jalali/calendar';
-import { DEFAULT_DEADLINE_SETTINGS, DeadlineRule, DeadlineSettings } from './rule';
+import { FRIDAY, THURSDAY, monthLength } from '../jalali/calendar';
+import { DEFAULT_DEADLINE_SETTINGS, DeadlineRule, DeadlineSettings, SOLAR_HOLIDAYS } from './rule';
 
 /**
  * The due date a rule gives for a meeting held on `meeting`.
@@ -34,11 +34,19 @@ export function resolveDueDate(
     case 'next_month':
       return meeting.addMonths(1).endOfMonth();
     case 'end_of_named_month': {
-      const year = rule.month >= meeting.month ? meeting.year : meeting.year + 1;
+      const year = rule.yearOffset !== undefined
+        ? meeting.year + rule.yearOffset
+        : rule.month >= meeting.month ? meeting.year : meeting.year + 1;
       return JalaliDate.of(year, rule.month, 1).endOfMonth();
     }
+    case 'day_of_month': {
+      const reached = rule.month > meeting.month || (rule.month === meeting.month && rule.day >= meeting.day);
+      const year = rule.yearOffset !== undefined ? meeting.year + rule.yearOffset : reached ? meeting.year : meeting.year + 1;
+      // ۳۰ اسفند in a year without it: the month's last day
+      return JalaliDate.of(year, rule.month, Math.min(rule.day, monthLength(year, rule.month)));
+    }
     case 'end_of_year':
-      return meeting.endOfYear();
+      return JalaliDate.of(meeting.year + (rule.yearOffset ?? 0), 12, 1).endOfMonth();
     case 'date':
       return JalaliDate.parse(rule.date);
     case 'urgent':
@@ -50,12 +58,19 @@ export function resolveDueDate(
   }
 }
 
-/** True when `date` is a working day under the settings (not Friday, not a holiday, Thursday per setting). */
+const SOLAR_HOLIDAY_SET = new Set(SOLAR_HOLIDAYS);
+
+/**
+ * True when `date` is a working day under the settings: not Friday, not Thursday unless the
+ * setting says so, not a holiday from the settings, and not a fixed solar holiday (unless
+ * `solarHolidays` is false).
+ */
 export function isWorkingDay(date: JalaliDate, settings: Partial<DeadlineSettings> = {}): boolean {
   const s = { ...DEFAULT_DEADLINE_SETTINGS, ...settings };
   const weekday = date.weekday();
   if (weekday === FRIDAY) return false;
   if (weekday === THURSDAY && !s.thursdayIsWorkday) return false;
+  if (s.solarHolidays && SOLAR_HOLIDAY_SET.has(date.toString().slice(5))) return false;
   return !s.holidays.has(date.toString());
 }
 

@@ -10,9 +10,15 @@ export type DeadlineRule =
   | { kind: 'next_week' }
   | { kind: 'this_month' }
   | { kind: 'next_month' }
-  /** `تا پایان مهر`: last day of the next such month on or after the meeting (month 1..12). */
-  | { kind: 'end_of_named_month'; month: number }
-  | { kind: 'end_of_year' }
+  /**
+   * `تا پایان مهر`: last day of the next such month on or after the meeting (month 1..12).
+   * With `yearOffset` (`… سال جاری` = 0, `… سال آینده` = 1) the year is the meeting's plus it.
+   */
+  | { kind: 'end_of_named_month'; month: number; yearOffset?: number }
+  /** `تا ۱۵ مهر`: that day of the month, the next one on or after the meeting (or in the meeting's year + yearOffset). */
+  | { kind: 'day_of_month'; month: number; day: number; yearOffset?: number }
+  /** Last day of the meeting's year (+ yearOffset: `پایان سال آینده` = 1). */
+  | { kind: 'end_of_year'; yearOffset?: number }
   /** An explicit Jalali date, `YYYY/MM/DD`. */
   | { kind: 'date'; date: string }
   | { kind: 'urgent' }
@@ -30,12 +36,27 @@ export interface DeadlineSettings {
   urgentDays: number;
   /** Whether Thursday counts as a working day (differs by province and year). Default false. */
   thursdayIsWorkday: boolean;
-  /** Official holidays as `YYYY/MM/DD` Jalali strings, skipped by `روز کاری`. */
+  /**
+   * Official holidays as `YYYY/MM/DD` Jalali strings, skipped by `روز کاری`: the lunar ones
+   * (Tasua, Ashura, the Eids …), which move every year and must come from the secretariat.
+   */
   holidays: ReadonlySet<string>;
+  /**
+   * Whether the official holidays fixed in the solar calendar (SOLAR_HOLIDAYS: Nowruz 1–4
+   * Farvardin, 12 and 13 Farvardin, 14 and 15 Khordad, 22 Bahman, 29 Esfand) are skipped too.
+   * Default true: they are the same every year.
+   */
+  solarHolidays: boolean;
 }
+
+/** Official holidays on the same Jalali day every year, as `MM/DD`. */
+export const SOLAR_HOLIDAYS: readonly string[] = [
+  '01/01', '01/02', '01/03', '01/04', '01/12', '01/13', '03/14', '03/15', '11/22', '12/29',
+];
 
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
   urgentDays: 3,
   thursdayIsWorkday: false,
   holidays: new Set(),
+  solarHolidays: true,
 };

@@ -7,7 +7,7 @@ import { toLatinDigits } from '../text/digits';
  * Longest first so `ظرف مدت` is removed before `ظرف`.
  */
 const FILLERS = [
-  'حداکثر', 'حد اکثر', 'ظرف مدت', 'ظرف', 'طی مدت', 'طی', 'به مدت', 'مدت', 'نهایتا', 'نهایتاً', 'حداقل',
+  'حداکثر', 'حد اکثر', 'ظرف مدت', 'ظرف', 'طی مدت', 'طی', 'به مدت', 'مدت', 'نهایتا', 'نهایتاً', 'حداقل', 'الی', 'لغایت',
 ];
 
 /** Tails that only restate "counted from the meeting". */

@@ -1,14 +1,24 @@
 /** The meeting header of the minutes: labels and their values, in table or "label: value" form. */
+import { hasDigit } from '../text/digits';
 import { comparisonKey, normalizeText } from '../text/normalize';
 
-/** What each header label means; labels compared by comparisonKey, so spacing and letters vary freely. */
-export type HeaderField = 'date' | 'weekday' | 'time' | 'place' | 'invitationNumber' | 'invitationDate';
+/**
+ * What each header label means. `when` is a label whose value may hold the date, the weekday
+ * and the time together (`زمان جلسه: سه‌شنبه ۱۴۰۲/۰۵/۱۷ ساعت ۱۰`).
+ */
+export type HeaderField = 'date' | 'weekday' | 'time' | 'place' | 'invitationNumber' | 'invitationDate' | 'when';
 
+/** Labels compared by comparisonKey, so spacing, ZWNJ and letter variants vary freely. */
 const LABELS: Array<[string, HeaderField]> = [
   ['تاریخ تشکیل', 'date'], ['تاریخ تشکیل جلسه', 'date'], ['تاریخ جلسه', 'date'], ['تاریخ برگزاری', 'date'],
-  ['روز', 'weekday'], ['روز جلسه', 'weekday'], ['روز تشکیل', 'weekday'],
-  ['ساعت', 'time'], ['ساعت جلسه', 'time'], ['ساعت تشکیل', 'time'], ['ساعت شروع', 'time'],
-  ['محل تشکیل جلسه', 'place'], ['محل جلسه', 'place'], ['محل تشکیل', 'place'], ['محل برگزاری', 'place'], ['مکان', 'place'],
+  ['تاریخ برگزاری جلسه', 'date'],
+  ['روز و تاریخ', 'when'], ['تاریخ و روز', 'when'], ['روز و تاریخ جلسه', 'when'], ['تاریخ و ساعت', 'when'],
+  ['زمان جلسه', 'when'], ['زمان برگزاری', 'when'], ['زمان تشکیل', 'when'], ['زمان تشکیل جلسه', 'when'],
+  ['زمان برگزاری جلسه', 'when'],
+  ['روز', 'weekday'], ['روز جلسه', 'weekday'], ['روز تشکیل', 'weekday'], ['روز برگزاری', 'weekday'],
+  ['ساعت', 'time'], ['ساعت جلسه', 'time'], ['ساعت تشکیل', 'time'], ['ساعت شروع', 'time'], ['ساعت برگزاری', 'time'],
+  ['محل تشکیل جلسه', 'place'], ['محل جلسه', 'place'], ['محل تشکیل', 'place'], ['محل برگزاری', 'place'],
+  ['محل برگزاری جلسه', 'place'], ['مکان', 'place'], ['مکان جلسه', 'place'], ['مکان برگزاری', 'place'], ['محل', 'place'],
   ['شماره دعوتنامه', 'invitationNumber'], ['شماره دعوت نامه', 'invitationNumber'],
   ['تاریخ دعوتنامه', 'invitationDate'], ['تاریخ دعوت نامه', 'invitationDate'],
 ];
@@ -28,6 +38,33 @@ export function cells(line: string): string[] {
 }
 
 /**
+ * The `label: value` pairs of one cell, several allowed on a line
+ * (`تاریخ جلسه: ۱۴۰۲/۰۵/۱۷   ساعت: ۱۰   محل: سالن کوثر`). A label is one to four words
+ * before a colon that headerField knows; its value runs to the next known label.
+ */
+export function labelledValues(cell: string): Array<[HeaderField, string]> {
+  // `ساعت:10` → `ساعت: 10`, but never split a time like 10:30
+  const words = normalizeText(cell.replace(/(\p{L})[:：](?=\S)/gu, '$1: ')).split(' ');
+  const labels: Array<{ start: number; end: number; field: HeaderField }> = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/[:：]$/.test(words[i])) continue;
+    for (let span = Math.min(4, i + 1); span >= 1; span--) {
+      const start = i - span + 1;
+      if (labels.length && start < labels[labels.length - 1].end) continue;
+      const field = headerField(words.slice(start, i + 1).join(' '));
+      if (field) {
+        labels.push({ start, end: i + 1, field });
+        break;
+      }
+    }
+  }
+  return labels.map((label, k) => {
+    const valueEnd = k + 1 < labels.length ? labels[k + 1].start : words.length;
+    return [label.field, words.slice(label.end, valueEnd).join(' ').trim()] as [HeaderField, string];
+  });
+}
+
+/**
  * Read header values from the lines of the minutes. Two shapes are understood:
  * a row of labels followed by a row of values (the seed's tab table), and `label: value` lines.
  * The first value found for a field wins.
@@ -40,18 +77,18 @@ export function readHeader(lines: string[]): Partial<Record<HeaderField, string>
   for (let i = 0; i < lines.length; i++) {
     const labels = cells(lines[i]);
     const fields = labels.map(headerField);
-    if (labels.length >= 2 && fields.filter(Boolean).length >= 2 && labels.every((l) => /[:：]$/.test(l) || headerField(l))) {
-      const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+    const labelRow = labels.length >= 2 && fields.filter(Boolean).length >= 2
+      && labels.every((l, k) => fields[k] || /[:：]$/.test(l) || (!hasDigit(l) && l.split(' ').length <= 4));
+    if (labelRow) {
+      const next = lines.slice(i + 1).find((l) => normalizeText(l) !== '');
       if (next) {
         const values = cells(next);
         fields.forEach((field, k) => set(field, values[k] ?? ''));
       }
       continue;
     }
-    // `label: value` pairs, possibly several on one line separated by tabs
     for (const cell of labels) {
-      const pair = /^([^:：]{2,30})[:：]\s*(.+)$/.exec(cell);
-      if (pair) set(headerField(pair[1]), pair[2].trim());
+      for (const [field, value] of labelledValues(cell)) set(field, value);
     }
   }
   return found;

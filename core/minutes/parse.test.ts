@@ -140,3 +140,107 @@ describe('parseMinutes on minutes of other shapes', () => {
     expect(() => parseMinutes('این یک نامه معمولی است.\nبدون جدول.')).toThrow(/جدول مصوبات/);
   });
 });
+
+describe('parseMinutes: shapes of real minutes other than the seed', () => {
+  const table = ['ردیف\tمصوبه\tاقدام کننده\tزمان اقدام', '۱\tمتن یک\tفرمانداری کرج\tیک ماه'];
+
+  it('does not glue a signature or رونوشت after the last row onto that row', () => {
+    const parsed = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tمتن\tشرکت گاز\tفوری', '', 'دبیر شورا', 'رونوشت: دبیرخانه'].join('\n'));
+    expect(parsed.resolutions[0]).toMatchObject({ agencies: ['شرکت گاز'], deadline: { text: 'فوری', kind: 'urgent', due: '1402/05/20' } });
+    expect(parsed.warnings).toEqual([]);
+    const piped = parseMinutes(['| ردیف | مصوبه | مسئول | مهلت |', '| 1 | متن | شرکت گاز | فوری |', 'رئیس شورا - فرماندار'].join('\n'));
+    expect(piped.resolutions[0].deadline.text).toBe('فوری');
+  });
+
+  it('keeps an empty trailing deadline cell empty even when a footer follows', () => {
+    const parsed = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tمتن\tشرکت گاز\t', 'رونوشت: دبیرخانه'].join('\n'));
+    expect(parsed.resolutions[0]).toMatchObject({ agencies: ['شرکت گاز'], deadline: { text: '', due: null } });
+    expect(parsed.resolutions[0].warnings.map((w) => w.code)).toEqual(['deadline_missing']);
+  });
+
+  it('warns about lines between rows that it could not place, and still reads the rows after them', () => {
+    const parsed = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tمتن\tشرکت گاز\tفوری', 'صفحه ۲ از ۳', '2\tمتن دو\tشهرداری\tیک ماه'].join('\n'));
+    expect(parsed.resolutions.map((r) => r.row)).toEqual([1, 2]);
+    expect(parsed.warnings).toMatchObject([{ code: 'table_lines_ignored', en: expect.stringContaining('line(s) 3') }]);
+    expect(parsed.warnings[0].fa).toContain('سطر ۳');
+  });
+
+  it('reads text that wraps over several lines in tab and pipe tables, and a cell Excel quoted', () => {
+    const tabs = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tسطر اول', 'سطر دوم', 'سطر سوم\tشرکت گاز\tفوری'].join('\n'));
+    expect(tabs.resolutions[0]).toMatchObject({ text: 'سطر اول سطر دوم سطر سوم', agencies: ['شرکت گاز'] });
+    const quoted = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\t"سطر اول', 'سطر دوم"\tشرکت گاز\tفوری'].join('\n'));
+    expect(quoted.resolutions[0].text).toBe('سطر اول سطر دوم');
+  });
+
+  it('takes the last plain «مصوبات» line that has rows after it, not a sentence that mentions مصوبات', () => {
+    const parsed = parseMinutes(['جلسه مورخ 1402/05/17', 'مصوبات:', '1\tمتن\tشرکت گاز\tفوری', '', 'مصوبات فوق جهت اجرا ابلاغ گردد'].join('\n'));
+    expect(parsed.resolutions).toHaveLength(1);
+    expect(() => parseMinutes('مصوبات جلسه قبل قرائت شد.\n1\tمتن\tشرکت گاز\tفوری')).toThrow(/جدول مصوبات/);
+  });
+
+  it('keeps a co-operating agency column and a notes column out of agencies and deadline', () => {
+    const parsed = parseMinutes([
+      'تاریخ جلسه: 1402/11/28',
+      'ردیف\tشرح مصوبه\tمسئول پیگیری\tدستگاه همکار\tزمان انجام\tتوضیحات',
+      '1\tمتن\tمعاونت بهداشت\tآموزش و پرورش\tماه جاری\tبا هماهنگی',
+    ].join('\n'));
+    expect(parsed.resolutions[0]).toMatchObject({ agencies: ['معاونت بهداشت'], deadline: { text: 'ماه جاری', due: '1402/11/30' } });
+  });
+
+  it('skips invocations and letter fields when naming the body, and does not take the letter date as the meeting date', () => {
+    const parsed = parseMinutes(['بسمه تعالی', 'فرمانداری شهرستان کرج', 'شماره: 45/2/1189', 'تاریخ: 1402/05/18',
+      'موضوع: صورتجلسه شورای ترافیک', 'تاریخ جلسه: 1402/05/17', ...table].join('\n'));
+    expect(parsed.meeting).toMatchObject({ body: 'فرمانداری شهرستان کرج', title: 'صورتجلسه شورای ترافیک', date: '1402/05/17' });
+  });
+
+  it('reads several label: value pairs on one line and a combined «روز و تاریخ»', () => {
+    const parsed = parseMinutes(['جلسه شماره: ٧   روز و تاریخ: دوشنبه ١٤٠٣/١٢/٢٠   ساعت: ٤ بعدازظهر   محل: دفتر مدیر', ...table].join('\n'));
+    expect(parsed.meeting).toMatchObject({ number: 7, date: '1403/12/20', weekday: 'دوشنبه', time: '16:00', place: 'دفتر مدیر' });
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('reads a date cell with the weekday beside it, and the weekday from the narrative', () => {
+    const cell = parseMinutes(['تاریخ جلسه: ۱۴۰۲/۰۶/۰۱ (چهارشنبه)', ...table].join('\n'));
+    expect(cell.meeting).toMatchObject({ date: '1402/06/01', weekday: 'چهارشنبه' });
+    const narrative = parseMinutes(['جلسه ساعت ۹ روز سه شنبه مورخ ۱۴۰۲/۰۵/۱۷ برگزار شد.', ...table].join('\n'));
+    expect(narrative.meeting).toMatchObject({ date: '1402/05/17', weekday: 'سه‌شنبه' });
+    const wrong = parseMinutes(['جلسه روز شنبه مورخ ۱۴۰۲/۰۵/۱۷ برگزار شد.', ...table].join('\n'));
+    expect(wrong.warnings.map((w) => w.code)).toEqual(['weekday_mismatch']);
+  });
+
+  it.each([
+    ['10 صبح', '10:00'], ['ساعت ۹', '09:00'], ['۴ بعد از ظهر', '16:00'], ['۱۲ ظهر', '12:00'], ['۷/۳۰', '07:30'],
+    ['۱۰ الی ۱۲', '10 الی 12'],
+  ])('reads the time «%s» as %s', (written, time) => {
+    expect(parseMinutes([`ساعت: ${written}`, ...table].join('\n')).meeting.time).toBe(time);
+  });
+
+  it.each([
+    ['بیست و یکمین جلسه شورای ترافیک', 21],
+    ['نخستین جلسه کمیسیون عمران', 1],
+    ['سی‌امین جلسه کارگروه سلامت', 30],
+    ['سی امین جلسه کارگروه سلامت', 30],
+    ['صورتجلسه جلسه دوازدهم شورا', 12],
+    ['صورتجلسه شماره ۵ کارگروه', 5],
+    ['جلسه شماره ۱۴ شورای آموزش و پرورش', 14],
+    ['جلسه کارگروه برنامه هفتم توسعه', null],
+    ['صد و بیستمین نشست شورا', 120],
+  ])('reads the session number of «%s» as %p', (title, number) => {
+    expect(parseMinutes([`موضوع: ${title}`, ...table].join('\n')).meeting.number).toBe(number);
+  });
+
+  it('warns when a due date falls before the meeting', () => {
+    const parsed = parseMinutes(['مصوبات جلسه مورخ 1403/12/20', '1\tمتن\tاداره\tتا پایان خرداد سال جاری', '2\tمتن\tاداره\tتا 1403/01/10'].join('\n'));
+    expect(parsed.resolutions.map((r) => [r.deadline.due, r.warnings.map((w) => w.code)])).toEqual([
+      ['1403/03/31', ['due_before_meeting']],
+      ['1403/01/10', ['due_before_meeting']],
+    ]);
+  });
+
+  it('reads an agenda written on the label line and as bullets or numbers', () => {
+    const inline = parseMinutes(['دستور جلسه: برنامه نوروز', '', 'متن', ...table].join('\n'));
+    expect(inline.meeting.agenda).toEqual(['برنامه نوروز']);
+    const listed = parseMinutes(['دستور کار:', '1- یک.', '', '2) دو', '• سه', '- ۴ - چهار', 'متن جلسه', ...table].join('\n'));
+    expect(listed.meeting.agenda).toEqual(['یک', 'دو', 'سه', 'چهار']);
+  });
+});

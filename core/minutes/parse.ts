@@ -14,8 +14,8 @@ import { parseDeadline } from '../deadline/parse';
 import { resolveDueDate } from '../deadline/resolve';
 import { datesInText } from '../deadline/textDates';
 import type { DeadlineSettings } from '../deadline/rule';
-import { readHeader } from './header';
-import { findTableHeader, readTableRows, TableRow } from './table';
+import { labelledValues, readHeader } from './header';
+import { readTableRows, tableHeaderCandidates, TableColumn, TableRow } from './table';
 import type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types';
 
 /**
@@ -26,18 +26,27 @@ import type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types'
  *   resolutions table is found
  */
 export function parseMinutes(text: string, settings: Partial<DeadlineSettings> = {}): ParsedMinutes {
-  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\u2028|\u2029/);
   if (lines.every((l) => normalizeText(l) === '')) {
     throw new MosavabatError('empty_minutes', 'متن صورتجلسه خالی است', 'the minutes are empty');
   }
-  const table = findTableHeader(lines);
-  const rows = table ? readTableRows(lines, table) : [];
-  if (!table || rows.length === 0) {
+  const warnings: Warning[] = [];
+  let table: { index: number; columns: TableColumn[] } | undefined;
+  let rows: TableRow[] = [];
+  for (const candidate of tableHeaderCandidates(lines)) {
+    const tableWarnings: Warning[] = [];
+    rows = readTableRows(lines, candidate, tableWarnings);
+    if (rows.length > 0) {
+      table = candidate;
+      warnings.push(...tableWarnings);
+      break;
+    }
+  }
+  if (!table) {
     throw new MosavabatError('no_resolutions',
       'جدول مصوبات در صورتجلسه پیدا نشد (سطری با «ردیف … اقدام کننده … زمان اقدام» یا «مصوبات» و ردیف‌های شماره‌دار)',
       'no resolutions table found (a header line "ردیف … اقدام کننده … زمان اقدام" or "مصوبات" followed by numbered rows)');
   }
-  const warnings: Warning[] = [];
   const meeting = readMeeting(lines.slice(0, table.index), lines[table.index], warnings);
   const meetingDate = meeting.date ? JalaliDate.parse(meeting.date) : null;
   const resolutions = rows.map((row) => readResolution(row, meetingDate, settings));
@@ -45,20 +54,28 @@ export function parseMinutes(text: string, settings: Partial<DeadlineSettings> =
   return { meeting, resolutions, warnings };
 }
 
+/** Lines at the top that are not the issuing body: invocations and letter fields. */
+const NOT_BODY = /^(بسمه\s*تعالی|باسمه\s*تعالی|بسم\s*الله|بنام\s*خدا|به\s*نام\s*خدا|به\s*نام\s*خداوند|هو\s|هوالحق|(شماره|تاریخ|پیوست|طبقه\s*بندی|فوری|محرمانه)\s*[:：])/;
+
 function readMeeting(before: string[], tableHeader: string, warnings: Warning[]): Meeting {
   const nonEmpty = before.map(normalizeText).filter((l) => l !== '');
   const header = readHeader(before);
   const subject = nonEmpty.map((l) => /^موضوع\s*[:：]\s*(.+)$/.exec(l)?.[1]).find(Boolean);
   const title = subject ?? nonEmpty.find((l) => /صورتجلسه|صورت جلسه|جلسه/.test(l)) ?? '';
-  const body = nonEmpty.find((l) => !/^موضوع\s*[:：]/.test(l)) ?? '';
+  // the issuing body is the letterhead above the title (or the first line when there is no title)
+  const titleAt = nonEmpty.findIndex((l) => l === title || /^موضوع\s*[:：]/.test(l));
+  const top = titleAt >= 0 ? nonEmpty.slice(0, titleAt) : nonEmpty.slice(0, 3);
+  const body = top.find((l) => !NOT_BODY.test(l) && labelledValues(l).length === 0) ?? '';
   const narrative = [...nonEmpty, normalizeText(tableHeader)].join('\n');
 
-  const date = readDate(header.date, 'date', warnings) ?? dateFromNarrative(narrative);
+  const when = header.when ? readWhen(header.when) : {};
+  const date = readDate(header.date, 'date', warnings) ?? when.date ?? dateFromNarrative(narrative);
   if (!date) {
     warnings.push({ code: 'meeting_date_missing', fa: 'تاریخ جلسه در صورتجلسه پیدا نشد؛ مهلت‌ها محاسبه نشدند',
       en: 'meeting date not found; no due dates were computed' });
   }
-  const weekday = header.weekday ? canonicalWeekday(header.weekday) : null;
+  const weekdayText = header.weekday ?? when.weekday ?? (header.date ? weekdayIn(header.date) : undefined) ?? weekdayFromNarrative(narrative);
+  const weekday = weekdayText ? canonicalWeekday(weekdayText) : null;
   if (date && weekday) {
     const actual = JalaliDate.parse(date).weekdayName();
     if (comparisonKey(actual) !== comparisonKey(weekday)) {
@@ -67,13 +84,14 @@ function readMeeting(before: string[], tableHeader: string, warnings: Warning[])
         en: `weekday "${weekday}" does not match ${date} (${actual})` });
     }
   }
+  const timeText = header.time ?? when.time;
   return {
     body,
     title,
-    number: ordinalIn(title) ?? ordinalIn(narrative.split('\n').find((l) => /جلسه/.test(l)) ?? ''),
+    number: sessionNumber(title) ?? numberFromLines(narrative.split('\n')),
     date,
     weekday,
-    time: header.time ? readTime(header.time) : null,
+    time: timeText ? readTime(timeText) : null,
     place: header.place ?? null,
     invitation: {
       number: header.invitationNumber ? toLatinDigits(header.invitationNumber) : null,
@@ -83,12 +101,47 @@ function readMeeting(before: string[], tableHeader: string, warnings: Warning[])
   };
 }
 
+/** A date field's value: the first date written in it (`۱۴۰۲/۰۶/۰۱ (چهارشنبه)` → 1402/06/01). */
 function readDate(value: string | undefined, what: string, warnings: Warning[]): string | null {
   if (!value) return null;
-  const parsed = JalaliDate.tryParse(value);
+  const written = DATE_TOKEN.exec(toLatinDigits(value))?.[0] ?? value;
+  const parsed = JalaliDate.tryParse(written);
   if (parsed.ok) return parsed.date.toString();
   warnings.push({ code: `${what}_invalid`, fa: parsed.error.fa, en: parsed.error.en });
   return null;
+}
+
+/** Something written like a date: year, month, day with / - or . between them. */
+const DATE_TOKEN = /(?<![\d/])\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2}(?![\d/])/;
+
+/** Date, weekday and time out of one value such as `سه‌شنبه ۱۴۰۲/۰۵/۱۷ ساعت ۱۰`. */
+function readWhen(value: string): { date?: string; weekday?: string; time?: string } {
+  const latin = toLatinDigits(normalizeText(value));
+  const token = DATE_TOKEN.exec(latin)?.[0];
+  const parsed = token ? JalaliDate.tryParse(token) : undefined;
+  const time = /ساعت\s*[:：]?\s*(\d{1,2}(?:\s*[:/.]\s*\d{1,2})?(?:\s*(?:صبح|عصر|ظهر|بعد\s*از\s*ظهر|بعدازظهر))?)/.exec(latin)?.[1];
+  return { date: parsed?.ok ? parsed.date.toString() : undefined, weekday: weekdayIn(latin), time };
+}
+
+/** The first weekday name written in a text (`… روز سه شنبه …` → `سه شنبه`), or undefined. */
+function weekdayIn(text: string): string | undefined {
+  const words = normalizeText(text).replace(/\u200c/g, ' ').split(/[\s()،,:-]+/);
+  for (let i = 0; i < words.length; i++) {
+    for (const span of [2, 1]) {
+      const candidate = words.slice(i, i + span).join(' ');
+      if (WEEKDAY_NAMES.some((name) => comparisonKey(name) === comparisonKey(candidate))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** `روز پنجشنبه` in the narrative, when the header does not name the weekday. */
+function weekdayFromNarrative(text: string): string | undefined {
+  for (const match of text.matchAll(/روز\s+(\S+(?:\s\S+)?)/g)) {
+    const found = weekdayIn(match[1]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `… مورخ ۱۴۰۱/۰۴/۰۹ …` in the narrative or the table title, when the header has no date. */
@@ -98,51 +151,80 @@ function dateFromNarrative(text: string): string | null {
   return candidate?.ok ? candidate.date.toString() : null;
 }
 
+/** The session number from the first line that gives one; lines about other meetings' resolutions are skipped. */
+function numberFromLines(lines: string[]): number | null {
+  for (const line of lines) {
+    if (!/جلسه/.test(line) || /مصوبات/.test(line)) continue;
+    const n = sessionNumber(line);
+    if (n !== null) return n;
+  }
+  return null;
+}
+
 /** `پنج شنبه` → `پنجشنبه` (the canonical name) when recognized; otherwise as written. */
 function canonicalWeekday(value: string): string {
   const key = comparisonKey(value);
   return WEEKDAY_NAMES.find((name) => comparisonKey(name) === key) ?? normalizeText(value);
 }
 
-/** `۷/۳۰`, `7:30`, `۱۰` → `07:30`, `10:00`; anything else as written with Latin digits. */
+/**
+ * `۷/۳۰`, `7:30`, `۱۰`, `ساعت ۱۰ صبح`, `۴ بعدازظهر` → `07:30`, `10:00`, `10:00`, `16:00`;
+ * anything else (a range `۱۰ الی ۱۲`) as written, with Latin digits.
+ */
 function readTime(value: string): string {
   const latin = toLatinDigits(normalizeText(value));
-  const match = /^(\d{1,2})(?:\s*[:/.]\s*(\d{1,2}))?$/.exec(latin);
+  const match = /^(?:ساعت\s*)?(\d{1,2})(?:\s*[:/.]\s*(\d{1,2}))?(?:\s*(صبح|ظهر|عصر|بعد\s*از\s*ظهر|بعدازظهر|شب))?$/.exec(latin);
   if (!match || Number(match[1]) > 23 || Number(match[2] ?? 0) > 59) return latin;
-  return `${match[1].padStart(2, '0')}:${(match[2] ?? '0').padStart(2, '0')}`;
+  let hour = Number(match[1]);
+  // afternoon words: `۴ بعدازظهر` is 16:00; `۱۲ ظهر` stays 12
+  if (match[3] && !/صبح/.test(match[3]) && hour < 12) hour += 12;
+  return `${String(hour).padStart(2, '0')}:${(match[2] ?? '0').padStart(2, '0')}`;
 }
 
-/** The session number from the first ordinal word(s) of a title: `بیست و یکمین جلسه …` → 21. */
-function ordinalIn(title: string): number | null {
-  const words = normalizeText(title).split(' ');
+/**
+ * The session number of a title: the ordinal next to جلسه/صورتجلسه/نشست (`بیست و یکمین جلسه`,
+ * `جلسه دوازدهم`), `جلسه شماره ۵`, or else the first `…مین` ordinal. A plain `…م` word elsewhere
+ * (`برنامه هفتم`) is not a session number.
+ */
+function sessionNumber(title: string): number | null {
+  const clean = toLatinDigits(normalizeText(title));
+  const numbered = /(?:جلسه|صورتجلسه|نشست)\s+(?:شماره|ش\.?)\s*[:：]?\s*(\d{1,4})(?!\d|\s*[/\-.]\s*\d)/.exec(clean);
+  if (numbered) return Number(numbered[1]) || null;
+  const words = clean.split(' ');
+  const meetingWord = (w: string | undefined) => w !== undefined && /^(جلسه|صورتجلسه|صورت|نشست|اجلاس|اجلاسیه)$/.test(w);
+  let fallback: number | null = null;
   for (let i = 0; i < words.length; i++) {
     for (let span = Math.min(5, words.length - i); span >= 1; span--) {
       const phrase = words.slice(i, i + span).join(' ');
       if (!/(م|ین)$/.test(phrase)) continue;
       const n = parseOrdinal(phrase);
-      if (n !== undefined) return n;
+      if (n === undefined) continue;
+      if (meetingWord(words[i + span]) || meetingWord(words[i - 1])) return n;
+      if (fallback === null && /مین$/.test(phrase)) fallback = n;
+      break;
     }
   }
-  return null;
+  return fallback;
 }
 
-/** Items listed after `دستور کار:` (numbered or bulleted), until the next paragraph. */
+/**
+ * Items listed after `دستور کار:` / `دستور جلسه:` (numbered or bulleted, blank lines allowed),
+ * until the first line that is not a list item. Text on the label's own line is the first item.
+ */
 function readAgenda(lines: string[]): string[] {
-  const start = lines.findIndex((l) => /^\s*دستور\s*(?:کار|جلسه)(?:\s+جلسه)?\s*[:：]?\s*$/.test(normalizeText(l)));
+  const label = /^دستور\s*(?:کار|جلسه)(?:\s+جلسه)?\s*[:：]?\s*(.*)$/;
+  const start = lines.findIndex((l) => label.test(normalizeText(l)));
   if (start < 0) return [];
   const items: string[] = [];
+  const inline = label.exec(normalizeText(lines[start]))![1];
+  if (inline) items.push(inline.replace(/\s*\.\s*$/, ''));
   for (const line of lines.slice(start + 1)) {
     const text = normalizeText(line);
-    if (text === '') {
-      if (items.length) {
-        continue;
-      }
-      continue;
-    }
-    const item = /^(?:[-•*▪●]\s*)?(?:[0-9\u06f0-\u06f9\u0660-\u0669]+\s*[-.)]\s*)?(.+)$/.exec(text);
-    const isListItem = /^([-•*▪●]|[0-9\u06f0-\u06f9\u0660-\u0669]+\s*[-.)])/.test(text);
-    if (!isListItem) break;
-    items.push(item![1].replace(/\s*\.\s*$/, '').trim());
+    if (text === '') continue;
+    // `- ۱ - متن`, `۱- متن`, `۱) متن`, `• متن`: a bullet, a number, or both
+    const item = /^([-–•*▪●■◄►]\s*)?([0-9\u06f0-\u06f9\u0660-\u0669]+\s*[-–.)]\s*)?(.+)$/.exec(text)!;
+    if (!item[1] && !item[2]) break;
+    items.push(item[3].replace(/\s*\.\s*$/, '').trim());
   }
   return items;
 }
@@ -165,6 +247,11 @@ function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings:
       warnings.push({ code: 'deadline_out_of_range', fa: `مهلت «${deadlineText}» خارج از بازه تاریخ‌های پشتیبانی‌شده است`,
         en: `deadline "${deadlineText}" is outside the supported years` });
     }
+  }
+  if (due && meetingDate && due.isBefore(meetingDate)) {
+    warnings.push({ code: 'due_before_meeting',
+      fa: `مهلت ${due.toDisplay()} («${deadlineText}») پیش از تاریخ جلسه ${meetingDate.toDisplay()} است`,
+      en: `row ${row.row}: the due date ${due} ("${deadlineText}") is before the meeting date ${meetingDate}` });
   }
   if (due) {
     const later = datesInText(text).filter((d) => d.isAfter(due!));

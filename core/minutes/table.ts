@@ -1,9 +1,11 @@
 /** The resolutions table at the end of the minutes: header detection and rows. */
 import { comparisonKey, normalizeText } from '../text/normalize';
-import { toLatinDigits } from '../text/digits';
+import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { cells } from './header';
+import type { Warning } from './types';
 
-export type TableColumn = 'row' | 'text' | 'agency' | 'deadline';
+/** `other` is a column the parser does not use (`دستگاه همکار`, `توضیحات` …). */
+export type TableColumn = 'row' | 'text' | 'agency' | 'deadline' | 'other';
 
 /** One row as written: cells not yet interpreted. */
 export interface TableRow {
@@ -15,11 +17,16 @@ export interface TableRow {
   line: number;
 }
 
+const DEFAULT_ORDER: TableColumn[] = ['row', 'text', 'agency', 'deadline'];
+
+/** Header words by comparison key (spaces and ZWNJ removed). First match wins, so order matters. */
 const COLUMN_WORDS: Array<[RegExp, TableColumn]> = [
-  [/^(ردیف|شماره|ردیفمصوبه)$/, 'row'],
-  [/^(اقدامکننده|اقدامکنندگان|مسئولاجرا|مسئولپیگیری|دستگاهمسئول|دستگاهاجرایی|مسئول|متولی)/, 'agency'],
-  [/^(زماناقدام|مهلتاقدام|مهلت|زماناجرا|زمانانجام|زمانبندی)/, 'deadline'],
-  [/(مصوب|شرح|متن|موضوع)/, 'text'],
+  [/^(ردیف|شماره|ردیفمصوبه|بند)$/, 'row'],
+  // co-operating agencies are not responsible: their column is kept out of `agencies`
+  [/^(دستگاه|دستگاههای|سازمان)?(همکار|همکاران)/, 'other'],
+  [/^(اقدامکننده|اقدامکنندگان|مسئولاجرا|مسئولپیگیری|مسئولاقدام|دستگاهمسئول|دستگاهاجرایی|دستگاههایمسئول|واحدمسئول|مسئول|متولی|مجری|اقدام$)/, 'agency'],
+  [/^(زماناقدام|مهلتاقدام|مهلت|زماناجرا|زمانانجام|زمانبندی|زمان$|تاریخاقدام|تاریخانجام)/, 'deadline'],
+  [/(مصوب|شرح|متن|موضوع|عنوان)/, 'text'],
 ];
 
 function columnOf(label: string): TableColumn | undefined {
@@ -27,26 +34,114 @@ function columnOf(label: string): TableColumn | undefined {
   return COLUMN_WORDS.find(([re]) => re.test(key))?.[1];
 }
 
+/** A line that is just `مصوبات` (optionally `مصوبات جلسه …:`), the plain table title. */
+function isPlainTitle(line: string): boolean {
+  const text = normalizeText(line);
+  return cells(line).length === 1 && /^مصوبات(\s.*)?[:：]?$/.test(text) && text.split(' ').length <= 12 && !/[.!؟?]$/.test(text);
+}
+
 /**
- * Where the table starts: the index of its header line, and the column order it declares.
- * A header is a line whose cells name at least the row and two other columns, or a line that
- * is just `مصوبات` (optionally with a title after it and a colon), after which the rows follow
- * in the default order row, text, agency, deadline.
+ * Where the table may start: the index of its header line and the column order it declares.
+ * A header is a line whose first cell is `ردیف` and whose cells name at least two other
+ * columns; or else a line that is just `مصوبات` (optionally with a title after it and a colon),
+ * after which the rows follow in the order row, text, agency, deadline. Candidates come best
+ * first; the caller takes the first one that has rows after it.
  */
-export function findTableHeader(lines: string[]): { index: number; columns: TableColumn[] } | undefined {
+export function tableHeaderCandidates(lines: string[]): Array<{ index: number; columns: TableColumn[] }> {
+  const out: Array<{ index: number; columns: TableColumn[] }> = [];
   for (let i = 0; i < lines.length; i++) {
     const parts = cells(lines[i]);
     const columns = parts.map(columnOf);
-    if (parts.length >= 3 && columns[0] === 'row' && new Set(columns.filter(Boolean)).size >= 3) {
-      return { index: i, columns: columns.map((c, k) => c ?? (['row', 'text', 'agency', 'deadline'] as TableColumn[])[k]) };
+    if (parts.length >= 3 && columns[0] === 'row' && new Set(columns.filter((c) => c && c !== 'other')).size >= 3) {
+      // an unnamed column between known ones takes the default meaning of its position only when that is still free
+      const named = new Set(columns);
+      out.push({ index: i, columns: columns.map((c, k) => c ?? (named.has(DEFAULT_ORDER[k]) ? 'other' : DEFAULT_ORDER[k] ?? 'other')) });
     }
   }
+  // the plain title: the last one first (the table ends the minutes; the narrative may mention مصوبات earlier)
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (/^مصوبات(\s[^\t]*)?[:：]?$/.test(normalizeText(lines[i])) && parts1(lines[i])) {
-      return { index: i, columns: ['row', 'text', 'agency', 'deadline'] };
+    if (isPlainTitle(lines[i])) out.push({ index: i, columns: DEFAULT_ORDER });
+  }
+  return out;
+}
+
+/** The first header candidate (see tableHeaderCandidates), or undefined. */
+export function findTableHeader(lines: string[]): { index: number; columns: TableColumn[] } | undefined {
+  return tableHeaderCandidates(lines)[0];
+}
+
+/**
+ * The cells of a row as typed, empty ones included: split on tabs or pipes; a markdown row's
+ * outer pipes (`| ۱ | متن | … |`) do not make empty cells.
+ */
+function rawCells(text: string): string[] {
+  let t = text.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  return t.split(/\t|\|/);
+}
+
+const ROW_START = /^\s*\|?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,3}\s*[.\-)]?\s*(\t|\|)/;
+
+/**
+ * Read the rows that follow the header. A row starts with its number (any digits) and a tab or
+ * pipe. A line without a number continues the row only while that row still lacks cells: inside
+ * the text cell any line does (text copied from Word wraps), after it only a line that carries
+ * more cells. Once a row has all its cells, other lines are outside the table: a signature or
+ * `رونوشت` after the last row is ignored, and lines between rows are ignored with a warning.
+ */
+export function readTableRows(
+  lines: string[],
+  header: { index: number; columns: TableColumn[] },
+  warnings: Warning[] = [],
+): TableRow[] {
+  const order = header.columns;
+  const textAt = Math.max(0, order.indexOf('text'));
+  const records: Array<{ line: number; text: string }> = [];
+  let ignored: number[] = [];
+  for (let i = header.index + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (normalizeText(line) === '') continue;
+    if (/^\s*\|?\s*:?-{2,}[-:|\s]*$/.test(line)) continue; // markdown separator row
+    if (ROW_START.test(line)) {
+      if (ignored.length && records.length) reportIgnored(ignored, warnings);
+      ignored = [];
+      records.push({ line: i + 1, text: line });
+      continue;
+    }
+    const current = records[records.length - 1];
+    const have = current ? rawCells(current.text).length : 0;
+    const carriesCells = /\t|\|/.test(line.trim());
+    if (current && ignored.length === 0 && have < order.length && (have <= textAt + 1 || carriesCells)) {
+      current.text += '\n' + line;
+    } else if (current) {
+      ignored.push(i + 1);
     }
   }
-  return undefined;
+  const rows: TableRow[] = [];
+  for (const record of records) {
+    const parts = cells(record.text.replace(/\n/g, ' ')).map(unquote);
+    if (parts.length < 2) continue;
+    const values = byColumn(parts, order);
+    const number = Number(toLatinDigits(values.row ?? '').replace(/[^\d]/g, ''));
+    if (!Number.isInteger(number) || number <= 0) continue;
+    rows.push({ row: number, text: values.text ?? '', agency: values.agency ?? '', deadline: values.deadline ?? '', line: record.line });
+  }
+  return rows;
+}
+
+function reportIgnored(lineNumbers: number[], warnings: Warning[]): void {
+  const list = lineNumbers.join('، ');
+  warnings.push({
+    code: 'table_lines_ignored',
+    fa: `سطر ${toPersianDigits(list)} میان ردیف‌های جدول مصوبات بود و خوانده نشد؛ اگر بخشی از یک مصوبه است آن را دستی اضافه کنید`,
+    en: `line(s) ${lineNumbers.join(', ')} between the rows of the resolutions table were not read; add them by hand if they belong to a resolution`,
+  });
+}
+
+/** A cell Excel copied with quotes because it had line breaks: `"متن"` → `متن`. */
+function unquote(cell: string): string {
+  return /^".*"$/.test(cell) && cell.length >= 2 ? cell.slice(1, -1).replace(/""/g, '"').trim() : cell;
 }
 
 /**
@@ -61,40 +156,7 @@ function byColumn(parts: string[], order: TableColumn[]): Partial<Record<TableCo
     : parts;
   const out: Partial<Record<TableColumn, string>> = {};
   order.forEach((column, k) => {
-    out[column] = merged[k] ?? '';
+    if (column !== 'other' && out[column] === undefined) out[column] = merged[k] ?? '';
   });
   return out;
-}
-
-function parts1(line: string): boolean {
-  return cells(line).length === 1;
-}
-
-/**
- * Read the rows that follow the header. A row starts with its number (any digits); lines that
- * do not start with a number continue the previous row (text copied from Word wraps). Cells
- * are tab- or pipe-separated; the last two cells are the agency and the deadline, everything
- * between the number and them is the text.
- */
-export function readTableRows(lines: string[], header: { index: number; columns: TableColumn[] }): TableRow[] {
-  const records: Array<{ line: number; text: string }> = [];
-  for (let i = header.index + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === '') continue;
-    if (/^\s*\|?\s*[-:|\s]+$/.test(line)) continue; // markdown separator row
-    const startsRow = /^\s*\|?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,3}\s*[.\-)]?\s*(\t|\|)/.test(line);
-    if (startsRow || records.length === 0) records.push({ line: i + 1, text: line });
-    else records[records.length - 1].text += '\n' + line;
-  }
-  const order = header.columns;
-  const rows: TableRow[] = [];
-  for (const record of records) {
-    const parts = cells(record.text.replace(/\n/g, ' '));
-    if (parts.length < 2) continue;
-    const value = (column: TableColumn): string => byColumn(parts, order)[column] ?? '';
-    const number = Number(toLatinDigits(value('row')).replace(/[^\d]/g, ''));
-    if (!Number.isInteger(number) || number <= 0) continue;
-    rows.push({ row: number, text: value('text'), agency: value('agency'), deadline: value('deadline'), line: record.line });
-  }
-  return rows;
 }

@@ -24,9 +24,13 @@ function lookup(table: Record<string, number>, word: string): number | undefined
   return Object.hasOwn(table, word) ? table[word] : undefined;
 }
 
-/** Split normalized words on " و " (the Persian "and" between number parts). */
+/**
+ * Split normalized words on " و " (the Persian "and" between number parts), also when the و is
+ * written against the next or previous word (`بیست‌وپنج`, `بیست وپنج`). No number word starts
+ * with و, and the only one ending in it (دو) never has a space-less و after it.
+ */
 function parts(words: string): string[] {
-  return normalizeText(words).replace(/\u200c/g, ' ').split(/\s+و\s+/);
+  return normalizeText(words).replace(/\u200c/g, ' ').split(/\s+و\s*|\s*(?<!د)و\s+/);
 }
 
 /**
