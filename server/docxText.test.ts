@@ -33,7 +33,15 @@ const docx = (xml: string) => makeZip({ '[Content_Types].xml': '<Types/>', 'word
 describe('documentXmlToText', () => {
   it('turns paragraphs into lines and table rows into tab-separated lines', () => {
     const xml = `<w:body>${paragraph('بالا')}<w:tbl><w:tr><w:tc>${paragraph('۱')}</w:tc><w:tc>${paragraph('متن')}${paragraph('ادامه')}</w:tc></w:tr></w:tbl>${paragraph('پایین')}</w:body>`;
-    expect(documentXmlToText(xml)).toBe('بالا\n۱\tمتن ادامه\nپایین');
+    expect(documentXmlToText(xml)).toBe('بالا\n۱\tمتن\u2029ادامه\nپایین');
+  });
+
+  it('reads a Word table whose agency cell has one agency per paragraph and whose text cell has two paragraphs', () => {
+    const cell = (...ps: string[]) => `<w:tc>${ps.map(paragraph).join('')}</w:tc>`;
+    const xml = `<w:body>${paragraph('مصوبات جلسه مورخ ۱۴۰۲/۰۵/۱۷')}<w:tbl><w:tr>${cell('ردیف')}${cell('مصوبه')}${cell('اقدام کننده')}${cell('زمان اقدام')}</w:tr>`
+      + `<w:tr>${cell('۱')}${cell('بند اول', 'بند دوم')}${cell('فرمانداری کرج', 'شهرداری کرج')}${cell('یک ماه')}</w:tr></w:tbl></w:body>`;
+    const [row] = parseMinutes(documentXmlToText(xml)).resolutions;
+    expect(row).toMatchObject({ text: 'بند اول بند دوم', agencies: ['فرمانداری کرج', 'شهرداری کرج'], deadline: { due: '1402/06/17' } });
   });
 
   it('decodes entities and keeps tabs and breaks outside tables', () => {

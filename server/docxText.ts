@@ -21,7 +21,8 @@ function decodeEntities(text: string): string {
 /**
  * The text of a WordprocessingML body. Paragraph text comes from `w:t` runs; `w:tab` is a tab,
  * `w:br` a line break inside the paragraph (kept as a space inside table cells). Table cells are
- * joined with tabs; nested tables are flattened into their cell.
+ * joined with tabs, the paragraphs of a cell with U+2029 (PARAGRAPH SEPARATOR); nested tables
+ * are flattened into their cell.
  */
 export function documentXmlToText(xml: string): string {
   const lines: string[] = [];
@@ -64,7 +65,9 @@ export function documentXmlToText(xml: string): string {
         break;
       case 'w:tr':
         if (!closing) tableRows[tableRows.length - 1].length = 0;
-        else if (tableRows.length === 1) lines.push(tableRows[0].map((cell) => cell.join(' ').trim()).join('\t'));
+        // paragraphs of a cell stay apart as U+2029: the minutes parser reads it as a space in
+        // the text and as a separator between agencies (one agency per paragraph is common)
+        else if (tableRows.length === 1) lines.push(tableRows[0].map((cell) => cell.map((p) => p.trim()).filter(Boolean).join('\u2029')).join('\t'));
         break;
       case 'w:tc':
         if (!closing && tableRows.length === 1) tableRows[0].push([]);

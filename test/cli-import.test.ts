@@ -138,3 +138,42 @@ describe('mosavabat import <minutes> (no --json)', () => {
     expect(traffic.stdout).toContain('  زمان اقدام: «حداکثر ظرف مدت ۱۵ روز»؛ مهلت: چهارشنبه ۱۴۰۲/۰۶/۰۱');
   });
 });
+
+describe('mosavabat import: deadline settings on the command line', () => {
+  const TRAFFIC = join(FIXTURES, 'minutes', 'traffic-council-1402-05-17.txt');
+  const EDUCATION = join(FIXTURES, 'minutes', 'education-council-1403-12-20.txt');
+  const dueOf = (stdout: string, row: number) =>
+    (JSON.parse(stdout).resolutions as Array<{ row: number; deadline: { due: string } }>).find((r) => r.row === row)!.deadline.due;
+
+  it('--thursday-workday counts Thursdays in «N روز کاری»', async () => {
+    // Tue 1402/05/17: Wed 18, Thu 19, Sat 21 … Thu 26, Sat 28, Sun 29 is the 10th
+    const { status, stdout } = await cli('import', TRAFFIC, '--json', '--thursday-workday');
+    expect(status).toBe(0);
+    expect(dueOf(stdout, 3)).toBe('1402/05/29');
+  });
+
+  it('--holidays adds the year\'s lunar holidays, as a list or a file in any digits', async () => {
+    // Eid al-Fitr 1404 (1404/01/10 and 11): after Sat 1/9 (9th) come 1/10–1/13 and Thu/Fri; Sat 1/16 is the 10th
+    const listed = await cli('import', EDUCATION, '--json', '--holidays', '1404/01/10,1404/1/11');
+    expect(dueOf(listed.stdout, 4)).toBe('1404/01/16');
+    const file = write('holidays.txt', '۱۴۰۴/۰۱/۱۰\n۱۴۰۴/۰۱/۱۱\n');
+    const fromFile = await cli('import', EDUCATION, '--json', '--holidays', file);
+    expect(dueOf(fromFile.stdout, 4)).toBe('1404/01/16');
+  });
+
+  it('--urgent-days sets the delay of «فوری»', async () => {
+    const { stdout } = await cli('import', TRAFFIC, '--json', '--urgent-days', '۱');
+    expect(dueOf(stdout, 6)).toBe('1402/05/18');
+  });
+
+  it.each([
+    [['--holidays', '1404/13/01'], /ماه باید بین ۱ و ۱۲ باشد/],
+    [['--urgent-days', 'سه'], /--urgent-days باید عددی صحیح/],
+    [['--urgent-days', '-2'], /--urgent-days باید عددی صحیح/],
+    [['--thursday-workday', '-o', 'out.xlsx'], /فقط بدون -o\/--into/],
+  ])('refuses %j with a clear message and exit status 2', async (args, message) => {
+    const { status, stderr } = await cli('import', TRAFFIC, ...(args as string[]));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});

@@ -1,9 +1,13 @@
 /** `mosavabat import <minutes>`: minutes → resolutions (JSON), or into a register workbook. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliIO } from '../io';
 import { readMinutesFile } from '../../server/minutesFile';
 import { parseMinutes } from '../../core/minutes/parse';
 import { MosavabatError } from '../../core/errors';
+import { JalaliDate } from '../../core/jalali/JalaliDate';
+import { toLatinDigits } from '../../core/text/digits';
+import type { DeadlineSettings } from '../../core/deadline/rule';
 import { describeMinutes } from '../format/minutes';
 import { importIntoRegister } from '../format/register';
 
@@ -12,6 +16,40 @@ interface ImportOptions {
   output?: string;
   into?: string;
   today?: string;
+  thursdayWorkday?: boolean;
+  holidays?: string;
+  urgentDays?: string;
+}
+
+/**
+ * Deadline settings from the command line: `--thursday-workday`, `--holidays` (Jalali dates
+ * separated by commas or spaces, any digits, or the path of a text file holding them) and
+ * `--urgent-days` (0–365).
+ * @throws MosavabatError `invalid_date` naming the bad holiday, `invalid_option` for the days
+ */
+export function deadlineSettingsFrom(options: ImportOptions): Partial<DeadlineSettings> {
+  const settings: Partial<DeadlineSettings> = {};
+  if (options.thursdayWorkday) settings.thursdayIsWorkday = true;
+  if (options.holidays !== undefined) {
+    const isFile = existsSync(options.holidays) && statSync(options.holidays).isFile();
+    const list = isFile ? readFileSync(options.holidays, 'utf8') : options.holidays;
+    const holidays = new Set<string>();
+    for (const token of list.replace(/^\ufeff/, '').split(/[\s,،;؛]+/).filter(Boolean)) {
+      const parsed = JalaliDate.tryParse(token);
+      if (!parsed.ok) throw parsed.error.at(isFile ? { file: options.holidays } : {});
+      holidays.add(parsed.date.toString());
+    }
+    settings.holidays = holidays;
+  }
+  if (options.urgentDays !== undefined) {
+    const days = Number(toLatinDigits(options.urgentDays.trim()));
+    if (!/^\d+$/.test(toLatinDigits(options.urgentDays.trim())) || days > 365) {
+      throw new MosavabatError('invalid_option', `--urgent-days باید عددی صحیح بین ۰ و ۳۶۵ باشد، نه «${options.urgentDays}»`,
+        `--urgent-days must be a whole number 0..365, not "${options.urgentDays}"`);
+    }
+    settings.urgentDays = days;
+  }
+  return settings;
 }
 
 export function registerImport(program: Command, io: CliIO): void {
@@ -22,12 +60,23 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('-o, --output <register>', 'ساخت دفتر مصوبات تازه (xlsx) — create a new register workbook')
     .option('--into <register>', 'افزودن جلسه به دفتر مصوبات موجود — add the meeting to an existing register')
     .option('--today <date>', 'تاریخ امروز برای رنگ‌ها (شمسی) — today for the colours, Jalali')
+    .option('--thursday-workday', 'پنجشنبه روز کاری است (برای «N روز کاری») — Thursday is a working day')
+    .option('--holidays <dates>', 'تعطیلات رسمی دیگر (مثل تعطیلات قمری) جدا با کاما، یا فایلی از آن‌ها — more official holidays: Jalali dates separated by commas, or a file of them')
+    .option('--urgent-days <n>', 'مهلت «فوری» به روز، پیش‌فرض ۳ — days after the meeting for «فوری», default 3')
     .action(async (minutesPath: string, options: ImportOptions) => {
-      if (options.output || options.into) return importIntoRegister(minutesPath, options, io);
+      const settings = deadlineSettingsFrom(options);
+      if (options.output || options.into) {
+        if (Object.keys(settings).length > 0) {
+          throw new MosavabatError('option_not_supported',
+            '--thursday-workday، --holidays و --urgent-days فعلاً فقط بدون -o/--into کار می‌کنند',
+            '--thursday-workday, --holidays and --urgent-days work only without -o/--into for now');
+        }
+        return importIntoRegister(minutesPath, options, io);
+      }
       const { text } = await readMinutesFile(minutesPath);
       let parsed;
       try {
-        parsed = parseMinutes(text);
+        parsed = parseMinutes(text, settings);
       } catch (error) {
         throw error instanceof MosavabatError ? error.at({ file: minutesPath }) : error;
       }

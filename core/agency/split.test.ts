@@ -26,3 +26,14 @@ describe('splitAgencies', () => {
     expect(splitAgencies('')).toEqual([]);
   });
 });
+
+describe('splitAgencies on cells with paragraphs (Word cells, quoted Excel cells)', () => {
+  it('takes each paragraph as an agency', () => {
+    expect(splitAgencies('فرمانداری کرج\u2029شهرداری کرج\nپلیس راهور')).toEqual(['فرمانداری کرج', 'شهرداری کرج', 'پلیس راهور']);
+  });
+
+  it('joins a name someone wrapped by pressing Enter after «و» or «،» or before «و»', () => {
+    expect(splitAgencies('اداره کل تعاون، کار و\u2029رفاه اجتماعی\u2029آموزش\u2029و پرورش')).toEqual(['اداره کل تعاون، کار و رفاه اجتماعی', 'آموزش و پرورش']);
+    expect(splitAgencies('اداره کل تعاون،\nکار و رفاه اجتماعی - فرمانداری')).toEqual(['اداره کل تعاون، کار و رفاه اجتماعی', 'فرمانداری']);
+  });
+});

@@ -170,6 +170,8 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
     expect(tabs.resolutions[0]).toMatchObject({ text: 'سطر اول سطر دوم سطر سوم', agencies: ['شرکت گاز'] });
     const quoted = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\t"سطر اول', 'سطر دوم"\tشرکت گاز\tفوری'].join('\n'));
     expect(quoted.resolutions[0].text).toBe('سطر اول سطر دوم');
+    const agencies = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tمتن\t"فرمانداری کرج', 'شهرداری کرج"\tفوری'].join('\n'));
+    expect(agencies.resolutions[0].agencies).toEqual(['فرمانداری کرج', 'شهرداری کرج']);
   });
 
   it('takes the last plain «مصوبات» line that has rows after it, not a sentence that mentions مصوبات', () => {

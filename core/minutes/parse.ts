@@ -26,7 +26,7 @@ import type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types'
  *   resolutions table is found
  */
 export function parseMinutes(text: string, settings: Partial<DeadlineSettings> = {}): ParsedMinutes {
-  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\u2028|\u2029/);
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\u2028/);
   if (lines.every((l) => normalizeText(l) === '')) {
     throw new MosavabatError('empty_minutes', 'متن صورتجلسه خالی است', 'the minutes are empty');
   }

@@ -120,7 +120,7 @@ export function readTableRows(
   }
   const rows: TableRow[] = [];
   for (const record of records) {
-    const parts = cells(record.text.replace(/\n/g, ' ')).map(unquote);
+    const parts = rowCells(record.text);
     if (parts.length < 2) continue;
     const values = byColumn(parts, order);
     const number = Number(toLatinDigits(values.row ?? '').replace(/[^\d]/g, ''));
@@ -139,9 +139,23 @@ function reportIgnored(lineNumbers: number[], warnings: Warning[]): void {
   });
 }
 
-/** A cell Excel copied with quotes because it had line breaks: `"متن"` → `متن`. */
-function unquote(cell: string): string {
-  return /^".*"$/.test(cell) && cell.length >= 2 ? cell.slice(1, -1).replace(/""/g, '"').trim() : cell;
+/**
+ * The cells of a row record (its lines joined by \n), trimmed, without the empty cells a
+ * `| … |` row has at its ends. Line breaks inside a cell Excel copied with quotes (`"a\nb"`)
+ * are paragraph breaks in that cell and become U+2029, which splitAgencies reads as a separator
+ * and normalizeText as a space; other line breaks are a wrapped line, a space.
+ */
+function rowCells(text: string): string[] {
+  const parts = text.split(/\t|\|/).map((cell) => {
+    const trimmed = cell.trim();
+    if (/^"[^]*"$/.test(trimmed) && trimmed.length >= 2) {
+      return trimmed.slice(1, -1).replace(/""/g, '"').replace(/\s*\n\s*/g, '\u2029').trim();
+    }
+    return trimmed.replace(/\s*\n\s*/g, ' ');
+  });
+  while (parts.length && normalizeText(parts[0]) === '') parts.shift();
+  while (parts.length && normalizeText(parts[parts.length - 1]) === '') parts.pop();
+  return parts;
 }
 
 /**
