@@ -10,6 +10,10 @@ describe('datesInText', () => {
     expect(datesInText('از 1401-04-15 تا ١٤٠١/٠٥/٠١').map(String)).toEqual(['1401/04/15', '1401/05/01']);
   });
 
+  it('finds a date written day first with the year last', () => {
+    expect(datesInText('بازدید روز ۱۵/۴/۱۴۰۱ و 20-04-1401 انجام شود').map(String)).toEqual(['1401/04/15', '1401/04/20']);
+  });
+
   it('skips impossible dates and number runs that are not dates', () => {
     expect(datesInText('نامه ۲۱/۲۵/۲۱۸۲۹ و تاریخ ۱۴۰۱/۰۷/۳۱ و ساعت ۷/۳۰')).toEqual([]);
   });

@@ -3,14 +3,17 @@ import { JalaliDate } from '../jalali/JalaliDate';
 import { toLatinDigits } from '../text/digits';
 
 /**
- * Every valid Jalali date written in `text` (`۱۴۰۱/۴/۱۵`, `1401-04-15`), in order of appearance.
+ * Every valid Jalali date written in `text` (`۱۴۰۱/۴/۱۵`, `1401-04-15`, `۱۵/۴/۱۴۰۱`), in order of appearance.
  * Impossible dates and number runs that are not dates (`۲۱/۲۵/۲۱۸۲۹`) are skipped. Never throws.
  */
 export function datesInText(text: string): JalaliDate[] {
   const found: JalaliDate[] = [];
   const latin = toLatinDigits(text);
-  for (const match of latin.matchAll(/(?<![\d/])(1[2-5]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?![\d/])/g)) {
-    const parsed = JalaliDate.tryParse(`${match[1]}/${match[2]}/${match[3]}`);
+  // year first (1401/4/15) or day first with the year last (15/4/1401)
+  const pattern = /(?<![\d/])(?:(1[2-5]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})|(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(1[2-5]\d\d))(?![\d/])/g;
+  for (const match of latin.matchAll(pattern)) {
+    const [year, month, day] = match[1] ? [match[1], match[2], match[3]] : [match[6], match[5], match[4]];
+    const parsed = JalaliDate.tryParse(`${year}/${month}/${day}`);
     if (parsed.ok) found.push(parsed.date);
   }
   return found;

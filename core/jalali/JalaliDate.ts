@@ -77,7 +77,8 @@ export class JalaliDate {
 
   /**
    * Parse a date as users type it: `۱۴۰۱/۰۴/۰۹`, `1401/4/9`, `۱۴۰۱-۰۴-۰۹`, `1401.04.09`,
-   * Arabic-Indic digits, surrounding spaces or bidi marks. Year first, four digits.
+   * Arabic-Indic digits, surrounding spaces or bidi marks. Year first, four digits; or day first
+   * when the year has four digits (`۱۷/۵/۱۴۰۲`, `9-4-1401`).
    * A two-digit year is read as 13xx from 80 up (`99/12/1` = 1399/12/01), else as 14xx
    * (`01/4/9` = 1401/04/09).
    * @throws MosavabatError `invalid_date` with a Persian reason naming what is wrong
@@ -94,7 +95,9 @@ export class JalaliDate {
     if (clean === '') {
       return { ok: false, error: new MosavabatError('invalid_date', 'تاریخ خالی است', 'the date is empty') };
     }
-    const match = /^(\d{2}|\d{4})[/\-.\\٫](\d{1,2})[/\-.\\٫](\d{1,2})$/.exec(clean);
+    // year first (the usual form), or day first with a four-digit year (`۱۷/۵/۱۴۰۲`), which cannot be misread
+    const dayFirst = /^(\d{1,2})[/\-.\\٫](\d{1,2})[/\-.\\٫](\d{4})$/.exec(clean);
+    const match = dayFirst ? [dayFirst[0], dayFirst[3], dayFirst[2], dayFirst[1]] : /^(\d{2}|\d{4})[/\-.\\٫](\d{1,2})[/\-.\\٫](\d{1,2})$/.exec(clean);
     if (!match) {
       return {
         ok: false,

@@ -165,6 +165,12 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
     expect(parsed.warnings[0].fa).toContain('سطر ۳');
   });
 
+  it('reads the rows of a second table with the same header, and says the row numbers repeat', () => {
+    const parsed = parseMinutes(['جلسه مورخ 1402/05/17', ...table, '2\tمتن دو\tشهرداری\tفوری', '', 'بند دوم دستور جلسه', table[0], '۱\tمتن سه\tپلیس راه\tدو هفته'].join('\n'));
+    expect(parsed.resolutions.map((r) => [r.row, r.text])).toEqual([[1, 'متن یک'], [2, 'متن دو'], [1, 'متن سه']]);
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['table_lines_ignored', 'duplicate_row']);
+  });
+
   it('reads text that wraps over several lines in tab and pipe tables, and a cell Excel quoted', () => {
     const tabs = parseMinutes(['مصوبات جلسه مورخ 1402/05/17', '1\tسطر اول', 'سطر دوم', 'سطر سوم\tشرکت گاز\tفوری'].join('\n'));
     expect(tabs.resolutions[0]).toMatchObject({ text: 'سطر اول سطر دوم سطر سوم', agencies: ['شرکت گاز'] });
@@ -204,6 +210,9 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
   it('reads a date cell with the weekday beside it, and the weekday from the narrative', () => {
     const cell = parseMinutes(['تاریخ جلسه: ۱۴۰۲/۰۶/۰۱ (چهارشنبه)', ...table].join('\n'));
     expect(cell.meeting).toMatchObject({ date: '1402/06/01', weekday: 'چهارشنبه' });
+    const dayFirst = parseMinutes(['تاریخ جلسه: چهارشنبه ۱/۶/۱۴۰۲', ...table].join('\n'));
+    expect(dayFirst.meeting).toMatchObject({ date: '1402/06/01', weekday: 'چهارشنبه' });
+    expect(dayFirst.warnings).toEqual([]);
     const narrative = parseMinutes(['جلسه ساعت ۹ روز سه شنبه مورخ ۱۴۰۲/۰۵/۱۷ برگزار شد.', ...table].join('\n'));
     expect(narrative.meeting).toMatchObject({ date: '1402/05/17', weekday: 'سه‌شنبه' });
     const wrong = parseMinutes(['جلسه روز شنبه مورخ ۱۴۰۲/۰۵/۱۷ برگزار شد.', ...table].join('\n'));

@@ -111,8 +111,8 @@ function readDate(value: string | undefined, what: string, warnings: Warning[]):
   return null;
 }
 
-/** Something written like a date: year, month, day with / - or . between them. */
-const DATE_TOKEN = /(?<![\d/])\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2}(?![\d/])/;
+/** Something written like a date: year, month, day (or day, month, four-digit year) with / - or . between them. */
+const DATE_TOKEN = /(?<![\d/])(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})(?![\d/])/;
 
 /** Date, weekday and time out of one value such as `سه‌شنبه ۱۴۰۲/۰۵/۱۷ ساعت ۱۰`. */
 function readWhen(value: string): { date?: string; weekday?: string; time?: string } {

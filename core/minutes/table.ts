@@ -40,6 +40,16 @@ function isPlainTitle(line: string): boolean {
   return cells(line).length === 1 && /^مصوبات(\s.*)?[:：]?$/.test(text) && text.split(' ').length <= 12 && !/[.!؟?]$/.test(text);
 }
 
+/** The columns a header line (`ردیف | مصوبه | اقدام کننده | …`) declares, or undefined when it is not one. */
+function headerColumns(line: string): TableColumn[] | undefined {
+  const parts = cells(line);
+  const columns = parts.map(columnOf);
+  if (parts.length < 3 || columns[0] !== 'row' || new Set(columns.filter((c) => c && c !== 'other')).size < 3) return undefined;
+  // an unnamed column takes the default meaning of its position only when no other column has it
+  const named = new Set(columns);
+  return columns.map((c, k) => c ?? (named.has(DEFAULT_ORDER[k]) ? 'other' : DEFAULT_ORDER[k] ?? 'other'));
+}
+
 /**
  * Where the table may start: the index of its header line and the column order it declares.
  * A header is a line whose first cell is `ردیف` and whose cells name at least two other
@@ -50,13 +60,8 @@ function isPlainTitle(line: string): boolean {
 export function tableHeaderCandidates(lines: string[]): Array<{ index: number; columns: TableColumn[] }> {
   const out: Array<{ index: number; columns: TableColumn[] }> = [];
   for (let i = 0; i < lines.length; i++) {
-    const parts = cells(lines[i]);
-    const columns = parts.map(columnOf);
-    if (parts.length >= 3 && columns[0] === 'row' && new Set(columns.filter((c) => c && c !== 'other')).size >= 3) {
-      // an unnamed column between known ones takes the default meaning of its position only when that is still free
-      const named = new Set(columns);
-      out.push({ index: i, columns: columns.map((c, k) => c ?? (named.has(DEFAULT_ORDER[k]) ? 'other' : DEFAULT_ORDER[k] ?? 'other')) });
-    }
+    const columns = headerColumns(lines[i]);
+    if (columns) out.push({ index: i, columns });
   }
   // the plain title: the last one first (the table ends the minutes; the narrative may mention مصوبات earlier)
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -103,6 +108,7 @@ export function readTableRows(
     const line = lines[i];
     if (normalizeText(line) === '') continue;
     if (/^\s*\|?\s*:?-{2,}[-:|\s]*$/.test(line)) continue; // markdown separator row
+    if (headerColumns(line)) continue; // the header repeated (a second table, or a new page)
     if (ROW_START.test(line)) {
       if (ignored.length && records.length) reportIgnored(ignored, warnings);
       ignored = [];
