@@ -126,6 +126,15 @@ describe('mosavabat import <minutes> (no --json)', () => {
     }
   });
 
+  it('says a due date was not computed because the meeting date is missing', async () => {
+    const { status, stdout } = await cli('import', write('nodate.txt', 'ردیف\tمصوبه\tاقدام کننده\tزمان اقدام\n1\tمتن\tفرمانداری\tیک ماه\n2\tمتن\tشهرداری\tتا جلسه آینده'));
+    expect(status).toBe(0);
+    expect(stdout).toContain('شماره جلسه: —؛ تاریخ: نامعلوم');
+    expect(stdout).toContain('  زمان اقدام: «یک ماه»؛ مهلت: حساب نشد چون تاریخ جلسه پیدا نشد');
+    expect(stdout).toContain('  زمان اقدام: «تا جلسه آینده»؛ مهلت: تعیین نشد؛ دستی وارد کنید');
+    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n  هشدار: تاریخ جلسه در صورتجلسه پیدا نشد/);
+  });
+
   it('shows Latin and Arabic-Indic digits as Persian, says why a row has no due date, and lists the document warnings', async () => {
     const { stdout } = await cli('import', join(FIXTURES, 'minutes', 'education-council-1403-12-20.txt'));
     expect(stdout).not.toMatch(/[0-9\u0660-\u0669]/);

@@ -27,14 +27,13 @@ function excerpt(text: string): string {
 }
 
 /** What the due date cell says: the date with its weekday, or why there is none. */
-function dueText(r: ParsedResolution): string {
+function dueText(r: ParsedResolution, meetingDate: string | null): string {
   if (r.deadline.due) return `مهلت: ${dayAndDate(r.deadline.due)}`;
-  switch (r.deadline.kind) {
-    case 'ongoing':
-      return 'مهلت: ندارد (مستمر)';
-    default:
-      return 'مهلت: تعیین نشد؛ دستی وارد کنید';
+  if (r.deadline.kind === 'ongoing') return 'مهلت: ندارد (مستمر)';
+  if (!meetingDate && r.deadline.kind !== 'unknown' && r.deadline.kind !== 'conditional') {
+    return 'مهلت: حساب نشد چون تاریخ جلسه پیدا نشد';
   }
+  return 'مهلت: تعیین نشد؛ دستی وارد کنید';
 }
 
 function warningLine(w: Warning, indent: string): string {
@@ -78,7 +77,7 @@ export function describeMinutes(parsed: ParsedMinutes): string {
     lines.push('');
     lines.push(`ردیف ${fa(r.row)}: ${excerpt(r.text) || '(بدون متن)'}`);
     lines.push(`  اقدام کننده: ${r.agencies.length ? fa(r.agencies.join(' - ')) : '(نوشته نشده)'}`);
-    lines.push(`  زمان اقدام: ${r.deadline.text ? `«${fa(r.deadline.text)}»` : '(نوشته نشده)'}؛ ${dueText(r)}`);
+    lines.push(`  زمان اقدام: ${r.deadline.text ? `«${fa(r.deadline.text)}»` : '(نوشته نشده)'}؛ ${dueText(r, meeting.date)}`);
     for (const w of r.warnings) lines.push(warningLine(w, '  '));
   }
   if (parsed.warnings.length) {
