@@ -1,5 +1,4 @@
 /** The meeting header of the minutes: labels and their values, in table or "label: value" form. */
-import { hasDigit } from '../text/digits';
 import { comparisonKey, normalizeText } from '../text/normalize';
 
 /**
@@ -65,8 +64,9 @@ export function labelledValues(cell: string): Array<[HeaderField, string]> {
 }
 
 /**
- * Read header values from the lines of the minutes. Two shapes are understood:
- * a row of labels followed by a row of values (the seed's tab table), and `label: value` lines.
+ * Read header values from the lines of the minutes. Three shapes are understood:
+ * a row of labels followed by a row of values (the seed's tab table), `label: value` lines,
+ * and rows of label and value cells side by side (`تاریخ جلسه | ۱۴۰۲/۰۵/۱۷ | ساعت | ۱۰`).
  * The first value found for a field wins.
  */
 export function readHeader(lines: string[]): Partial<Record<HeaderField, string>> {
@@ -78,7 +78,7 @@ export function readHeader(lines: string[]): Partial<Record<HeaderField, string>
     const labels = cells(lines[i]);
     const fields = labels.map(headerField);
     const labelRow = labels.length >= 2 && fields.filter(Boolean).length >= 2
-      && labels.every((l, k) => fields[k] || /[:：]$/.test(l) || (!hasDigit(l) && l.split(' ').length <= 4));
+      && labels.every((l, k) => fields[k] || /[:：]$/.test(l));
     if (labelRow) {
       const next = lines.slice(i + 1).find((l) => normalizeText(l) !== '');
       if (next) {
@@ -87,9 +87,16 @@ export function readHeader(lines: string[]): Partial<Record<HeaderField, string>
       }
       continue;
     }
-    for (const cell of labels) {
-      for (const [field, value] of labelledValues(cell)) set(field, value);
-    }
+    // `label: value` in one cell, or a label cell followed by its value cell (Word header tables)
+    labels.forEach((cell, k) => {
+      const pairs = labelledValues(cell);
+      const next = labels[k + 1];
+      const nextIsValue = next !== undefined && !headerField(next) && labelledValues(next).length === 0;
+      if (pairs.length === 0 && headerField(cell) && nextIsValue) set(headerField(cell), next);
+      for (const [n, [field, value]] of pairs.entries()) {
+        set(field, value === '' && n === pairs.length - 1 && nextIsValue ? next : value);
+      }
+    });
   }
   return found;
 }

@@ -207,6 +207,12 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
+  it('reads a Word header table of label and value cells side by side, with or without colons', () => {
+    const plain = parseMinutes(['تاریخ جلسه\t۱۴۰۲/۰۵/۱۷\tساعت\t۱۰', 'محل جلسه:\tسالن کوثر\tروز:\tسه‌شنبه', ...table].join('\n'));
+    expect(plain.meeting).toMatchObject({ date: '1402/05/17', time: '10:00', place: 'سالن کوثر', weekday: 'سه‌شنبه' });
+    expect(plain.warnings).toEqual([]);
+  });
+
   it('reads a date cell with the weekday beside it, and the weekday from the narrative', () => {
     const cell = parseMinutes(['تاریخ جلسه: ۱۴۰۲/۰۶/۰۱ (چهارشنبه)', ...table].join('\n'));
     expect(cell.meeting).toMatchObject({ date: '1402/06/01', weekday: 'چهارشنبه' });
