@@ -17,6 +17,11 @@ describe('splitAgencies', () => {
     expect(splitAgencies('فرمانداری کرج – فرمانداری طالقان/شهرداری کرج')).toEqual(['فرمانداری کرج', 'فرمانداری طالقان', 'شهرداری کرج']);
   });
 
+  it('also splits on a tatweel, a double hyphen or a minus sign typed as a dash between spaces', () => {
+    expect(splitAgencies('فرمانداری کرج ـ شهرداری کرج -- پلیس راهور − راهداری')).toEqual(['فرمانداری کرج', 'شهرداری کرج', 'پلیس راهور', 'راهداری']);
+    expect(splitAgencies('اداره کل ورزش و جـوانان')).toEqual(['اداره کل ورزش و جوانان']);
+  });
+
   it('keeps a hyphen that joins words without spaces', () => {
     expect(splitAgencies('سازمان جهاد-کشاورزی')).toEqual(['سازمان جهاد-کشاورزی']);
   });

@@ -75,6 +75,9 @@ const KNOWN: Array<[string, object]> = [
   ['۱۰ روز کاری آینده', { kind: 'working_days', n: 10 }],
   ['حداکثر الی ۱۴۰۲/۰۶/۳۱', { kind: 'date', date: '1402/06/31' }],
   ['تا تاریخ ۱۴۰۲/۶/۳۱', { kind: 'date', date: '1402/06/31' }],
+  ['۱۴۰۲/۰۶/۳۱ (جمعه)', { kind: 'date', date: '1402/06/31' }],
+  ['تا روز چهارشنبه ۱۴۰۲/۰۶/۱۵', { kind: 'date', date: '1402/06/15' }],
+  ['تا ۳۱/۶/۱۴۰۲', { kind: 'date', date: '1402/06/31' }],
   ['ماهیانه', { kind: 'ongoing' }],
   ['هر ماه', { kind: 'ongoing' }],
   ['به صورت دوره ای', { kind: 'ongoing' }],
@@ -113,6 +116,13 @@ describe('parseDeadline', () => {
     expect(parseDeadline('پونزده روز').rule).toEqual({ kind: 'days', n: 15 });
     expect(parseDeadline('بیست‌وپنج روز').rule).toEqual({ kind: 'days', n: 25 });
     expect(parseDeadline('بیست و پنج روزه').rule).toEqual({ kind: 'days', n: 25 });
+  });
+
+  it('keeps an explicit date whose written weekday is wrong, and warns', () => {
+    const parsed = parseDeadline('تا شنبه ۱۴۰۲/۰۶/۱۵');
+    expect(parsed.rule).toEqual({ kind: 'date', date: '1402/06/15' });
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['deadline_weekday_mismatch']);
+    expect(parsed.warnings[0].fa).toContain('چهارشنبه');
   });
 
   it('refuses a day the month does not have, instead of guessing', () => {

@@ -125,10 +125,25 @@ export function parseDeadline(text: string): ParsedDeadline {
 
 /** `1401/05/31` or `تا ۱۴۰۱/۰۵/۳۱` (تا already removed), possibly after `مورخ` / `تاریخ`. */
 function parseExplicitDate(phrase: string): ParsedDeadline | undefined {
-  const match = /^(?:مورخ|تاریخ)?\s*(\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})$/.exec(phrase);
+  const date = String.raw`(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})`;
+  const match = new RegExp(String.raw`^(?:روز\s+)?(${WEEKDAY})?\s*(?:مورخ|تاریخ)?\s*${date}\s*(?:روز\s+)?(${WEEKDAY})?$`).exec(phrase);
   if (!match) return undefined;
-  return dateRule(match[1]);
+  const parsed = dateRule(match[2]);
+  // a weekday written beside the date must agree with it; the date wins, and a person is told
+  const weekday = match[1] ?? match[3];
+  if (weekday && parsed.rule.kind === 'date') {
+    const day = JalaliDate.parse(parsed.rule.date);
+    if (comparisonKey(day.weekdayName()) !== comparisonKey(weekday)) {
+      parsed.warnings.push(warning('deadline_weekday_mismatch',
+        `در زمان اقدام «${phrase}» روز «${weekday}» با تاریخ ${day.toDisplay()} (${day.weekdayName()}) نمی‌خواند؛ تاریخ ملاک است`,
+        `in the deadline "${phrase}" the weekday "${weekday}" does not match ${day} (${day.weekdayName()}); the date is used`));
+    }
+  }
+  return parsed;
 }
+
+/** A weekday name as people type it (`سه شنبه`, `سه‌شنبه`, `پنجشنبه`), after cleanPhrase turned ZWNJ into a space. */
+const WEEKDAY = String.raw`(?:یک|دو|سه|چهار|پنج)?\s*شنبه|جمعه`;
 
 function dateRule(text: string): ParsedDeadline {
   const parsed = JalaliDate.tryParse(text);
