@@ -58,6 +58,15 @@ export function zipPart(path: string, name: string): string {
   return part.data.toString('utf8');
 }
 
+/** The XML of the sheet whose workbook name is `name`. */
+export function sheetPart(path: string, name: string): string {
+  const workbook = zipPart(path, 'xl/workbook.xml');
+  const rels = zipPart(path, 'xl/_rels/workbook.xml.rels');
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+  return zipPart(path, `xl/${target!.replace(/^\/?xl\//, '')}`);
+}
+
 /** The derived states of `stateRows()` on 1401/04/20, in order. */
 export const STATE_ROWS_STATES = ['overdue', 'due_soon', 'on_track', 'done', 'void', 'invalid'] as const;
 

@@ -22,19 +22,10 @@ import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoR
 import { tehranTimestamp } from '../server/usecases/registerCommon';
 import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
-import { assignment, editWithExcelJS, patchZip, registerFile, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
+import { assignment, editWithExcelJS, patchZip, registerFile, sheetPart, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
 
 const today = JalaliDate.of(1401, 4, 20);
 const now = new Date(Date.UTC(2022, 6, 11, 6, 0));
-
-/** The first sheet part whose workbook name is `name`. */
-function sheetPart(path: string, name: string): string {
-  const workbook = zipPart(path, 'xl/workbook.xml');
-  const rels = zipPart(path, 'xl/_rels/workbook.xml.rels');
-  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
-  return zipPart(path, `xl/${target!.replace(/^\/?xl\//, '')}`);
-}
 
 async function rowsOf(path: string, engine: RegisterEngine = 'auto') {
   return (await validateRegisterFile(path, { today, engine })).analysis.rows;

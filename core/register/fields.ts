@@ -25,7 +25,7 @@ export interface FieldSpec {
 
 /** Register columns in the order they are written. */
 export const REGISTER_FIELDS: readonly FieldSpec[] = [
-  { name: 'id', fa: 'شناسه', en: 'ID', width: 16 },
+  { name: 'id', fa: 'شناسه', en: 'ID', width: 22 },
   { name: 'meeting', fa: 'جلسه', en: 'Meeting', width: 22 },
   { name: 'meetingDate', fa: 'تاریخ جلسه', en: 'Meeting date', width: 11 },
   { name: 'row', fa: 'ردیف', en: 'Row', width: 6 },

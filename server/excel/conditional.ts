@@ -1,10 +1,14 @@
 /**
  * Colour rules that keep a register right when it is opened days later without the tool.
- * The fills written by `color` are the state on the day it ran; these conditional formatting
- * rules, driven by the hidden Gregorian due date, the `وضعیت` column and Excel's TODAY(),
- * re-derive the time-dependent states (overdue, due soon, on track) every time Excel
- * recalculates. States that do not depend on the day (done late, needs a date, ongoing,
- * invalid) are read from the `وضعیت مهلت` words the tool wrote.
+ * The fills and `وضعیت مهلت` words written by `color` are the state on the day it ran; these
+ * conditional formatting rules, driven by the hidden Gregorian due date, the `وضعیت` column and
+ * Excel's TODAY(), re-derive the time-dependent states (overdue, due soon, on track) and the
+ * statuses people change (done, void) every time the file is opened. On the `وضعیت مهلت` column
+ * the same rules also set a number format that shows the state's words (`;;;"مهلت گذشته"`:
+ * the text section of a format replaces the text shown), so the words on screen and on paper
+ * always match the fill; the cell's stored value (what filters, copies and formulas see) stays
+ * the words of the colouring day. States that do not depend on the day (done late, needs a
+ * date, ongoing, invalid) are read from those stored words.
  */
 import type { ConditionalFormattingRule, Worksheet } from 'exceljs';
 import { REGISTER_FIELDS } from '../../core/register/fields';
@@ -25,6 +29,15 @@ export const RULE_MARKER = 'N("mosavabat")';
 function dxfFill(state: DeadlineState) {
   // in conditional formats Excel takes a solid fill's colour from bgColor
   return { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: `FF${PALETTE[state].fill}` } } };
+}
+
+/**
+ * A number format that shows `state`'s Persian words whatever the cell holds: four sections
+ * (positive; negative; zero; text), each the quoted words.
+ */
+export function stateWordsFormat(state: DeadlineState): string {
+  const words = `"${STATE_LABELS[state].replace(/"/g, '')}"`;
+  return [words, words, words, words].join(';');
 }
 
 /** Remove the tool's conditional formatting rules from a sheet (see RULE_MARKER). */
@@ -50,9 +63,14 @@ function runsRef(columns: number[], first: number, last: number): string {
 
 /**
  * Add the tool's state rules over the visible register columns of rows first..last.
- * Rules, first match wins (stopIfTrue): invalid (by the words) → void (status) → done late
+ * Rules by priority, the first match wins: invalid (by the words) → void (status) → done late
  * (status done and the words say late) → done → overdue / due soon / on track from the
- * Gregorian due date and TODAY(). Rows without a due date keep their written fill.
+ * Gregorian due date and TODAY(). Rows without a due date keep their written fill and words.
+ * The `وضعیت مهلت` column gets the same rules in a range of its own, each also showing the
+ * state's words (stateWordsFormat): a number format on the other columns would hide their text.
+ * exceljs does not write `stopIfTrue` for expression rules; it is not needed: every rule sets
+ * the same properties, and where formats conflict Excel applies the higher-priority rule's
+ * (LibreOffice applies only the first true rule).
  * Needs the status, state and dueGregorian columns; without them nothing is added.
  */
 export function addStateRules(sheet: Worksheet, header: RegisterHeader, first: number, last: number, dueSoonDays = DEFAULT_DUE_SOON_DAYS): void {
@@ -63,7 +81,8 @@ export function addStateRules(sheet: Worksheet, header: RegisterHeader, first: n
   const S = `$${columnLetter(status)}${first}`;
   const W = `$${columnLetter(state)}${first}`;
   const G = `$${columnLetter(due)}${first}`;
-  const visible = REGISTER_FIELDS.filter((f) => !f.hidden).map((f) => header.columns.get(f.name)).filter((c): c is number => c !== undefined);
+  const visible = REGISTER_FIELDS.filter((f) => !f.hidden && f.name !== 'state')
+    .map((f) => header.columns.get(f.name)).filter((c): c is number => c !== undefined);
   const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const rules: Array<[DeadlineState, string]> = [
     ['invalid', `${W}=${quoted(STATE_LABELS.invalid)}`],
@@ -74,14 +93,19 @@ export function addStateRules(sheet: Worksheet, header: RegisterHeader, first: n
     ['due_soon', `AND(ISNUMBER(${G}),${G}-TODAY()<=${dueSoonDays})`],
     ['on_track', `ISNUMBER(${G})`],
   ];
-  sheet.addConditionalFormatting({
-    ref: runsRef(visible, first, last),
-    rules: rules.map(([target, formula], i) => ({
-      type: 'expression',
-      priority: i + 1,
-      stopIfTrue: true,
-      formulae: [`(${formula})+${RULE_MARKER}`],
-      style: dxfFill(target),
-    }) as ConditionalFormattingRule),
-  });
+  const ranges: Array<{ columns: number[]; words: boolean }> = [{ columns: visible, words: false }, { columns: [state], words: true }];
+  let priority = 1;
+  for (const { columns, words } of ranges) {
+    if (!columns.length) continue;
+    sheet.addConditionalFormatting({
+      ref: runsRef(columns, first, last),
+      rules: rules.map(([target, formula]) => ({
+        type: 'expression',
+        priority: priority++,
+        stopIfTrue: true,
+        formulae: [`(${formula})+${RULE_MARKER}`],
+        style: words ? { ...dxfFill(target), numFmt: stateWordsFormat(target) } : dxfFill(target),
+      }) as ConditionalFormattingRule),
+    });
+  }
 }

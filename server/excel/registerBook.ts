@@ -133,12 +133,13 @@ export class RegisterBook {
    * Write what validation derived: each row's state words, hidden Gregorian due date, canonical
    * status words and colour; then the dropdowns, limits, colour rules, filter and view; the
    * legend; and, when given, the summary sheets.
+   * @param dueSoonDays the "due soon" window the analysis used (default 7), for the colour rules
    */
-  applyAnalysis(analysis: RegisterAnalysis, today: JalaliDate, summary?: RegisterSummary): void {
+  applyAnalysis(analysis: RegisterAnalysis, today: JalaliDate, summary?: RegisterSummary, dueSoonDays?: number): void {
     ensureColumns(this.sheet, this.header);
     unmergeWrittenCells(this.sheet, this.header);
     for (const row of analysis.rows) writeDerived(this.sheet, this.header, row.sheetRow, row.assignment, row.state);
-    refreshSheetParts(this.sheet, this.header, lastDataRow(this.sheet, this.header));
+    refreshSheetParts(this.sheet, this.header, lastDataRow(this.sheet, this.header), dueSoonDays);
     if (summary) writeSummarySheets(this.workbook, summary, this.source?.file);
     writeLegendSheet(this.workbook, today);
   }

@@ -73,8 +73,8 @@ class WholeHandle implements RegisterHandle {
   append = (assignments: readonly Assignment[]) => void this.book.append(assignments);
   addMeeting = (meeting: MeetingRecord) => this.book.addMeeting(meeting);
   addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => this.book.addAgencies(directory, names);
-  async save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate): Promise<void> {
-    this.book.applyAnalysis(analysis, today, summary);
+  async save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
+    this.book.applyAnalysis(analysis, today, summary, dueSoonDays);
     await this.book.save(path);
   }
 }

@@ -286,8 +286,9 @@ export function unmergeWrittenCells(sheet: Worksheet, header: RegisterHeader): v
  * autofilter over the whole table, the right-to-left frozen view, hidden helper columns.
  * Validations of other columns are kept (see resetDataValidations).
  * @param lastRow last data row (the header row when there is none)
+ * @param dueSoonDays "due soon" window of the colour rules, in days (default 7)
  */
-export function refreshSheetParts(sheet: Worksheet, header: RegisterHeader, lastRow: number): void {
+export function refreshSheetParts(sheet: Worksheet, header: RegisterHeader, lastRow: number, dueSoonDays?: number): void {
   const status = header.columns.get('status');
   const percent = header.columns.get('percent');
   const owned = new Set([status, percent].filter((c): c is number => c !== undefined));
@@ -319,7 +320,7 @@ export function refreshSheetParts(sheet: Worksheet, header: RegisterHeader, last
     });
   }
   removeToolRules(sheet);
-  addStateRules(sheet, header, first, validUntil);
+  addStateRules(sheet, header, first, validUntil, dueSoonDays);
 
   const lastCol = Math.max(sheet.columnCount, ...header.columns.values());
   sheet.autoFilter = { from: { row: header.row, column: 1 }, to: { row: Math.max(lastRow, header.row + 1), column: lastCol } };

@@ -31,6 +31,8 @@ export interface SheetScan {
   merges: string[];
   /** The print setup the sheet had (paper, orientation, scale or fit, margins), for the streaming copy. */
   pageSetup: Record<string, unknown>;
+  /** The sheet's autofilter range (`A1:D20`), when it has one. */
+  autoFilter?: string;
   /** What a streaming copy of this sheet would lose (Persian, English), empty when nothing. */
   losses: Array<{ fa: string; en: string }>;
 }
@@ -164,6 +166,7 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
     }
     scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
     scan.pageSetup = pageSetupOf(head, tail);
+    scan.autoFilter = /<(?:\w+:)?autoFilter\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(tail)?.[1];
 
     const isRegister = info.name === SHEETS.register;
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });

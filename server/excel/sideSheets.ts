@@ -236,15 +236,25 @@ export function writeLegendSheet(workbook: Workbook, today: JalaliDate): void {
   fillLegendSheet(sheet, today);
 }
 
+/**
+ * The legend's note: what updates by itself when the file is opened on a later day (colours and
+ * the `وضعیت مهلت` words shown) and what does not (the stored words that filters see, the summary).
+ */
+export function legendNote(today: JalaliDate): string {
+  return `رنگ ردیف‌ها و عبارتی که ستون «وضعیت مهلت» نشان می‌دهد هر بار که فایل باز شود با تاریخ همان روز و ستون «وضعیت» به‌روز می‌شود. `
+    + `مقدار ذخیره‌شده در ستون «وضعیت مهلت» (آنچه فیلتر و کپی می‌بیند) و برگه «خلاصه» مربوط به تاریخ ${toPersianDigits(today.toString())} است؛ `
+    + 'برای فیلتر بر اساس وضعیت امروز از «فیلتر بر اساس رنگ» استفاده کنید یا فرمان color را دوباره اجرا کنید.';
+}
+
 /** The `راهنما` sheet's content: the legend, then the note on when the state words were written. */
 export function fillLegendSheet(sheet: CellSheet, today: JalaliDate): void {
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 60;
   const next = writeLegend(sheet, 1);
   const note = sheet.getCell(next + 1, 1);
-  note.value = `ستون «وضعیت مهلت» در تاریخ ${toPersianDigits(today.toString())} نوشته شده است. رنگ ردیف‌ها با تاریخ روز و ستون «وضعیت» هر بار که فایل باز شود به‌روز می‌شود.`;
+  note.value = legendNote(today);
   note.style = { font: BODY_FONT, alignment: WRAP_ALIGNMENT };
-  sheet.mergeCells(next + 1, 1, next + 2, 2);
+  sheet.mergeCells(next + 1, 1, next + 4, 2);
 }
 
 /**

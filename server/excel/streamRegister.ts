@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS, { type CellValue as ExcelValue, type Style, type WorksheetView } from 'exceljs';
+import ExcelJS, { type AutoFilter, type CellValue as ExcelValue, type Style, type WorksheetView } from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import type { AgencyDirectory } from '../../core/agency';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
@@ -42,6 +42,7 @@ import { addRangeValidation, columnLetter } from './validations';
 import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
 import { writeFailed, type WorkbookBytes } from './workbookFile';
 import { reorderZip } from './zip';
+import { autoFilterRef, writeFilterDatabaseNames, type SheetFilter } from './filterNames';
 
 /** One cell as read: its value exactly as exceljs gives it, and its style (shared, never mutated). */
 export interface CellCopy {
@@ -66,6 +67,8 @@ export interface SheetCopy {
   columns: ColumnInfo[];
   /** Print setup to write (exceljs PageSetup fields). */
   pageSetup?: Record<string, unknown>;
+  /** The autofilter range (`A1:D20`) to write back, if any. */
+  autoFilter?: string;
   rows: RowCopy[];
 }
 
@@ -195,7 +198,7 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
       }
       byName.set(scan.info.name, {
         name: scan.info.name, state: scan.info.state, rightToLeft: scan.rightToLeft, ySplit: scan.ySplit, xSplit: scan.xSplit,
-        columns: scan.columns, pageSetup: scan.pageSetup, rows,
+        columns: scan.columns, pageSetup: scan.pageSetup, autoFilter: scan.autoFilter, rows,
       });
     }
   } catch (error) {
@@ -415,6 +418,7 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
       else await copySheet(workbook, sheet);
     }
     writeToolSheets(workbook, plan, reg.file);
+    nameFilters(workbook);
     await workbook.commit();
     await rename(temporary, path);
   } catch (error) {
@@ -422,6 +426,21 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
     if (error instanceof MosavabatError) throw error;
     throw writeFailed(path, error);
   }
+}
+
+/** Give the writer's autofilters their `_xlnm._FilterDatabase` names (see filterNames). */
+function nameFilters(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  writeFilterDatabaseNames(workbook.definedNames, () => {
+    const filters: SheetFilter[] = [];
+    // the writer numbers its sheets 1, 2, … in the order they were added, which is the tab order
+    for (let id = 1; ; id++) {
+      const sheet = workbook.getWorksheet(id) as unknown as { name: string; autoFilter?: AutoFilter | string | null } | undefined;
+      if (!sheet) break;
+      const ref = autoFilterRef(sheet.autoFilter);
+      if (ref) filters.push({ index: id - 1, sheet: sheet.name, ref });
+    }
+    return filters;
+  });
 }
 
 /**
@@ -438,6 +457,7 @@ const ROWS_PER_DRAIN = 1000;
 async function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCopy): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, { views: viewOf(sheet), state: sheet.state, pageSetup: sheet.pageSetup } as Partial<ExcelJS.AddWorksheetOptions>);
   if (sheet.columns.length) ws.columns = writerColumns(sheet.columns);
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
   for (const row of sheet.rows) {
     const out = ws.getRow(row.number);
     if (row.height) out.height = row.height;
@@ -543,6 +563,7 @@ export async function writeSummaryWorkbook(path: string, summary: RegisterSummar
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
     workbook.creator = 'mosavabat';
     writeSummarySheets(workbook, summary, source);
+    nameFilters(workbook);
     await workbook.commit();
     await rename(temporary, path);
   } catch (error) {

@@ -8,6 +8,7 @@ import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { MosavabatError } from '../../core/errors';
+import { autoFilterRef, writeFilterDatabaseNames } from './filterNames';
 import { inspectWorkbook, WorkbookInspection } from './inspect';
 
 /** A workbook file read into memory and checked, not yet parsed. */
@@ -90,8 +91,15 @@ export function writeFailed(path: string, error: unknown): MosavabatError {
     `cannot write "${path}" (${code})`, 'bad_input', { file: basename(path) });
 }
 
-/** Serialize a workbook and write it atomically. */
+/**
+ * Serialize a workbook and write it atomically. Every sheet's autofilter gets its
+ * `_xlnm._FilterDatabase` name, so LibreOffice shows the filter too (see filterNames).
+ */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  writeFilterDatabaseNames(workbook.definedNames, () => workbook.worksheets.flatMap((sheet, index) => {
+    const ref = autoFilterRef(sheet.autoFilter);
+    return ref ? [{ index, sheet: sheet.name, ref }] : [];
+  }));
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   await writeFileAtomic(path, buffer);
 }
