@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MosavabatError } from '../core/errors';
@@ -79,5 +80,18 @@ describe('readMinutesFile', () => {
     const path = join(tempDir(), 'm.txt');
     writeFileSync(path, persian);
     await expect(readMinutesFile(path)).resolves.toEqual({ text: persian, encoding: 'utf-8' });
+  });
+});
+
+describe('decodeMinutes on arbitrary bytes', () => {
+  it('returns text or throws a MosavabatError, never anything else (zips, BOMs and magic numbers included)', () => {
+    const prefix = fc.constantFrom([], [0x50, 0x4b, 0x03, 0x04], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], [0x25, 0x50, 0x44, 0x46, 0x2d]);
+    fc.assert(fc.property(prefix, fc.uint8Array({ maxLength: 300 }), (head, body) => {
+      try {
+        expect(typeof decodeMinutes(Uint8Array.from([...head, ...body]), 'x').text).toBe('string');
+      } catch (error) {
+        expect(error).toBeInstanceOf(MosavabatError);
+      }
+    }), { numRuns: 3000 });
   });
 });

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { JalaliDate } from '../jalali/JalaliDate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MosavabatError } from '../errors';
@@ -259,5 +261,24 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
     expect(inline.meeting.agenda).toEqual(['برنامه نوروز']);
     const listed = parseMinutes(['دستور کار:', '1- یک.', '', '2) دو', '• سه', '- ۴ - چهار', 'متن جلسه', ...table].join('\n'));
     expect(listed.meeting.agenda).toEqual(['یک', 'دو', 'سه', 'چهار']);
+  });
+});
+
+describe('parseMinutes on arbitrary text', () => {
+  it('returns minutes or throws a MosavabatError, never anything else, whatever the text', () => {
+    const pieces = fc.constantFrom('\t', '\n', '\r\n', '|', ' ', '"', ':', '-', '۱', '2', '١٤٠٢/٠٥/١٧', '1402/13/40', '31/12/1402',
+      'ردیف', 'مصوبه', 'مصوبات', 'مصوبات:', 'اقدام کننده', 'زمان اقدام', 'مهلت', 'یک ماه', 'تا پایان مهر', '۳۱ مهر', 'فوری',
+      'تاریخ جلسه:', 'روز:', 'ساعت:', 'بیست و یکمین', 'جلسه', 'فرمانداری کرج', ' - ', 'ـ', '\u2029', '\u200c', '\ufeff', 'دستور جلسه:');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+      try {
+        const parsed = parseMinutes(parts.join(''));
+        expect(parsed.resolutions.length).toBeGreaterThan(0);
+        for (const r of parsed.resolutions) {
+          if (r.deadline.due) expect(JalaliDate.parse(r.deadline.due).toString()).toBe(r.deadline.due);
+        }
+      } catch (error) {
+        expect(error).toBeInstanceOf(MosavabatError);
+      }
+    }), { numRuns: 2000 });
   });
 });
