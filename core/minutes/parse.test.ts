@@ -167,6 +167,13 @@ describe('parseMinutes: shapes of real minutes other than the seed', () => {
     expect(parsed.warnings[0].fa).toContain('سطر ۳');
   });
 
+  it('reads row numbers written (3) or up to four digits, and warns about row-like lines after the last row it could not number', () => {
+    const parsed = parseMinutes(['جلسه مورخ 1402/05/17', ...table, '(2)\tمتن دو\tشهرداری\tفوری', '1000\tمتن\tپلیس\tفوری',
+      '۱-۱\tزیربند\tپلیس راه\tیک هفته', 'دبیر شورا\tرئیس شورا'].join('\n'));
+    expect(parsed.resolutions.map((r) => r.row)).toEqual([1, 2, 1000]);
+    expect(parsed.warnings).toMatchObject([{ code: 'table_lines_ignored', en: expect.stringMatching(/^line\(s\) 6 /) }]);
+  });
+
   it('reads the rows of a second table with the same header, and says the row numbers repeat', () => {
     const parsed = parseMinutes(['جلسه مورخ 1402/05/17', ...table, '2\tمتن دو\tشهرداری\tفوری', '', 'بند دوم دستور جلسه', table[0], '۱\tمتن سه\tپلیس راه\tدو هفته'].join('\n'));
     expect(parsed.resolutions.map((r) => [r.row, r.text])).toEqual([[1, 'متن یک'], [2, 'متن دو'], [1, 'متن سه']]);

@@ -86,14 +86,16 @@ function rawCells(text: string): string[] {
   return t.split(/\t|\|/);
 }
 
-const ROW_START = /^\s*\|?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,3}\s*[.\-)]?\s*(\t|\|)/;
+/** A row starts with its number (`۱`, `1-`, `۲.`, `(3)`) and a tab or pipe. */
+const ROW_START = /^\s*\|?\s*\(?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,4}\s*\)?\s*[.\-)]?\s*(\t|\|)/;
 
 /**
  * Read the rows that follow the header. A row starts with its number (any digits) and a tab or
  * pipe. A line without a number continues the row only while that row still lacks cells: inside
  * the text cell any line does (text copied from Word wraps), after it only a line that carries
  * more cells. Once a row has all its cells, other lines are outside the table: a signature or
- * `رونوشت` after the last row is ignored, and lines between rows are ignored with a warning.
+ * `رونوشت` after the last row is ignored, and lines between rows are ignored with a warning, as
+ * are lines after the last row that look like rows (three cells or more) without a row number.
  */
 export function readTableRows(
   lines: string[],
@@ -104,6 +106,8 @@ export function readTableRows(
   const textAt = Math.max(0, order.indexOf('text'));
   const records: Array<{ line: number; text: string }> = [];
   let ignored: number[] = [];
+  // ignored lines that look like table rows (three cells or more) are reported even after the last row
+  let ignoredRowLike: number[] = [];
   for (let i = header.index + 1; i < lines.length; i++) {
     const line = lines[i];
     if (normalizeText(line) === '') continue;
@@ -112,6 +116,7 @@ export function readTableRows(
     if (ROW_START.test(line)) {
       if (ignored.length && records.length) reportIgnored(ignored, warnings);
       ignored = [];
+      ignoredRowLike = [];
       records.push({ line: i + 1, text: line });
       continue;
     }
@@ -122,8 +127,10 @@ export function readTableRows(
       current.text += '\n' + line;
     } else if (current) {
       ignored.push(i + 1);
+      if (rawCells(line).filter((c) => normalizeText(c) !== '').length >= 3) ignoredRowLike.push(i + 1);
     }
   }
+  if (ignoredRowLike.length) reportIgnored(ignoredRowLike, warnings);
   const rows: TableRow[] = [];
   for (const record of records) {
     const parts = rowCells(record.text);
