@@ -126,7 +126,7 @@ describe('merge', () => {
       a2: { percent: '۸۰٪' },
     }));
     const { result, output, json } = await merge([path]);
-    expect(result).toMatchObject({ rowsChanged: 2, historyLines: 5, problems: 0 });
+    expect(result).toMatchObject({ rowsChanged: 2, historyLines: 5, problems: 0, engine: 'patch' });
     const rows = await rowsOf(output);
     expect(rows.get('a1')).toMatchObject({ status: 'done', percent: 100, doneDate: '1401/04/25', report: 'جلسه برگزار شد', revision: 2, updatedAt: '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰' });
     expect(rows.get('a2')).toMatchObject({ percent: 80, revision: 2 });
@@ -139,9 +139,14 @@ describe('merge', () => {
     const sheet = merged.getWorksheet(SHEETS.register)!;
     expect(sheet.getCell(`${COL.state}${rowOf(sheet, 'a1')}`).value).toBe(STATE_LABELS.done);
     const history = merged.getWorksheet(SHEETS.history)!;
-    expect(history.getRow(1).values).toEqual([undefined, 'زمان', 'دستگاه', 'فایل', 'شناسه', 'ستون', 'مقدار پیشین', 'مقدار جدید', 'نسخه']);
-    expect(history.getRow(2).values).toEqual([undefined, '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰', A, basename(path), 'a1', 'وضعیت', '', 'انجام شده', 2]);
-    expect(history.getRow(3).values).toEqual([undefined, '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰', A, basename(path), 'a1', 'درصد پیشرفت', '', '۱۰۰', 2]);
+    expect(history.getRow(1).values).toEqual([undefined, 'زمان', 'دستگاه', 'فایل', 'شناسه', 'ستون', 'مقدار پیشین', 'مقدار جدید', 'نسخه',
+      'فایل تهیه‌شده در', 'فایل ذخیره‌شده در', 'مرجع فایل']);
+    expect((history.getRow(2).values as unknown[]).slice(0, 10)).toEqual([undefined, '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰', A, basename(path), 'a1', 'وضعیت', undefined, 'انجام شده', 2, '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰']);
+    expect((history.getRow(3).values as unknown[]).slice(0, 9)).toEqual([undefined, '۱۴۰۱/۰۵/۰۱ ۱۰:۰۰', A, basename(path), 'a1', 'درصد پیشرفت', undefined, '۱۰۰', 2]);
+    // when the file was saved, and (hidden) exactly which export and save it was
+    expect(history.getCell('J2').value).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
+    expect(history.getCell('K2').value).toMatch(/^7@2022-07-23T05:30:00\.000Z\|\d{4}-\d\d-\d\dT/);
+    expect(history.getColumn(11).hidden).toBe(true);
     expect(history.rowCount).toBe(6);
 
     // the same file again, into the merged register

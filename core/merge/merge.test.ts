@@ -428,9 +428,14 @@ describe('cells people really send', () => {
     ].sort((a, b) => MERGE_FIELDS.indexOf(a[0] as never) - MERGE_FIELDS.indexOf(b[0] as never)));
     expect(report.notes.map((n) => [n.code, n.id, n.cell])).toEqual([['percent_for_done', 'm-1-a', 'J2'], ['done_percent_below_100', 'm-3-a', 'J4']]);
     expect(changes[1].after).toMatchObject({ status: 'done', percent: 70 });
-    // merging the same file again changes nothing
+    // merging the same file again changes nothing, with or without the history of the first merge
     const again = mergeReturn(applyChanges(reg, changes), copy, meta(reg));
     expect(again.changes).toEqual([]);
+    const saved = { exportKey: '7@x', savedAt: '2022-07-22T09:30:00.000Z' };
+    const first = mergeReturn(reg, copy, meta(reg, saved));
+    const withHistory = mergeReturn(indexRegister(applyChanges(reg, first.changes), first.history), copy, meta(reg, saved));
+    expect(withHistory.changes).toEqual([]);
+    expect(withHistory.report.outdated).toEqual([]);
   });
 
   test('done with the percent blank does not overwrite a percent the secretariat changed since export', () => {

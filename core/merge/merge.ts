@@ -45,6 +45,8 @@ export interface RegisterIndex {
   prior?: Map<string, PriorMerge>;
   /** The latest merged save of each (agency, export), from the history. */
   latestSave?: Map<string, string>;
+  /** registerRevision of the rows, when the caller keeps it up to date (saves summing every row per file). */
+  revision?: number;
 }
 
 /** The register as rows, or as an index. */
@@ -230,6 +232,12 @@ function oursOf(ctx: Context, id: string, current: Assignment, field: AgencyFiel
   return text ? invalidValue(text) : null;
 }
 
+/** A value as Persian messages show it: numbers and dates in Persian digits, ('' for empty). */
+function faText(field: AgencyField, value: FieldValue | undefined): string {
+  const text = valueText(field, value);
+  return field === 'percent' || field === 'doneDate' || field === 'requestedDue' ? toPersianDigits(text) : text;
+}
+
 /** The export-time value of a field from the file's hidden copy; undefined without one. */
 function baseOf(row: ReturnRow, field: AgencyField): FieldValue | undefined {
   const cell = row.base?.[field];
@@ -258,7 +266,7 @@ function outdated(ctx: Context, row: ReturnRow, id: string, field: AgencyField, 
   const saved = jalaliTime(ctx.meta.savedAt);
   const when = saved ? ` (ذخیره‌شده در ${toPersianDigits(`${saved.date.toString()} ${saved.time}`)})` : '';
   const text = located(ctx, cell,
-    `«${label}» در این نسخهٔ فایل${when} «${valueText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${valueText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
+    `«${label}» در این نسخهٔ فایل${when} «${faText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${faText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
     `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in this copy of the file, but a later save of the same file was merged already and set "${valueText(field, ours)}"; not applied`);
   ctx.report.outdated.push({
     file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
@@ -312,8 +320,13 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
       if (order > 0) {
         // a later save of the same file: its answer replaces the earlier one
         base = ours;
-      } else if (order <= 0) {
-        // the same save again, or an older one: what a later save set stands
+      } else if (order === 0) {
+        // the same save merged again: the register holds what it set (or what the merge derived)
+        edits++;
+        ctx.report.cellsAlreadyApplied++;
+        continue;
+      } else if (order < 0) {
+        // an older save: what the later save set stands
         if (theirs === ours) {
           edits++;
           ctx.report.cellsAlreadyApplied++;
@@ -350,11 +363,11 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
     const label = fieldHeader(field);
     const why = base === undefined
       ? {
-        fa: `«${label}» در فایل «${valueText(field, theirs)}» و در دفتر «${valueText(field, ours)}» است و فایل نسخهٔ پنهان این ردیف را ندارد تا معلوم شود کدام تازه‌تر است؛ دبیرخانه باید یکی را انتخاب کند`,
+        fa: `«${label}» در فایل «${faText(field, theirs)}» و در دفتر «${faText(field, ours)}» است و فایل نسخهٔ پنهان این ردیف را ندارد تا معلوم شود کدام تازه‌تر است؛ دبیرخانه باید یکی را انتخاب کند`,
         en: `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in the file and "${valueText(field, ours)}" in the register, and the file has no base copy of this row`,
       }
       : {
-        fa: `«${label}» هم در فایل («${valueText(field, theirs)}») و هم در دفتر («${valueText(field, ours)}») پس از تهیهٔ فایل تغییر کرده است (مقدار پیشین: «${valueText(field, base)}»)؛ اعمال نشد`,
+        fa: `«${label}» هم در فایل («${faText(field, theirs)}») و هم در دفتر («${faText(field, ours)}») پس از تهیهٔ فایل تغییر کرده است (مقدار پیشین: «${faText(field, base)}»)؛ اعمال نشد`,
         en: `${fieldHeaderEn(field)} changed both in the file ("${valueText(field, theirs)}") and in the register ("${valueText(field, ours)}") since export (was "${valueText(field, base)}"); not applied`,
       };
     const conflict: Conflict = {
@@ -489,7 +502,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   const sheet = meta.sheet ?? SHEETS.register;
   const report: FileReport = {
     file: meta.sourceFile, agency: meta.agency, sheet, outcome: 'nothing_new',
-    madeFromRevision: meta.registerRevision, registerRevision: registerRevision(byId.values()),
+    madeFromRevision: meta.registerRevision, registerRevision: index.revision ?? registerRevision(byId.values()),
     rowsRead: 0, rowsApplied: 0, cellsApplied: 0, rowsUnchanged: 0, cellsAlreadyApplied: 0,
     applied: [], rejected: [], conflicts: [], outdated: [], notes: [], requests: [], missingIds: [], fa: '', en: '',
   };

@@ -4,18 +4,21 @@
  * another program. Turns it into core's ReturnRows plus what the file says about itself.
  * Files that cannot be read at all fail with one MosavabatError naming the file.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import type { FieldName } from '../../core/register/fields';
 import { SHEETS } from '../../core/register/fields';
 import { cellText, parseWholeNumber } from '../../core/register/cells';
-import type { ColumnMap, CellValue } from '../../core/register/types';
+import { isBlankRow } from '../../core/register/rows';
+import type { ColumnMap, CellValue, RawRow } from '../../core/register/types';
 import { idText, type ReturnRow } from '../../core/merge';
 import { comparisonKey } from '../../core/text';
-import { readCell } from '../excel/cells';
-import { columnLetters, findRegisterHeader, readRegisterRows, type RegisterHeader } from '../excel/registerSheet';
+import { headerField, type RegisterHeader } from '../excel/registerSheet';
+import { columnLetter } from '../excel/validations';
 import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../excel/workbookFile';
 import { BASE_SHEET, META_SHEET, RETURN_FORMAT, type MetaKey } from './format';
+import { excelGrid, lightGrid, type GridSheet } from './grid';
+import { LightUnsupported, LightWorkbook } from './lightXlsx';
 
 /** A return file, read. */
 export interface ReturnFileData {
@@ -33,6 +36,10 @@ export interface ReturnFileData {
   rows: ReturnRow[];
   /** Ids the file was made with (from its hidden copy); undefined when it has none. */
   exportedIds?: string[];
+  /** Which export the file is (register revision and time made); undefined for files the tool did not make. */
+  exportKey?: string;
+  /** When the file was last saved (ISO 8601, from its properties); undefined when it does not say. */
+  savedAt?: string;
 }
 
 /**
@@ -45,70 +52,139 @@ export async function readReturnFile(path: string): Promise<ReturnFileData> {
   return readReturnBytes(await readWorkbookBytes(path));
 }
 
-/** Like readReturnFile, for bytes already read (the server's uploads). Same errors. */
+/**
+ * Like readReturnFile, for bytes already read (the server's uploads). Same errors. Read with
+ * the light reader; a file it does not handle, or cannot make sense of, is read again with
+ * exceljs, whose verdict (and messages) stand.
+ */
 export async function readReturnBytes(source: WorkbookBytes): Promise<ReturnFileData> {
+  try {
+    const light = LightWorkbook.open(source.bytes, source.inspection);
+    const sheets = source.inspection.sheets.map((info) => lazyGrid(light, info.name, info.state));
+    return { ...readReturnGrids(sheets, source.file), savedAt: light.modified() };
+  } catch (error) {
+    if (error instanceof MosavabatError && !(error.code === 'return_sheet_missing' || error.code === 'return_id_column_missing')) throw error;
+    // exceljs decides: it may read what the light reader did not, or fail with its own message
+  }
   const workbook = await parseWorkbook(source);
   return readReturnWorkbook(workbook, source.file);
 }
 
+/** A GridSheet read only when first used (most files have sheets the merge never looks at). */
+function lazyGrid(light: LightWorkbook, name: string, state: GridSheet['state']): GridSheet {
+  let grid: GridSheet | undefined;
+  const get = () => {
+    if (!grid) {
+      try {
+        grid = lightGrid(light.sheet(name));
+      } catch (error) {
+        // anything unexpected in the XML: let exceljs read the file
+        throw error instanceof LightUnsupported ? error : new LightUnsupported(String(error));
+      }
+    }
+    return grid;
+  };
+  return { name, state, rowNumbers: () => get().rowNumbers(), rowCells: (r) => get().rowCells(r), cell: (r, c) => get().cell(r, c) };
+}
+
 /** Read an already-parsed return workbook. Same errors as readReturnFile (except parsing). */
 export function readReturnWorkbook(workbook: Workbook, file: string): ReturnFileData {
-  const meta = readMeta(workbook);
-  const { sheet, header } = findDataSheet(workbook, meta.sheet, file);
-  const base = readBase(workbook);
-  const columns = columnLetters(header);
-  const rows: ReturnRow[] = readRegisterRows(sheet, header).map((raw) => {
-    const id = idText(raw.values.id ?? null);
+  const data = readReturnGrids(workbook.worksheets.map(excelGrid), file);
+  const modified = workbook.modified instanceof Date && !Number.isNaN(workbook.modified.getTime()) ? workbook.modified.toISOString() : undefined;
+  return { ...data, savedAt: modified };
+}
+
+/** The return file's data from its sheets as grids (in tab order). */
+function readReturnGrids(sheets: readonly GridSheet[], file: string): ReturnFileData {
+  const meta = readMeta(sheets.find((s) => s.name === META_SHEET));
+  const { sheet, header } = findDataSheet(sheets, meta.sheet, file);
+  const base = readBase(sheets.find((s) => s.name === BASE_SHEET));
+  const columns: ColumnMap = {};
+  for (const [field, col] of header.columns) columns[field] = columnLetter(col);
+  const rows: ReturnRow[] = [];
+  const fields = [...header.columns];
+  for (const r of sheet.rowNumbers()) {
+    if (r <= header.row) continue;
+    const values: RawRow['values'] = {};
+    let unreadable: ReturnRow['unreadable'];
+    for (const [field, col] of fields) {
+      const cell = sheet.cell(r, col);
+      values[field] = cell.value;
+      if (cell.unreadable) (unreadable ??= {})[field] = cell.unreadable;
+    }
+    if (!unreadable && isBlankRow({ sheetRow: r, values })) continue;
+    const id = idText(values.id ?? null);
     const copy = id ? base?.get(id) : undefined;
-    const visibleRevision = parseWholeNumber(raw.values.revision ?? null);
+    const visibleRevision = parseWholeNumber(values.revision ?? null);
     const revision = copy?.revision ?? (visibleRevision.ok ? visibleRevision.value : null);
-    return { sheetRow: raw.sheetRow, id: raw.values.id ?? null, revision, values: raw.values, base: copy?.values ?? null };
-  });
+    const row: ReturnRow = { sheetRow: r, id: values.id ?? null, revision, values, base: copy?.values ?? null };
+    if (unreadable) row.unreadable = unreadable;
+    rows.push(row);
+  }
   const revision = meta.registerRevision === undefined ? null : parseWholeNumber(meta.registerRevision);
+  const madeAt = meta.madeAt ? cellText(meta.madeAt) : null;
   return {
     file,
     agency: meta.agency ? cellText(meta.agency) || null : null,
     registerRevision: revision && revision.ok ? revision.value : null,
-    madeAt: meta.madeAt ? cellText(meta.madeAt) : null,
+    madeAt,
     sheet: sheet.name,
     columns,
     rows,
     exportedIds: base ? [...base.keys()] : undefined,
+    exportKey: madeAt ? `${revision && revision.ok ? revision.value : ''}@${madeAt}` : undefined,
   };
 }
 
 /** The META_SHEET's pairs, when the sheet is there and says it is a return file. */
-function readMeta(workbook: Workbook): Partial<Record<MetaKey, CellValue>> {
-  const sheet = workbook.getWorksheet(META_SHEET);
+function readMeta(sheet: GridSheet | undefined): Partial<Record<MetaKey, CellValue>> {
   if (!sheet) return {};
   const pairs: Partial<Record<MetaKey, CellValue>> = {};
-  sheet.eachRow((row) => {
-    const key = readCell(row.getCell(1));
-    if (typeof key === 'string' && /^[a-zA-Z]+$/.test(key)) pairs[key as MetaKey] = readCell(row.getCell(2));
-  });
+  for (const r of sheet.rowNumbers()) {
+    const key = sheet.cell(r, 1).value;
+    if (typeof key === 'string' && /^[a-zA-Z]+$/.test(key)) pairs[key as MetaKey] = sheet.cell(r, 2).value;
+  }
   return pairs.format === RETURN_FORMAT ? pairs : {};
 }
 
 /** Sheets the tool wrote for itself; never the data sheet. */
 const TOOL_SHEETS = new Set([META_SHEET, BASE_SHEET]);
 
+/** Header rows are looked for in the first rows, the register's rule (a title above the table is fine). */
+const HEADER_SEARCH_ROWS = 10;
+const HEADER_MIN_MATCHES = 3;
+
+/** The register header of a sheet: the first of its first ten rows with three known headers. */
+function headerOf(sheet: GridSheet): RegisterHeader | undefined {
+  for (const r of sheet.rowNumbers()) {
+    if (r > HEADER_SEARCH_ROWS) break;
+    const columns = new Map<FieldName, number>();
+    for (const [col, cell] of sheet.rowCells(r)) {
+      const field = typeof cell.value === 'string' ? headerField(cell.value) : undefined;
+      if (field && !columns.has(field)) columns.set(field, col);
+    }
+    if (columns.size >= HEADER_MIN_MATCHES) return { row: r, columns };
+  }
+  return undefined;
+}
+
 /**
  * The sheet holding the rows: the one the file names if it still has the headers, else the
  * register sheet by name, else any sheet with the register's headers and an id column
  * (visible sheets first) — so renaming the sheet does not matter.
  */
-function findDataSheet(workbook: Workbook, named: CellValue | undefined, file: string): { sheet: Worksheet; header: RegisterHeader } {
-  const candidates: Worksheet[] = [];
-  const add = (sheet: Worksheet | undefined) => {
+function findDataSheet(sheets: readonly GridSheet[], named: CellValue | undefined, file: string): { sheet: GridSheet; header: RegisterHeader } {
+  const candidates: GridSheet[] = [];
+  const add = (sheet: GridSheet | undefined) => {
     if (sheet && !TOOL_SHEETS.has(sheet.name) && !candidates.includes(sheet)) candidates.push(sheet);
   };
-  if (typeof named === 'string') add(workbook.getWorksheet(named));
-  add(workbook.worksheets.find((s) => comparisonKey(s.name) === comparisonKey(SHEETS.register)));
-  for (const sheet of workbook.worksheets) if (sheet.state === 'visible') add(sheet);
-  for (const sheet of workbook.worksheets) add(sheet);
-  let headerWithoutId: Worksheet | undefined;
+  if (typeof named === 'string') add(sheets.find((s) => s.name === named));
+  add(sheets.find((s) => comparisonKey(s.name) === comparisonKey(SHEETS.register)));
+  for (const sheet of sheets) if (sheet.state === 'visible') add(sheet);
+  for (const sheet of sheets) add(sheet);
+  let headerWithoutId: GridSheet | undefined;
   for (const sheet of candidates) {
-    const header = findRegisterHeader(sheet);
+    const header = headerOf(sheet);
     if (!header) continue;
     if (header.columns.has('id')) return { sheet, header };
     headerWithoutId ??= sheet;
@@ -118,40 +194,36 @@ function findDataSheet(workbook: Workbook, named: CellValue | undefined, file: s
       'ستون «شناسه» از فایل حذف شده است؛ بدون آن نمی‌توان ردیف‌ها را شناخت. فایل اصلی را دوباره پر کنید',
       'the ID column was deleted; rows cannot be matched without it', 'bad_input', { file, sheet: headerWithoutId.name });
   }
-  const names = workbook.worksheets.filter((s) => !TOOL_SHEETS.has(s.name)).map((s) => `«${s.name}»`).join('، ');
+  const names = sheets.filter((s) => !TOOL_SHEETS.has(s.name)).map((s) => `«${s.name}»`).join('، ');
   throw new MosavabatError('return_sheet_missing',
     `هیچ برگه‌ای با ستون‌های دفتر مصوبات («شناسه»، «متن مصوبه»، «وضعیت» …) در این فایل نیست (برگه‌ها: ${names || 'هیچ'})`,
     'no sheet with the register columns (ID, Resolution, Status …) in the workbook', 'bad_input', { file });
 }
 
+type BaseCopy = Map<string, { revision: number | null; values: Partial<Record<FieldName, CellValue>> }>;
+
 /** The hidden copy: id → revision and the export-time cells; undefined when the file has none. */
-function readBase(workbook: Workbook): Map<string, { revision: number | null; values: Partial<Record<FieldName, CellValue>> }> | undefined {
-  const sheet = workbook.getWorksheet(BASE_SHEET);
+function readBase(sheet: GridSheet | undefined): BaseCopy | undefined {
   if (!sheet) return undefined;
-  const fields: Array<FieldName | null> = [];
-  const result = new Map<string, { revision: number | null; values: Partial<Record<FieldName, CellValue>> }>();
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) {
-      row.eachCell((cell, col) => {
-        const name = readCell(cell);
-        fields[col] = typeof name === 'string' ? (name as FieldName) : null;
-      });
-      return;
-    }
+  const result: BaseCopy = new Map();
+  const numbers = sheet.rowNumbers();
+  if (!numbers.length) return result;
+  const fields: Array<[number, string]> = sheet.rowCells(numbers[0])
+    .filter(([, cell]) => typeof cell.value === 'string')
+    .map(([col, cell]) => [col, cell.value as string]);
+  for (const r of numbers.slice(1)) {
     const values: Partial<Record<FieldName, CellValue>> = {};
     let id = '';
     let revision: number | null = null;
-    for (let col = 1; col < fields.length; col++) {
-      const field = fields[col];
-      if (!field) continue;
-      const value = readCell(row.getCell(col));
-      if ((field as string) === 'id') id = idText(value);
-      else if ((field as string) === 'revision') {
+    for (const [col, field] of fields) {
+      const value = sheet.cell(r, col).value;
+      if (field === 'id') id = idText(value);
+      else if (field === 'revision') {
         const parsed = parseWholeNumber(value);
         revision = parsed.ok ? parsed.value : null;
-      } else values[field] = value;
+      } else values[field as FieldName] = value;
     }
     if (id && !result.has(id)) result.set(id, { revision, values });
-  });
+  }
   return result;
 }

@@ -6,18 +6,29 @@
  */
 import { basename } from 'node:path';
 import { MosavabatError } from '../../core/errors';
+import type { AgencyDirectory } from '../../core/agency';
 import {
-  failedReport, indexRegister, mergeReturn, registerRevision, tehranTime,
-  type FileReport, type HistoryEntry, type RowChange,
+  assignmentValue, failedReport, indexRegister, MERGE_FIELDS, mergeReturn, recordMerges, registerRevision, tehranTime,
+  type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
 } from '../../core/merge';
 import type { FieldName } from '../../core/register/fields';
 import type { JalaliDate } from '../../core/jalali';
-import { RegisterBook } from '../excel/registerBook';
-import { assignmentCells, ensureColumns, readRegisterRows, writeDerived } from '../excel/registerSheet';
-import { analyzeRegister } from '../../core/register/validate';
+import type { CellValue, RawRow } from '../../core/register/types';
+import { cellText, isEmptyCell } from '../../core/register/cells';
+import { fillArgb } from '../../core/register/palette';
+import { statusLabel } from '../../core/register/status';
+import { STATE_LABELS } from '../../core/register/state';
+import { analyzeRegister, type AnalyzedRow } from '../../core/register/validate';
 import { interpretRow } from '../../core/register/rows';
-import { writeFileAtomic } from '../excel/workbookFile';
-import { appendHistory } from '../returns/historySheet';
+import { comparisonKey } from '../../core/text';
+import { isPercentFormat } from '../excel/cells';
+import { RegisterBook } from '../excel/registerBook';
+import { assignmentCells, columnLetters, ensureColumns, writeDerived } from '../excel/registerSheet';
+import { readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../excel/workbookFile';
+import type { Loss } from '../excel/registerHandle';
+import { appendHistory, readWorkbookHistory } from '../returns/historySheet';
+import { LightUnsupported } from '../returns/lightXlsx';
+import { openLightRegister, patchRegister, type LightRegister, type RowWrite } from '../returns/registerPatch';
 import { readReturnBytes, readReturnFile, type ReturnFileData } from '../returns/readReturn';
 import { inspectWorkbook } from '../excel/inspect';
 import { chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
@@ -46,6 +57,8 @@ export interface MergeFilesResult {
   /** Files refused as a whole, cells refused, conflicts: what a person has to look at. */
   problems: number;
   notice?: { fa: string; en: string };
+  /** How the register was read and written: patched in place (`patch`) or through exceljs (`whole`). */
+  engine: 'patch' | 'whole';
 }
 
 /** report.json: the run and one report per file, in the order given. */
@@ -70,6 +83,68 @@ async function readSource(source: ReturnSource): Promise<ReturnFileData> {
 }
 
 /**
+ * The register being merged into, read by the light reader (and written by patching the
+ * changed parts) or, when it has what that reader does not handle, by exceljs.
+ */
+interface MergeTarget {
+  engine: 'patch' | 'whole';
+  sheetName: string;
+  rows: RawRow[];
+  columns: ReturnType<typeof columnLetters>;
+  history: HistoryEntry[];
+  directory: AgencyDirectory;
+  /** Parts of the input the written file will not have. */
+  lost: readonly Loss[];
+  /** Write the merged register to `path`. */
+  save(path: string, writes: readonly RowWrite[], changed: ReadonlyMap<string, RowChange>, analyzed: readonly AnalyzedRow[], history: readonly HistoryEntry[]): Promise<void>;
+}
+
+function lightTarget(reg: LightRegister): MergeTarget {
+  const header = reg.header;
+  return {
+    engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: columnLetters(header), history: reg.history,
+    directory: reg.directory, lost: [],
+    save: async (path, writes, changed, analyzed, history) => {
+      let bytes: Buffer;
+      try {
+        bytes = patchRegister(reg, writes, history);
+      } catch (error) {
+        if (!(error instanceof LightUnsupported)) throw error;
+        // something the patch does not handle (a formula cell to overwrite …): exceljs writes it
+        const whole = await wholeTarget(reg.source);
+        await whole.save(path, writes, changed, analyzed, history);
+        return;
+      }
+      await writeFileAtomic(path, bytes);
+    },
+  };
+}
+
+async function wholeTarget(source: WorkbookBytes): Promise<MergeTarget> {
+  const book = await RegisterBook.fromBytes(source);
+  return {
+    engine: 'whole', sheetName: book.sheet.name, rows: book.rows(), columns: book.columns(), history: readWorkbookHistory(book.workbook),
+    directory: book.directory(), lost: book.lost,
+    save: async (path, _writes, changed, analyzed, history) => {
+      writeChanges(book, changed, analyzed);
+      appendHistory(book.workbook, history);
+      await book.save(path);
+    },
+  };
+}
+
+/** Open the register: the light reader when it can, else exceljs. Errors are the register's. */
+async function openTarget(registerPath: string): Promise<MergeTarget> {
+  const source = await readWorkbookBytes(registerPath);
+  try {
+    return lightTarget(openLightRegister(source));
+  } catch (error) {
+    if (!(error instanceof LightUnsupported)) throw error;
+    return wholeTarget(source);
+  }
+}
+
+/**
  * Merge the return files into the register at `registerPath` and write the merged register.
  * @returns what happened per file; the register is written even when nothing changed
  * @throws MosavabatError only for the register itself (unreadable) and unwritable outputs;
@@ -78,14 +153,23 @@ async function readSource(source: ReturnSource): Promise<ReturnFileData> {
 export async function mergeReturnFiles(registerPath: string, returns: readonly ReturnSource[], options: MergeFilesOptions = {}): Promise<MergeFilesResult> {
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
-  const book = await RegisterBook.open(registerPath);
+  const target = await openTarget(registerPath);
+  const directory = target.directory;
+  // one agency, however the secretariat spelled it: the directory's aliases name the same agency
+  const agencyKeys = new Map<string, string>();
+  const agencyKey = (name: string) => {
+    let key = agencyKeys.get(name);
+    if (key === undefined) agencyKeys.set(name, (key = comparisonKey(directory.find(name)?.name ?? name)));
+    return key;
+  };
   // the rows as values only: full validation is needed for the changed rows alone (at the end)
-  const rows = book.rows().map((raw) => ({ sheetRow: raw.sheetRow, assignment: interpretRow(raw).assignment }));
-  const index = indexRegister(rows.map((r) => r.assignment));
-  const revisionNow = () => registerRevision(index.byId.values());
-  const before = revisionNow();
-  const sheetRowById = new Map<string, number>();
-  for (const row of rows) if (!sheetRowById.has(row.assignment.id)) sheetRowById.set(row.assignment.id, row.sheetRow);
+  const rows = target.rows.map((raw) => ({ raw, assignment: interpretRow(raw).assignment }));
+  const index = indexRegister(rows.map((r) => r.assignment), target.history, agencyKey);
+  index.invalid = invalidCells(rows);
+  const before = registerRevision(index.byId.values());
+  let revision = before;
+  const rawById = new Map<string, RawRow>();
+  for (const row of rows) if (!rawById.has(row.assignment.id)) rawById.set(row.assignment.id, row.raw);
 
   const reports: FileReport[] = [];
   const history: HistoryEntry[] = [];
@@ -96,7 +180,7 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
     try {
       data = await readSource(source);
     } catch (error) {
-      reports.push(fileFailure(file, error, revisionNow()));
+      reports.push(fileFailure(file, error, revision));
       continue;
     }
     const agency = data.agency ?? options.expectedAgency;
@@ -104,43 +188,89 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
       reports.push(failedReport(file, '', 'not_a_return',
         'این فایل را این برنامه برای یک دستگاه نساخته است (برگهٔ پنهان مشخصات ندارد)؛ معلوم نیست از کدام دستگاه است. با گزینهٔ --agency نام دستگاه را بدهید',
         'this file was not made by mosavabat for an agency (no hidden description sheet); give the agency with --agency',
-        revisionNow()));
+        revision));
       continue;
     }
     try {
       const result = mergeReturn(index, data.rows, {
         agency, sourceFile: file, registerRevision: data.registerRevision, at, today, sheet: data.sheet, columns: data.columns,
         exportedIds: data.exportedIds, expectedAgency: data.agency ? options.expectedAgency : undefined,
+        exportKey: data.exportKey, savedAt: data.savedAt, agencyKey,
       });
       for (const change of result.changes) {
         index.byId.set(change.id, change.after);
+        index.invalid?.delete(change.id);
         const earlier = changed.get(change.id);
         changed.set(change.id, earlier ? { ...change, before: earlier.before, fields: [...earlier.fields, ...change.fields] } : change);
       }
+      revision += result.changes.length;
+      index.revision = revision;
+      recordMerges(index, result.history, agencyKey);
       history.push(...result.history);
       reports.push(result.report);
     } catch (error) {
-      reports.push(fileFailure(file, error, revisionNow()));
+      reports.push(fileFailure(file, error, revision));
     }
   }
 
-  if (changed.size) writeChanges(book, sheetRowById, changed, today, options.dueSoonDays);
-  const historyLines = appendHistory(book.workbook, history);
-  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', book.lost);
-  await book.save(choice.path);
+  // the changed rows as they will read, validated for their states and colours
+  const changedRaw: RawRow[] = [];
+  const fieldsOf = new Map<number, FieldName[]>();
+  for (const change of changed.values()) {
+    const raw = rawById.get(change.id);
+    if (!raw) continue;
+    const cells = assignmentCells(change.after);
+    const fields = [...new Set<FieldName>([...change.fields.map((f) => f.field), ...ALWAYS_WRITTEN])];
+    const values = { ...raw.values };
+    for (const field of fields) values[field] = (cells[field] ?? null) as CellValue;
+    changedRaw.push({ sheetRow: raw.sheetRow, values });
+    fieldsOf.set(raw.sheetRow, fields);
+  }
+  const analysis = analyzeRegister(changedRaw, {
+    sheet: target.sheetName, columns: target.columns, today, directory: directory.list().length ? directory : undefined, dueSoonDays: options.dueSoonDays,
+  });
+  const rawByRow = new Map(changedRaw.map((r) => [r.sheetRow, r]));
+  const writes: RowWrite[] = analysis.rows.map((row) => {
+    const values: Partial<Record<FieldName, CellValue>> = {};
+    const raw = rawByRow.get(row.sheetRow)!;
+    for (const field of fieldsOf.get(row.sheetRow) ?? []) values[field] = raw.values[field] ?? null;
+    values.state = STATE_LABELS[row.state];
+    // the status in its canonical words, so the dropdown and the colour rules recognise it
+    const label = row.assignment.status ? statusLabel(row.assignment.status) : null;
+    if (label && cellText(raw.values.status ?? null) !== label) values.status = label;
+    return { sheetRow: row.sheetRow, cells: values, fill: fillArgb(row.state) };
+  });
+
+  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', target.lost);
+  await target.save(choice.path, writes, changed, analysis.rows, history);
 
   if (options.reportPath) {
     const json: MergeReportFile = {
       register: basename(registerPath), output: basename(choice.path), at: at.toISOString(),
-      registerRevision: { before, after: revisionNow() }, rowsChanged: changed.size, files: reports,
+      registerRevision: { before, after: revision }, rowsChanged: changed.size, files: reports,
     };
     await writeFileAtomic(options.reportPath, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
   }
   const problems = reports.reduce((n, r) => n + (r.outcome === 'rejected' ? 1 : r.rejected.length + r.conflicts.length), 0);
   return {
-    output: choice.path, reportPath: options.reportPath, reports, rowsChanged: changed.size, historyLines, problems,
-    notice: redirectMessage(choice),
+    output: choice.path, reportPath: options.reportPath, reports, rowsChanged: changed.size, historyLines: history.length, problems,
+    notice: redirectMessage(choice), engine: target.engine,
   };
+}
+
+/** Agency-field cells the register's rules cannot read (`زیاد` as a percent), by row id: their text. */
+function invalidCells(rows: ReadonlyArray<{ raw: RawRow; assignment: import('../../core/register/types').Assignment }>): NonNullable<RegisterIndex['invalid']> {
+  const invalid: NonNullable<RegisterIndex['invalid']> = new Map();
+  for (const { raw, assignment } of rows) {
+    for (const field of MERGE_FIELDS) {
+      const cell = raw.values[field];
+      if (cell === undefined || isEmptyCell(cell) || assignmentValue(assignment, field) !== null) continue;
+      const entry = invalid.get(assignment.id) ?? {};
+      entry[field] = cellText(cell);
+      invalid.set(assignment.id, entry);
+    }
+  }
+  return invalid;
 }
 
 /** A file that could not be merged, as a report: the reader's Persian message, or an internal one. */
@@ -152,31 +282,29 @@ function fileFailure(file: string, error: unknown, revision: number): FileReport
 }
 
 /**
- * Write the changed rows into the register sheet: the changed agency cells, the revision and
- * the update time (other cells and styles stay as they were), then each changed row's state
- * words and colour, from validating those rows as they now read.
+ * Write the changed rows into a whole-model register: the changed agency cells, the revision
+ * and the update time (a percent into a percent-formatted cell as a fraction), then each changed
+ * row's state words and colour. Other cells and styles stay as they were.
  */
-function writeChanges(book: RegisterBook, sheetRowById: ReadonlyMap<string, number>,
-  changed: ReadonlyMap<string, RowChange>, today: JalaliDate, dueSoonDays?: number): void {
+function writeChanges(book: RegisterBook, changed: ReadonlyMap<string, RowChange>, analyzed: readonly AnalyzedRow[]): void {
   const sheet = book.sheet;
   ensureColumns(sheet, book.header); // an older register may lack the revision column
+  const byRow = new Map(analyzed.map((row) => [row.sheetRow, row]));
+  const rowOf = new Map(analyzed.map((row) => [row.assignment.id, row.sheetRow]));
   for (const change of changed.values()) {
-    const sheetRow = sheetRowById.get(change.id);
+    const sheetRow = rowOf.get(change.id);
     if (sheetRow === undefined) continue;
     const cells = assignmentCells(change.after);
     const row = sheet.getRow(sheetRow);
     for (const field of [...new Set<FieldName>([...change.fields.map((f) => f.field), ...ALWAYS_WRITTEN])]) {
       const col = book.header.columns.get(field);
-      if (col !== undefined) row.getCell(col).value = cells[field] ?? null;
+      if (col === undefined) continue;
+      const cell = row.getCell(col);
+      const value = cells[field] ?? null;
+      cell.value = typeof value === 'number' && field === 'percent' && isPercentFormat(cell.numFmt) ? value / 100 : value;
     }
+    const analysedRow = byRow.get(sheetRow)!;
+    writeDerived(sheet, book.header, sheetRow, analysedRow.assignment, analysedRow.state);
   }
-  // the states of the changed rows, as validation sees them now; checks across rows (duplicate
-  // ids) cannot have changed, since rows with a duplicated id are never merged into
-  const changedRows = new Set([...changed.keys()].map((id) => sheetRowById.get(id)));
-  const raw = readRegisterRows(sheet, book.header).filter((r) => changedRows.has(r.sheetRow));
-  const directory = book.directory();
-  const analysis = analyzeRegister(raw, {
-    sheet: sheet.name, columns: book.columns(), today, directory: directory.list().length ? directory : undefined, dueSoonDays,
-  });
-  for (const row of analysis.rows) writeDerived(sheet, book.header, row.sheetRow, row.assignment, row.state);
 }
+
