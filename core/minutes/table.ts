@@ -70,11 +70,6 @@ export function tableHeaderCandidates(lines: string[]): Array<{ index: number; c
   return out;
 }
 
-/** The first header candidate (see tableHeaderCandidates), or undefined. */
-export function findTableHeader(lines: string[]): { index: number; columns: TableColumn[] } | undefined {
-  return tableHeaderCandidates(lines)[0];
-}
-
 /**
  * The cells of a row as typed, empty ones included: split on tabs or pipes; a markdown row's
  * outer pipes (`| ۱ | متن | … |`) do not make empty cells.
