@@ -137,6 +137,34 @@ describe('autofilters', () => {
   });
 });
 
+describe('a streamed copy', () => {
+  it('keeps hidden rows and the print titles and areas of people’s sheets and the side sheets', async () => {
+    const dir = tempDir();
+    const path = await registerFile(dir, stateRows());
+    await editWithExcelJS(path, (wb) => {
+      wb.getWorksheet(SHEETS.register)!.getRow(3).hidden = true;
+      const own = wb.addWorksheet('فهرست تماس');
+      for (let r = 1; r <= 6; r++) own.getRow(r).values = [`ردیف ${r}`, r];
+      own.getRow(4).hidden = true;
+      own.pageSetup.printTitlesRow = '1:1';
+      own.pageSetup.printArea = 'A1:B6';
+    });
+    const output = join(dir, 'out.xlsx');
+    expect((await colorRegisterFile(path, { today, output })).engine).toBe('stream');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    expect(workbook.getWorksheet(SHEETS.register)!.getRow(3).hidden).toBe(true);
+    expect(workbook.getWorksheet(SHEETS.register)!.getRow(4).hidden).toBe(false);
+    const own = workbook.getWorksheet('فهرست تماس')!;
+    expect(own.getRow(4).hidden).toBe(true);
+    expect(own.getCell('A4').value).toBe('ردیف 4');
+    expect(own.pageSetup).toMatchObject({ printTitlesRow: '1:1', printArea: 'A1:B6' });
+    expect(workbook.getWorksheet(SHEETS.meetings)!.pageSetup.printTitlesRow).toBe('1:1');
+    // the hidden row is read like any other
+    expect((await validateRegisterFile(output, { today })).analysis.rows.map((r) => r.assignment.id)).toEqual(stateRows().map((a) => a.id));
+  });
+});
+
 describe('date cells', () => {
   /**
    * Read `path`'s done dates with both engines in a child process whose time zone is `tz`

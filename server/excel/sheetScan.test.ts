@@ -62,4 +62,19 @@ describe('scanSheets', () => {
     expect((await scan(workbook('a', {}, names('')))).workbook).toEqual([]);
     expect((await scan(workbook('a', {}, names('<definedName name="بودجه">a!$B$2</definedName>')))).workbook.map((l) => l.en)).toEqual(['named ranges']);
   });
+
+  it('finds hidden rows anywhere among the rows, but not hidden columns', async () => {
+    const hidden = (r: number) => `<row r="${r}" spans="1:2" hidden="1" ht="15" customHeight="1"><c r="A${r}"><v>1</v></c></row>`;
+    const rows = `${hidden(2)}${filler(9000)}${hidden(12000)}${filler(9000)}<row r="30000" hidden="true"></row><row r="30001" hidden="0"></row>`;
+    const { sheets } = await scan(workbook('برگه', { head: '<cols><col min="3" max="3" width="9" hidden="1"/></cols>', rows }));
+    expect(sheets[0].hiddenRows).toEqual([2, 12000, 30000]);
+    expect(sheets[0].losses).toEqual([]);
+  });
+
+  it('reads each sheet’s print titles and print areas', async () => {
+    const names = '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;برگه یک&apos;!$A:$B,&apos;برگه یک&apos;!$1:$2</definedName>'
+      + '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;برگه یک&apos;!$A$1:$D$20,&apos;برگه یک&apos;!$F$1:$G$5</definedName></definedNames>';
+    const { sheets } = await scan(workbook('برگه یک', {}, names));
+    expect(sheets[0].pageSetup).toMatchObject({ printTitlesRow: '1:2', printTitlesColumn: 'A:B', printArea: 'A1:D20&&F1:G5' });
+  });
 });

@@ -29,7 +29,12 @@ export interface SheetScan {
   columns: ColumnInfo[];
   /** Merged ranges as `A1:B3`. */
   merges: string[];
-  /** The print setup the sheet had (paper, orientation, scale or fit, margins), for the streaming copy. */
+  /** Numbers of the rows hidden in the sheet, ascending. */
+  hiddenRows: number[];
+  /**
+   * The print setup the sheet had (paper, orientation, scale or fit, margins, print titles and
+   * print area), for the streaming copy.
+   */
   pageSetup: Record<string, unknown>;
   /** The sheet's autofilter range (`A1:D20`), when it has one. */
   autoFilter?: string;
@@ -66,16 +71,20 @@ function decode(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** What a pass over one sheet part keeps: the XML before and after the rows, and which needles occur. */
+/** What a pass over one sheet part keeps: the XML before and after the rows, which needles occur, hidden rows. */
 interface PartScan {
   head: string;
   tail: string;
   found: Set<string>;
+  hiddenRows: Set<number>;
 }
-
 
 const DATA_OPEN = Buffer.from('<sheetData');
 const DATA_CLOSE = Buffer.from('</sheetData>');
+const HIDDEN = Buffer.from(' hidden="');
+const ROW_TAG = /^<(?:\w+:)?row\b[^>]*\br="(\d+)"/;
+/** Bytes kept from one chunk for the next: longer than any `<row …>` tag. */
+const CARRY = 1024;
 /** A head larger than this has no `<sheetData>` worth waiting for. */
 const MAX_HEAD = 4 * 1024 * 1024;
 
@@ -85,6 +94,7 @@ const MAX_HEAD = 4 * 1024 * 1024;
  */
 async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
   const found = new Set<string>();
+  const hiddenRows = new Set<number>();
   const needles = ROW_FEATURES.map((f) => [f, Buffer.from(f.needle)] as const);
   let headParts: Buffer[] = [];
   let headLength = 0;
@@ -102,6 +112,15 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
         }
       }
     }
+    // hidden rows (the streaming reader does not report them): look back from each ` hidden="`
+    // to the tag it is in, so plain rows cost nothing
+    for (let at = window.indexOf(HIDDEN); at >= 0; at = window.indexOf(HIDDEN, at + 1)) {
+      const value = window.subarray(at + HIDDEN.length, at + HIDDEN.length + 5).toString('latin1');
+      if (!/^(1|true)"/.test(value)) continue;
+      const open = window.lastIndexOf(0x3c, at); // '<'
+      const row = open >= 0 ? ROW_TAG.exec(window.subarray(open, at).toString('latin1')) : null;
+      if (row) hiddenRows.add(Number(row[1]));
+    }
     if (!headDone) {
       headParts.push(chunk);
       headLength += chunk.length;
@@ -116,8 +135,8 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
       const at = window.lastIndexOf(DATA_CLOSE);
       if (at >= 0) tailParts = [window.subarray(at)];
     }
-    // enough of the end to find a needle and what follows it across the chunk boundary
-    carry = Buffer.from(window.subarray(Math.max(0, window.length - 128)));
+    // enough of the end to find a needle, or a row tag, across the chunk boundary
+    carry = Buffer.from(window.subarray(Math.max(0, window.length - CARRY)));
   };
   const data = zipEntryData(bytes, entry);
   if (entry.method === 0) {
@@ -131,7 +150,7 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
       inflate.end(data);
     });
   }
-  return { head: Buffer.concat(headParts).toString('utf8'), tail: tailParts ? Buffer.concat(tailParts).toString('utf8') : '', found };
+  return { head: Buffer.concat(headParts).toString('utf8'), tail: tailParts ? Buffer.concat(tailParts).toString('utf8') : '', found, hiddenRows };
 }
 
 /**
@@ -141,13 +160,18 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
  */
 export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Promise<SheetScan[]> {
   const scans: SheetScan[] = [];
-  for (const info of inspection.sheets) {
+  const printNames = printRanges(bytes, inspection);
+  for (const [index, info] of inspection.sheets.entries()) {
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
-    const scan: SheetScan = { info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], pageSetup: {}, losses: [] };
+    const scan: SheetScan = {
+      info, rightToLeft: false, ySplit: 0, xSplit: 0, columns: [], merges: [], hiddenRows: [], losses: [],
+      pageSetup: { ...printNames.get(index) },
+    };
     scans.push(scan);
     // the tool's own sheets are rewritten from scratch: nothing in them needs looking at
     if (!entry || TOOL_SHEETS.has(info.name)) continue;
-    const { head, tail, found } = await scanPart(bytes, entry);
+    const { head, tail, found, hiddenRows } = await scanPart(bytes, entry);
+    scan.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
 
     const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
     scan.rightToLeft = /\brightToLeft="(1|true)"/.test(view);
@@ -165,7 +189,7 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
       });
     }
     scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
-    scan.pageSetup = pageSetupOf(head, tail);
+    scan.pageSetup = { ...pageSetupOf(head, tail), ...scan.pageSetup };
     scan.autoFilter = /<(?:\w+:)?autoFilter\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(tail)?.[1];
 
     const isRegister = info.name === SHEETS.register;
@@ -204,6 +228,36 @@ export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): A
     losses.push({ fa: 'نام‌های تعریف‌شده (Named Range)', en: 'named ranges' });
   }
   return losses;
+}
+
+/**
+ * The print titles and print areas of the workbook's sheets (defined names `_xlnm.Print_Titles`,
+ * `_xlnm.Print_Area`), by sheet position, in exceljs's PageSetup shape (`printTitlesRow: '1:2'`,
+ * `printTitlesColumn: 'A:B'`, `printArea: 'A1:D20'`, several areas joined by `&&`).
+ */
+function printRanges(bytes: Buffer, inspection: WorkbookInspection): Map<number, Record<string, string>> {
+  const result = new Map<number, Record<string, string>>();
+  const entry = inspection.entries.find((e) => e.name === 'xl/workbook.xml');
+  const xml = entry ? readZipEntry(bytes, entry).toString('utf8') : '';
+  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\//g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const local = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1];
+    if (local === undefined || (name !== '_xlnm.Print_Titles' && name !== '_xlnm.Print_Area')) continue;
+    const setup = result.get(Number(local)) ?? {};
+    result.set(Number(local), setup);
+    // each range after its sheet name: `'برگه'!$A$1:$D$20` → `A1:D20`
+    const ranges = decode(m[2]).split(',').map((r) => r.slice(r.lastIndexOf('!') + 1).replace(/\$/g, ''));
+    for (const range of ranges) {
+      if (name === '_xlnm.Print_Area') {
+        if (/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(range)) setup.printArea = setup.printArea ? `${setup.printArea}&&${range}` : range;
+      } else if (/^\d+:\d+$/.test(range)) {
+        setup.printTitlesRow = range;
+      } else if (/^[A-Z]+:[A-Z]+$/.test(range)) {
+        setup.printTitlesColumn = range;
+      }
+    }
+  }
+  return result;
 }
 
 /** Paper, orientation, scale / fit-to-page and margins from a sheet's XML, in exceljs's PageSetup shape. */

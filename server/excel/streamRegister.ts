@@ -4,8 +4,9 @@
  * register's rows also as core RawRows; writing streams every sheet back out with the tool's
  * columns, colours, rules and summary refreshed.
  *
- * A streaming copy carries cell values, cell styles, row heights, column widths, hidden columns
- * and sheets, right-to-left views and frozen panes. It cannot carry merged cells, people's own
+ * A streaming copy carries cell values, cell styles, row heights, hidden rows and columns, column
+ * widths, hidden sheets, right-to-left views, frozen panes, autofilter ranges and print setup
+ * (paper, margins, print titles and areas). It cannot carry merged cells, people's own
  * validations or colour rules, hyperlinks, images, comments, tables or named ranges: the use
  * cases check for those first (sheetScan) and use the whole-workbook RegisterBook instead.
  */
@@ -54,6 +55,8 @@ export interface CellCopy {
 export interface RowCopy {
   number: number;
   height?: number;
+  /** Hidden by a person (or by a filter they left on). */
+  hidden?: boolean;
   cells: CellCopy[];
 }
 
@@ -174,6 +177,7 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
         continue;
       }
       const rows: RowCopy[] = [];
+      const hiddenRows = new Set(scan.hiddenRows);
       // reading only: register rows become RawRows as they come and are not kept as copies
       const isRegister = scan.info.name === registerInfo.name;
       let header: RegisterHeader | undefined;
@@ -184,8 +188,9 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
           if (cell.value !== null && cell.value !== undefined) cells.push({ col, value: cell.value, style });
           else if (style) cells.push({ col, value: null, style });
         });
-        if (!cells.length && !row.height) continue;
-        const copy = { number: row.number, height: row.height, cells };
+        const hidden = hiddenRows.has(row.number) || undefined;
+        if (!cells.length && !row.height && !hidden) continue;
+        const copy: RowCopy = { number: row.number, height: row.height, hidden, cells };
         if (isRegister && !keepCopies && header) {
           dataRows.push(rawRow(copy, header));
           continue;
@@ -461,6 +466,7 @@ async function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sh
   for (const row of sheet.rows) {
     const out = ws.getRow(row.number);
     if (row.height) out.height = row.height;
+    if (row.hidden) out.hidden = true;
     for (const cell of row.cells) {
       const target = out.getCell(cell.col);
       target.value = cell.value;
@@ -511,6 +517,7 @@ async function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
   for (const row of register.rows) {
     const out = ws.getRow(row.number);
     if (row.height) out.height = row.height;
+    if (row.hidden) out.hidden = true;
     // the style objects as read (shared by exceljs per style id), by column
     const cellStyles = new Map<number, Partial<Style> | undefined>();
     for (const cell of row.cells) {
