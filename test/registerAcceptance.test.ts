@@ -128,6 +128,19 @@ describe('autofilters', () => {
     expect(definedNames(output).filter((n) => n.startsWith('_xlnm._FilterDatabase@')).sort()).toEqual([...names].sort());
   });
 
+  it('survive a LibreOffice re-save, whose empty drawing parts are no reason to leave the streaming engine', async () => {
+    // the seed register coloured on 1401/04/20, opened and saved by LibreOffice Calc 7.4
+    const fixture = join(__dirname, 'fixtures', 'register-libreoffice-filtered.xlsx');
+    expect(zipPart(fixture, 'xl/drawings/drawing1.xml')).not.toMatch(/Anchor/);
+    expect(definedNames(fixture)).toContain("_xlnm._FilterDatabase@0=مصوبات!$A$1:$R$10");
+    const dir = tempDir();
+    const output = join(dir, 'out.xlsx');
+    const result = await colorRegisterFile(fixture, { today, output });
+    expect(result).toMatchObject({ engine: 'stream', notice: undefined, counts: { overdue: 4, due_soon: 2, on_track: 3 } });
+    expect(definedNames(output)).toContain("_xlnm._FilterDatabase@0='مصوبات'!$A$1:$R$10");
+    expect(colourRules(output).flatMap((cf) => cf.rules)).toHaveLength(14);
+  });
+
   it('are named in the standalone summary workbook too', async () => {
     const dir = tempDir();
     const path = await registerFile(dir, stateRows());

@@ -77,4 +77,32 @@ describe('scanSheets', () => {
     const { sheets } = await scan(workbook('برگه یک', {}, names));
     expect(sheets[0].pageSetup).toMatchObject({ printTitlesRow: '1:2', printTitlesColumn: 'A:B', printArea: 'A1:D20&&F1:G5' });
   });
+
+  it('counts a drawing with something in it, not the empty one LibreOffice writes beside an autofilter', async () => {
+    const drawingXml = (anchors: string) => `<xdr:wsDr xmlns:xdr="x">${anchors}</xdr:wsDr>`;
+    const withDrawing = (anchors: string) => writeZip([
+      { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData/><autoFilter ref="A1:B2"/><drawing r:id="rId7"/></worksheet>' },
+      { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: '<Relationships><Relationship Id="rId7" Type="d" Target="../drawings/drawing3.xml"/></Relationships>' },
+      { name: 'xl/drawings/drawing3.xml', data: drawingXml(anchors) },
+    ]);
+    const empty = await scan(withDrawing(''));
+    expect(empty.sheets[0].losses).toEqual([]);
+    expect(empty.workbook).toEqual([]);
+    const picture = await scan(withDrawing('<xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor>'));
+    expect(picture.sheets[0].losses.map((l) => l.en)).toEqual(['drawings or images']);
+    expect(picture.workbook.map((l) => l.en)).toEqual(['images or drawings']);
+  });
+
+  it('reads what follows the rows of an empty sheet (`<sheetData/>`)', async () => {
+    const bytes = writeZip([
+      { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>' },
+    ]);
+    const { sheets } = await scan(bytes);
+    expect(sheets[0].merges).toEqual(['A1:C1']);
+    expect(sheets[0].losses.map((l) => l.en)).toEqual(['merged cells']);
+  });
 });

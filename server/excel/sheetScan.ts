@@ -58,7 +58,6 @@ const ROW_FEATURES: Array<{ needle: string; matches: (after: string) => boolean;
 /** Features outside the rows. */
 const FEATURES: Array<{ pattern: RegExp; fa: string; en: string }> = [
   { pattern: /<(?:\w+:)?hyperlink\b/, fa: 'پیوند (Hyperlink)', en: 'hyperlinks' },
-  { pattern: /<(?:\w+:)?drawing\b/, fa: 'تصویر یا شکل', en: 'drawings or images' },
   { pattern: /<(?:\w+:)?legacyDrawing\b/, fa: 'یادداشت (Comment)', en: 'comments' },
   { pattern: /<(?:\w+:)?tableParts\b/, fa: 'جدول (Table)', en: 'tables' },
   { pattern: /<(?:\w+:)?sheetProtection\b/, fa: 'قفل برگه', en: 'sheet protection' },
@@ -81,6 +80,7 @@ interface PartScan {
 
 const DATA_OPEN = Buffer.from('<sheetData');
 const DATA_CLOSE = Buffer.from('</sheetData>');
+const DATA_EMPTY = Buffer.from('<sheetData/>');
 const HIDDEN = Buffer.from(' hidden="');
 const ROW_TAG = /^<(?:\w+:)?row\b[^>]*\br="(\d+)"/;
 /** Bytes kept from one chunk for the next: longer than any `<row …>` tag. */
@@ -132,7 +132,9 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
     if (tailParts) {
       tailParts.push(chunk);
     } else {
-      const at = window.lastIndexOf(DATA_CLOSE);
+      // an empty sheet has `<sheetData/>`: what follows it is the tail all the same
+      const close = window.lastIndexOf(DATA_CLOSE);
+      const at = close >= 0 ? close : window.lastIndexOf(DATA_EMPTY);
       if (at >= 0) tailParts = [window.subarray(at)];
     }
     // enough of the end to find a needle, or a row tag, across the chunk boundary
@@ -161,6 +163,7 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
 export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Promise<SheetScan[]> {
   const scans: SheetScan[] = [];
   const printNames = printRanges(bytes, inspection);
+  const empty = emptyDrawings(bytes, inspection);
   for (const [index, info] of inspection.sheets.entries()) {
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
     const scan: SheetScan = {
@@ -196,6 +199,10 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
     for (const f of ROW_FEATURES) if (found.has(f.en)) scan.losses.push({ fa: f.fa, en: f.en });
     for (const f of FEATURES) if (f.pattern.test(tail) || f.pattern.test(head)) scan.losses.push({ fa: f.fa, en: f.en });
+    const drawing = /<(?:\w+:)?drawing\b[^>]*\br:id="([^"]*)"/.exec(tail) ?? /<(?:\w+:)?drawing\b[^>]*\br:id="([^"]*)"/.exec(head);
+    if (drawing && !empty.has(relTarget(bytes, inspection, entry.name, drawing[1]) ?? '')) {
+      scan.losses.push({ fa: 'تصویر یا شکل', en: 'drawings or images' });
+    }
     if (!isRegister && /<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>[^<]/.test(tail)) {
       scan.losses.push({ fa: 'سرصفحه یا پاصفحه چاپ', en: 'print headers or footers' });
     }
@@ -217,7 +224,9 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
 export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): Array<{ fa: string; en: string }> {
   const losses: Array<{ fa: string; en: string }> = [];
   const has = (prefix: string) => inspection.entries.some((e) => e.name.startsWith(prefix));
-  if (has('xl/media/') || has('xl/drawings/')) losses.push({ fa: 'تصویر یا شکل', en: 'images or drawings' });
+  const empty = emptyDrawings(bytes, inspection);
+  const drawings = inspection.entries.some((e) => e.name.startsWith('xl/drawings/') && !e.name.startsWith('xl/drawings/_rels/') && !empty.has(e.name));
+  if (has('xl/media/') || drawings) losses.push({ fa: 'تصویر یا شکل', en: 'images or drawings' });
   if (has('xl/comments') || has('xl/threadedComments/')) losses.push({ fa: 'یادداشت (Comment)', en: 'comments' });
   if (has('xl/tables/')) losses.push({ fa: 'جدول (Table)', en: 'tables' });
   if (has('xl/externalLinks/')) losses.push({ fa: 'پیوند به فایل‌های دیگر', en: 'external links' });
@@ -228,6 +237,38 @@ export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): A
     losses.push({ fa: 'نام‌های تعریف‌شده (Named Range)', en: 'named ranges' });
   }
   return losses;
+}
+
+/**
+ * Drawing parts with nothing in them (no anchored shape, picture or chart). LibreOffice writes
+ * one for every sheet with an autofilter; a streamed copy loses nothing by leaving it out.
+ */
+function emptyDrawings(bytes: Buffer, inspection: WorkbookInspection): Set<string> {
+  const empty = new Set<string>();
+  for (const entry of inspection.entries) {
+    if (!/^xl\/drawings\/[^/]+\.xml$/.test(entry.name) || entry.size > 4096) continue;
+    const xml = readZipEntry(bytes, entry).toString('utf8');
+    if (!/<(?:\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/.test(xml)) empty.add(entry.name);
+  }
+  return empty;
+}
+
+/** The zip path a sheet part's relationship `rid` points to (`xl/drawings/drawing1.xml`). */
+function relTarget(bytes: Buffer, inspection: WorkbookInspection, part: string, rid: string): string | undefined {
+  const slash = part.lastIndexOf('/');
+  const rels = inspection.entries.find((e) => e.name === `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
+  if (!rels) return undefined;
+  const xml = readZipEntry(bytes, rels).toString('utf8');
+  const relation = [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => m[1]).find((a) => new RegExp(`\\bId="${rid}"`).test(a));
+  const target = relation ? /\bTarget="([^"]*)"/.exec(relation)?.[1] : undefined;
+  if (!target) return undefined;
+  if (target.startsWith('/')) return target.slice(1);
+  const path = part.slice(0, slash).split('/');
+  for (const step of target.split('/')) {
+    if (step === '..') path.pop();
+    else if (step !== '.') path.push(step);
+  }
+  return path.join('/');
 }
 
 /**
