@@ -151,12 +151,15 @@ describe('autofilters', () => {
 });
 
 describe('a streamed copy', () => {
-  it('keeps hidden rows and the print titles and areas of people’s sheets and the side sheets', async () => {
+  it('keeps hidden rows, tab colours, gridlines, zoom and the print titles and areas of people’s sheets and the side sheets', async () => {
     const dir = tempDir();
     const path = await registerFile(dir, stateRows());
     await editWithExcelJS(path, (wb) => {
       wb.getWorksheet(SHEETS.register)!.getRow(3).hidden = true;
-      const own = wb.addWorksheet('فهرست تماس');
+      wb.getWorksheet(SHEETS.register)!.properties.tabColor = { argb: 'FF00B050' };
+      const own = wb.addWorksheet('فهرست تماس', {
+        properties: { tabColor: { argb: 'FFFF0000' } }, views: [{ rightToLeft: true, showGridLines: false, zoomScale: 85 }],
+      });
       for (let r = 1; r <= 6; r++) own.getRow(r).values = [`ردیف ${r}`, r];
       own.getRow(4).hidden = true;
       own.pageSetup.printTitlesRow = '1:1';
@@ -172,6 +175,11 @@ describe('a streamed copy', () => {
     expect(own.getRow(4).hidden).toBe(true);
     expect(own.getCell('A4').value).toBe('ردیف 4');
     expect(own.pageSetup).toMatchObject({ printTitlesRow: '1:1', printArea: 'A1:B6' });
+    expect(own.properties.tabColor).toMatchObject({ argb: 'FFFF0000' });
+    expect(own.views[0]).toMatchObject({ rightToLeft: true, showGridLines: false, zoomScale: 85 });
+    const register = workbook.getWorksheet(SHEETS.register)!;
+    expect(register.properties.tabColor).toMatchObject({ argb: 'FF00B050' });
+    expect(register.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1, showGridLines: true });
     expect(workbook.getWorksheet(SHEETS.meetings)!.pageSetup.printTitlesRow).toBe('1:1');
     // the hidden row is read like any other
     expect((await validateRegisterFile(output, { today })).analysis.rows.map((r) => r.assignment.id)).toEqual(stateRows().map((a) => a.id));

@@ -23,6 +23,10 @@ export interface ColumnInfo {
 export interface SheetScan {
   info: SheetInfo;
   rightToLeft: boolean;
+  /** Gridlines switched off, zoom in percent (when not 100), tab colour as ARGB: kept by a streamed copy. */
+  hideGridLines?: boolean;
+  zoomScale?: number;
+  tabColor?: string;
   /** Frozen rows / columns of the first view (0 when none). */
   ySplit: number;
   xSplit: number;
@@ -178,6 +182,10 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
 
     const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
     scan.rightToLeft = /\brightToLeft="(1|true)"/.test(view);
+    if (/\bshowGridLines="(0|false)"/.test(view)) scan.hideGridLines = true;
+    const zoom = Number(/\bzoomScale="(\d+)"/.exec(view)?.[1] ?? 100);
+    if (zoom !== 100 && zoom >= 10 && zoom <= 400) scan.zoomScale = zoom;
+    scan.tabColor = /<(?:\w+:)?tabColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(head)?.[1];
     const pane = /<(?:\w+:)?pane\b([^>]*)\/?>/.exec(head)?.[1] ?? '';
     if (/\bstate="frozen/.test(pane)) {
       scan.ySplit = Number(/\bySplit="(\d+)/.exec(pane)?.[1] ?? 0);

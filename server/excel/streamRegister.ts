@@ -65,6 +65,10 @@ export interface SheetCopy {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   rightToLeft: boolean;
+  hideGridLines?: boolean;
+  zoomScale?: number;
+  /** ARGB */
+  tabColor?: string;
   ySplit: number;
   xSplit: number;
   columns: ColumnInfo[];
@@ -203,6 +207,7 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
       }
       byName.set(scan.info.name, {
         name: scan.info.name, state: scan.info.state, rightToLeft: scan.rightToLeft, ySplit: scan.ySplit, xSplit: scan.xSplit,
+        hideGridLines: scan.hideGridLines, zoomScale: scan.zoomScale, tabColor: scan.tabColor,
         columns: scan.columns, pageSetup: scan.pageSetup, autoFilter: scan.autoFilter, rows,
       });
     }
@@ -390,11 +395,18 @@ function writerColumns(columns: readonly ColumnInfo[], force: Map<number, { widt
   return defs;
 }
 
-function viewOf(sheet: SheetCopy): Partial<WorksheetView>[] {
-  if (sheet.ySplit || sheet.xSplit) {
-    return [{ rightToLeft: sheet.rightToLeft, state: 'frozen', ySplit: sheet.ySplit, xSplit: sheet.xSplit } as Partial<WorksheetView>];
-  }
-  return [{ rightToLeft: sheet.rightToLeft } as Partial<WorksheetView>];
+function viewOf(sheet: SheetCopy, base?: Partial<WorksheetView>): Partial<WorksheetView>[] {
+  const view: Partial<WorksheetView> = base ?? (sheet.ySplit || sheet.xSplit
+    ? { rightToLeft: sheet.rightToLeft, state: 'frozen', ySplit: sheet.ySplit, xSplit: sheet.xSplit } as Partial<WorksheetView>
+    : { rightToLeft: sheet.rightToLeft });
+  if (sheet.hideGridLines) view.showGridLines = false;
+  if (sheet.zoomScale) view.zoomScale = sheet.zoomScale;
+  return [view];
+}
+
+/** Sheet properties of a copy: its tab colour. */
+function propertiesOf(sheet: SheetCopy): Partial<ExcelJS.WorksheetProperties> | undefined {
+  return sheet.tabColor ? { tabColor: { argb: sheet.tabColor } } : undefined;
 }
 
 /** What `writeStreamedRegister` writes besides the rows. */
@@ -460,7 +472,9 @@ function drain(): Promise<void> {
 const ROWS_PER_DRAIN = 1000;
 
 async function copySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetCopy): Promise<void> {
-  const ws = workbook.addWorksheet(sheet.name, { views: viewOf(sheet), state: sheet.state, pageSetup: sheet.pageSetup } as Partial<ExcelJS.AddWorksheetOptions>);
+  const ws = workbook.addWorksheet(sheet.name, {
+    views: viewOf(sheet), state: sheet.state, pageSetup: sheet.pageSetup, properties: propertiesOf(sheet),
+  } as Partial<ExcelJS.AddWorksheetOptions>);
   if (sheet.columns.length) ws.columns = writerColumns(sheet.columns);
   if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
   for (const row of sheet.rows) {
@@ -484,7 +498,7 @@ async function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
   const { header, register } = reg;
   const last = lastDataRow(reg);
   const ws = workbook.addWorksheet(register.name, {
-    views: rtlView(header.row), state: register.state, pageSetup: printSetup(header.row),
+    views: viewOf(register, rtlView(header.row)[0]), state: register.state, pageSetup: printSetup(header.row), properties: propertiesOf(register),
     headerFooter: { oddFooter: PRINT_FOOTER },
   } as Partial<ExcelJS.AddWorksheetOptions>);
   const force = new Map<number, { width?: number; hidden?: boolean }>();
