@@ -6,11 +6,8 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../core/register/fields';
-import { interpretRow } from '../core/register/rows';
 import { STATE_LABELS } from '../core/register/state';
-import type { Assignment } from '../core/register/types';
 import { JalaliDate } from '../core/jalali';
-import { RegisterBook } from '../server/excel/registerBook';
 import { readZip, writeZip } from '../server/excel/zip';
 import { BASE_SHEET, META_SHEET } from '../server/returns/format';
 import { returnFileName } from '../server/returns/returnBook';
@@ -19,15 +16,11 @@ import { mergeReturnFiles, type MergeReportFile, type ReturnSource } from '../se
 import { cli, FIXTURES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, registerFile } from './registerHelpers';
 import { RETURNS_AGENCIES, RETURNS_AT, RETURNS_REGISTER_ROWS } from './fixtures/returns/registerRows';
+import { COL, fill, rowOf, rowsOf } from './fixtures/returns/helpers';
 
 const { A, B, C } = RETURNS_AGENCIES;
 const AT = RETURNS_AT;
 const TODAY = JalaliDate.of(1401, 5, 1);
-
-/** Column letter of a field in the tool's layout (the return workbook uses the register's). */
-const COL: Record<FieldName, string> = Object.fromEntries(
-  REGISTER_FIELDS.map((f, i) => [f.name, String.fromCharCode(65 + i)]),
-) as Record<FieldName, string>;
 
 const dir = tempDir('mosavabat-returns-');
 let registerPath = '';
@@ -47,23 +40,6 @@ function copyOf(agency: string): string {
   return path;
 }
 
-/** The worksheet row number of an id in a return or register sheet. */
-function rowOf(sheet: ExcelJS.Worksheet, id: string): number {
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.findRow(r);
-    if (row) for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === id) return r;
-  }
-  throw new Error(`${id} not found`);
-}
-
-/** Set cells of the rows of some ids: `{ a1: { percent: 50 } }`. */
-function fill(sheet: ExcelJS.Worksheet, values: Record<string, Partial<Record<FieldName, ExcelJS.CellValue>>>, cols = COL): void {
-  for (const [id, fields] of Object.entries(values)) {
-    const r = rowOf(sheet, id);
-    for (const [field, value] of Object.entries(fields)) sheet.getCell(`${cols[field as FieldName]}${r}`).value = value ?? null;
-  }
-}
-
 async function merge(files: ReturnSource[], options: { expectedAgency?: string; register?: string } = {}) {
   const output = join(dir, `merged-${++counter}.xlsx`);
   const reportPath = join(dir, `report-${counter}.json`);
@@ -72,15 +48,6 @@ async function merge(files: ReturnSource[], options: { expectedAgency?: string; 
   });
   const json = JSON.parse(readFileSync(reportPath, 'utf8')) as MergeReportFile;
   return { result, output, json };
-}
-
-/** The merged register's rows by id. */
-async function rowsOf(path: string): Promise<Map<string, Assignment>> {
-  const book = await RegisterBook.open(path);
-  return new Map(book.rows().map((raw) => {
-    const a = interpretRow(raw).assignment;
-    return [a.id, a];
-  }));
 }
 
 describe('agency-sheets', () => {

@@ -2,7 +2,7 @@
 export * from './types';
 export {
   MERGE_FIELDS, LOCKED_FIELDS, MAX_CELL_TEXT, readAgencyCell, assignmentValue, withValue, toCell, valueText, lockedKey, stamp, tehranTime,
-  comparableValue, invalidValue, isInvalidValue, plainValue,
+  comparableValue, invalidValue, isInvalidValue, plainValue, unreadableCells,
 } from './values';
 export { exportForAgency, registerAgencies, registerRevision, rowCells, lockedCell, asReturnRows } from './export';
 export type { ExportRow, AgencyExport } from './export';

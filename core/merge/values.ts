@@ -6,10 +6,10 @@
 import { JalaliDate } from '../jalali/JalaliDate';
 import { toPersianDigits } from '../text/digits';
 import { comparisonKey } from '../text/normalize';
-import { cellText, parseDateCell, parsePercent } from '../register/cells';
+import { cellText, isEmptyCell, parseDateCell, parsePercent } from '../register/cells';
 import { parseStatus, statusLabel, STATUS_LABELS } from '../register/status';
 import type { AgencyField, Assignment, CellValue, FieldName, FieldValue, LockedField } from './types';
-import type { StatusCode } from '../register/types';
+import type { RawRow, StatusCode } from '../register/types';
 
 /** The agency fields, in column order. */
 export const MERGE_FIELDS: readonly AgencyField[] = ['status', 'percent', 'report', 'doneDate', 'requestedDue', 'requestReason'];
@@ -198,4 +198,19 @@ export function tehranTime(at: Date): { date: JalaliDate; time: string } {
 export function stamp(at: Date): string {
   const { date, time } = tehranTime(at);
   return `${date.toString()} ${time}`;
+}
+
+/**
+ * Agency-field cells of a register row that the register's rules cannot read (`زیاد` as a
+ * percent: the Assignment holds nothing there), as their text; undefined when there are none.
+ * Exports send this text, and merges compare against it, so nothing typed is hidden or lost.
+ */
+export function unreadableCells(raw: RawRow | undefined, assignment: Assignment): Partial<Record<AgencyField, string>> | undefined {
+  let found: Partial<Record<AgencyField, string>> | undefined;
+  for (const field of MERGE_FIELDS) {
+    const cell = raw?.values[field];
+    if (cell === undefined || isEmptyCell(cell) || assignmentValue(assignment, field) !== null) continue;
+    (found ??= {})[field] = cellText(cell);
+  }
+  return found;
 }

@@ -10,7 +10,7 @@ import { AGENCY_FIELDS, REGISTER_FIELDS, SHEETS, type FieldName } from '../../co
 import { AGENCY_STATUS_OPTIONS } from '../../core/register/status';
 import { paletteLegend } from '../../core/register/palette';
 import type { Assignment, DeadlineState } from '../../core/register/types';
-import { LOCKED_FIELDS } from '../../core/merge';
+import { LOCKED_FIELDS, type AgencyField } from '../../core/merge';
 import { toPersianDigits } from '../../core/text';
 import { BODY_FONT, HEADER_FONT, TITLE_FONT, WRAP_ALIGNMENT, rtlView } from '../excel/layout';
 import { assignmentCells, initRegisterSheet, restyle, writeAssignmentRow } from '../excel/registerSheet';
@@ -21,6 +21,11 @@ import { BASE_SHEET, GUIDE_SHEET, META_SHEET, RETURN_FORMAT, RETURN_VERSION, typ
 export interface ReturnRowSource {
   assignment: Assignment;
   state: DeadlineState;
+  /**
+   * Agency-field cells of the register its rules cannot read (`زیاد` as a percent), as their
+   * text: sent as they are, so the agency sees (and may correct) what the register holds.
+   */
+  invalid?: Partial<Record<AgencyField, string>>;
 }
 
 /** What a return workbook is made from. */
@@ -66,10 +71,14 @@ export async function buildReturnWorkbook(input: ReturnBookInput): Promise<Workb
     if (EDITABLE.has(field)) restyle(headerRow.getCell(col), { fill: EDITABLE_HEADER_FILL });
   }
   let rowNumber = header.row;
-  for (const { assignment, state } of input.rows) {
+  for (const { assignment, state, invalid } of input.rows) {
     rowNumber++;
     writeAssignmentRow(sheet, header, rowNumber, assignment, state);
     const row = sheet.getRow(rowNumber);
+    for (const [field, text] of Object.entries(invalid ?? {})) {
+      const col = header.columns.get(field as FieldName);
+      if (col !== undefined) row.getCell(col).value = text;
+    }
     for (const field of EDITABLE) {
       const col = header.columns.get(field);
       if (col !== undefined) restyle(row.getCell(col), { protection: { locked: false } } as Partial<Style>);
@@ -99,7 +108,7 @@ export async function buildReturnWorkbook(input: ReturnBookInput): Promise<Workb
   });
 
   writeGuideSheet(workbook, input);
-  writeBaseSheet(workbook, input.rows.map((r) => r.assignment));
+  writeBaseSheet(workbook, input.rows);
   writeMetaSheet(workbook, input, sheet, input.rows.length);
   return workbook;
 }
@@ -117,7 +126,7 @@ function writeGuideSheet(workbook: Workbook, input: ReturnBookInput): void {
     ['۱. در برگه «مصوبات» فقط ستون‌های زردرنگ را پر کنید: «وضعیت» (از فهرست کشویی)، «درصد پیشرفت» (عدد صحیح ۰ تا ۱۰۰)، «گزارش اقدام» و «تاریخ انجام» (مثل ۱۴۰۱/۰۴/۲۰).', 'body'],
     ['۲. اگر به مهلت بیشتری نیاز دارید، «مهلت درخواستی» و «دلیل درخواست تمدید» را بنویسید. مهلت تا تأیید دبیرخانه تغییر نمی‌کند.', 'body'],
     ['۳. متن مصوبه، مهلت، شناسه و دیگر ستون‌ها قفل‌اند؛ تغییر آن‌ها باعث می‌شود گزارش آن ردیف پذیرفته نشود.', 'body'],
-    ['۴. ردیف تازه اضافه نکنید و نام برگه‌ها را تغییر ندهید. مرتب‌سازی و فیلتر کردن مجاز است.', 'body'],
+    ['۴. ردیف تازه اضافه نکنید. فیلتر کردن (دکمهٔ کنار عنوان ستون‌ها) مجاز است. اکسل در برگهٔ قفل‌شده مرتب‌سازی نمی‌کند؛ اگر لازم شد، از زبانهٔ Review گزینهٔ Unprotect Sheet را بزنید (رمز ندارد) و کل جدول را مرتب کنید: ترتیب ردیف‌ها مهم نیست، فقط ستون‌های قفل را تغییر ندهید.', 'body'],
     ['۵. فایل را با همین قالب (xlsx) ذخیره کنید، رمز نگذارید و برای دبیرخانه بفرستید.', 'body'],
     ['', 'body'],
     ['رنگ‌ها (وضعیت مهلت در روز تهیهٔ فایل)', 'head'],
@@ -136,11 +145,11 @@ function writeGuideSheet(workbook: Workbook, input: ReturnBookInput): void {
 }
 
 /** The export-time copy of each row: id, revision and the cells of the agency and locked fields. */
-function writeBaseSheet(workbook: Workbook, rows: readonly Assignment[]): void {
+function writeBaseSheet(workbook: Workbook, rows: readonly ReturnRowSource[]): void {
   const base = workbook.addWorksheet(BASE_SHEET, { state: 'veryHidden' });
   base.addRow(['id', 'revision', ...BASE_FIELDS]);
-  for (const a of rows) {
-    const cells = assignmentCells(a);
+  for (const { assignment: a, invalid } of rows) {
+    const cells = { ...assignmentCells(a), ...invalid };
     base.addRow([a.id, a.revision, ...BASE_FIELDS.map((f) => cells[f] ?? null)]);
   }
 }

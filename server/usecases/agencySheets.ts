@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MosavabatError } from '../../core/errors';
-import { registerAgencies, registerRevision, tehranTime } from '../../core/merge';
+import { registerAgencies, registerRevision, tehranTime, unreadableCells } from '../../core/merge';
 import { comparisonKey } from '../../core/text';
 import { RegisterBook } from '../excel/registerBook';
 import { saveWorkbook } from '../excel/workbookFile';
@@ -42,12 +42,16 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const all = analysis.rows.map((r) => r.assignment);
   const revision = registerRevision(all);
+  // one agency however the register spells it: the directory's aliases name the same agency
+  const directory = book.directory();
+  const agencyKey = (name: string) => comparisonKey(directory.find(name)?.name ?? name);
+  const rawByRow = new Map(book.rows().map((raw) => [raw.sheetRow, raw]));
 
-  let agencies = registerAgencies(all);
+  let agencies = registerAgencies(all, agencyKey);
   if (options.agencies?.length) {
-    const known = new Map(agencies.map((a) => [comparisonKey(a), a]));
+    const known = new Map(agencies.map((a) => [agencyKey(a), a]));
     agencies = options.agencies.map((wanted) => {
-      const found = known.get(comparisonKey(wanted));
+      const found = known.get(agencyKey(wanted));
       if (!found) {
         throw new MosavabatError('agency_not_found', `دستگاه «${wanted}» در دفتر ردیفی ندارد`,
           `agency "${wanted}" has no rows in the register`, 'not_found', { file: basename(registerPath) });
@@ -60,7 +64,7 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
   let voidRows = 0;
   let rowsWithoutAgency = 0;
   for (const row of analysis.rows) {
-    const key = comparisonKey(row.assignment.agency);
+    const key = comparisonKey(row.assignment.agency) === '' ? '' : agencyKey(row.assignment.agency);
     if (key === '') {
       rowsWithoutAgency++;
       continue;
@@ -70,7 +74,7 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
       continue;
     }
     const list = byAgency.get(key) ?? [];
-    list.push({ assignment: row.assignment, state: row.state });
+    list.push({ assignment: row.assignment, state: row.state, invalid: unreadableCells(rawByRow.get(row.sheetRow), row.assignment) });
     byAgency.set(key, list);
   }
 
@@ -83,7 +87,7 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
   const used = new Set<string>();
   const files: AgencySheetsResult['files'] = [];
   for (const agency of agencies) {
-    const rows = byAgency.get(comparisonKey(agency)) ?? [];
+    const rows = byAgency.get(agencyKey(agency)) ?? [];
     if (rows.length === 0) continue;
     let name = returnFileName(agency, today);
     // two spellings that differ only in characters a file name cannot hold
@@ -98,3 +102,4 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
   }
   return { registerRevision: revision, files, rowsWithoutAgency, voidRows };
 }
+

@@ -8,13 +8,12 @@ import { basename } from 'node:path';
 import { MosavabatError } from '../../core/errors';
 import type { AgencyDirectory } from '../../core/agency';
 import {
-  assignmentValue, failedReport, indexRegister, MERGE_FIELDS, mergeReturn, recordMerges, registerRevision, tehranTime,
+  failedReport, indexRegister, mergeReturn, recordMerges, registerRevision, tehranTime, unreadableCells,
   type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
 } from '../../core/merge';
 import type { FieldName } from '../../core/register/fields';
-import type { JalaliDate } from '../../core/jalali';
-import type { CellValue, RawRow } from '../../core/register/types';
-import { cellText, isEmptyCell } from '../../core/register/cells';
+import type { Assignment, CellValue, RawRow } from '../../core/register/types';
+import { cellText } from '../../core/register/cells';
 import { fillArgb } from '../../core/register/palette';
 import { statusLabel } from '../../core/register/status';
 import { STATE_LABELS } from '../../core/register/state';
@@ -133,9 +132,13 @@ async function wholeTarget(source: WorkbookBytes): Promise<MergeTarget> {
   };
 }
 
-/** Open the register: the light reader when it can, else exceljs. Errors are the register's. */
-async function openTarget(registerPath: string): Promise<MergeTarget> {
+/**
+ * Open the register: the light reader when it can, else (or when `engine` is `whole`) exceljs.
+ * Errors are the register's.
+ */
+async function openTarget(registerPath: string, engine: RegisterOptions['engine']): Promise<MergeTarget> {
   const source = await readWorkbookBytes(registerPath);
+  if (engine === 'whole') return wholeTarget(source);
   try {
     return lightTarget(openLightRegister(source));
   } catch (error) {
@@ -153,7 +156,7 @@ async function openTarget(registerPath: string): Promise<MergeTarget> {
 export async function mergeReturnFiles(registerPath: string, returns: readonly ReturnSource[], options: MergeFilesOptions = {}): Promise<MergeFilesResult> {
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
-  const target = await openTarget(registerPath);
+  const target = await openTarget(registerPath, options.engine);
   const directory = target.directory;
   // one agency, however the secretariat spelled it: the directory's aliases name the same agency
   const agencyKeys = new Map<string, string>();
@@ -259,16 +262,11 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
 }
 
 /** Agency-field cells the register's rules cannot read (`زیاد` as a percent), by row id: their text. */
-function invalidCells(rows: ReadonlyArray<{ raw: RawRow; assignment: import('../../core/register/types').Assignment }>): NonNullable<RegisterIndex['invalid']> {
+function invalidCells(rows: ReadonlyArray<{ raw: RawRow; assignment: Assignment }>): NonNullable<RegisterIndex['invalid']> {
   const invalid: NonNullable<RegisterIndex['invalid']> = new Map();
   for (const { raw, assignment } of rows) {
-    for (const field of MERGE_FIELDS) {
-      const cell = raw.values[field];
-      if (cell === undefined || isEmptyCell(cell) || assignmentValue(assignment, field) !== null) continue;
-      const entry = invalid.get(assignment.id) ?? {};
-      entry[field] = cellText(cell);
-      invalid.set(assignment.id, entry);
-    }
+    const cells = unreadableCells(raw, assignment);
+    if (cells && !invalid.has(assignment.id)) invalid.set(assignment.id, cells);
   }
   return invalid;
 }
