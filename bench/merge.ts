@@ -1,10 +1,14 @@
 /**
  * Benchmark of the agency round trip: a 10,000-row register (500 agencies × 20 rows), 60 return
  * workbooks made with `agency-sheets` and filled in (every row: status, percent, report), then
- * one `merge` of all 60 into the register. Target: the merge under 3 s on the 2-core machine.
+ * `merge` of all 60 into the register, timed RUNS times in this process (each from the same
+ * input file to a new output: the first run is the cold one) and once as a separate `mosavabat
+ * merge` process (start-up and module loading included). Target: the merge under 3 s on the
+ * 2-core machine.
  *
- * Run: `npm run build && node --expose-gc dist/bench/merge.js [rows] [files]`
+ * Run: `npm run build && node --expose-gc dist/bench/merge.js [rows] [files] [runs]`
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +20,7 @@ import { mergeReturnFiles } from '../server/usecases/mergeReturns';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const FILES = Number(process.argv[3] ?? 60);
+const RUNS = Number(process.argv[4] ?? 5);
 const PER_AGENCY = 20;
 const TARGET_SECONDS = 3;
 const AT = new Date(Date.UTC(2022, 6, 23, 5, 30)); // 1401/05/01 10:00 Tehran
@@ -69,14 +74,33 @@ async function main(): Promise<void> {
         await workbook.xlsx.writeFile(file.path);
       }
     });
-    const result = await timed(`merge ${FILES} returns into ${ROWS} rows`, table, () =>
-      mergeReturnFiles(registerPath, sheets.files.map((f) => f.path), { at: AT, output: join(dir, 'merged.xlsx'), reportPath: join(dir, 'report.json') }));
-    if (result.rowsChanged !== sheets.files.reduce((n, f) => n + f.rows, 0)) throw new Error(`expected every row merged, got ${result.rowsChanged}`);
+    const files = sheets.files.map((f) => f.path);
+    const expected = sheets.files.reduce((n, f) => n + f.rows, 0);
+    const seconds: number[] = [];
+    let engine = '';
+    for (let run = 1; run <= RUNS; run++) {
+      const result = await timed(`merge ${FILES} returns into ${ROWS} rows (run ${run})`, table, () =>
+        mergeReturnFiles(registerPath, files, { at: AT, output: join(dir, `merged-${run}.xlsx`), reportPath: join(dir, `report-${run}.json`) }));
+      if (result.rowsChanged !== expected) throw new Error(`expected every row merged, got ${result.rowsChanged}`);
+      seconds.push(Number(table[table.length - 1][1]));
+      engine = result.engine;
+    }
+    // the command a secretariat runs: a fresh process, start-up and module loading included
+    const cliStart = process.hrtime.bigint();
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', 'cli', 'main.js'), 'merge', registerPath, ...files,
+      '-o', join(dir, 'merged-cli.xlsx'), '--report', join(dir, 'report-cli.json'), '--today', '1401/05/01'], { encoding: 'utf8' });
+    const cliSeconds = Number(process.hrtime.bigint() - cliStart) / 1e9;
+    if (cli.status !== 0) throw new Error(`mosavabat merge exited ${cli.status}: ${cli.stderr}`);
+    table.push([`\`mosavabat merge\` process, ${FILES} returns into ${ROWS} rows`, cliSeconds.toFixed(2), '']);
+
     console.log('| step | seconds | RSS MB |\n| --- | ---: | ---: |');
-    for (const [label, seconds, rss] of table) console.log(`| ${label} | ${seconds} | ${rss} |`);
-    console.log(`rows changed: ${result.rowsChanged}, history lines: ${result.historyLines}`);
-    const mergeSeconds = Number(table[table.length - 1][1]);
-    console.log(`target: merge under ${TARGET_SECONDS} s — ${mergeSeconds < TARGET_SECONDS ? 'met' : 'NOT met'} (${mergeSeconds.toFixed(2)} s)`);
+    for (const [label, s, rss] of table) console.log(`| ${label} | ${s} | ${rss} |`);
+    const sorted = [...seconds].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`rows changed per run: ${expected}; register written by: ${engine}`);
+    console.log(`merge: first ${seconds[0].toFixed(2)} s, min ${sorted[0].toFixed(2)}, median ${median.toFixed(2)}, max ${sorted[sorted.length - 1].toFixed(2)} s; process ${cliSeconds.toFixed(2)} s`);
+    const worst = Math.max(sorted[sorted.length - 1], cliSeconds);
+    console.log(`target: merge under ${TARGET_SECONDS} s — ${worst < TARGET_SECONDS ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)} s)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
