@@ -92,6 +92,25 @@ describe('colour rules', () => {
   });
 });
 
+describe('the legend sheet', () => {
+  it.each(ENGINES)('prints on one A4 landscape page width and says what updates by itself (%s engine)', async (engine) => {
+    const dir = tempDir();
+    const path = await registerFile(dir, stateRows());
+    const output = join(dir, 'out.xlsx');
+    await colorRegisterFile(path, { today, output, engine });
+    const xml = sheetPart(output, SHEETS.legend);
+    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
+    expect(xml).toMatch(/<pageSetUpPr fitToPage="1"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const texts: string[] = [];
+    workbook.getWorksheet(SHEETS.legend)!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    const note = texts.find((t) => t.includes('فیلتر'));
+    expect(note).toContain('۱۴۰۱/۰۴/۲۰');
+    expect(note).toContain('وضعیت مهلت');
+  });
+});
+
 describe('autofilters', () => {
   it.each(ENGINES)('are named _xlnm._FilterDatabase per sheet, so LibreOffice shows them (%s engine)', async (engine) => {
     const dir = tempDir();

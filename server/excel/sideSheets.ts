@@ -231,9 +231,16 @@ export function writeLegendSheet(workbook: Workbook, today: JalaliDate): void {
   const old = workbook.getWorksheet(SHEETS.legend);
   const position = old ? workbook.worksheets.indexOf(old) : -1;
   if (old) workbook.removeWorksheet(old.id);
-  const sheet = workbook.addWorksheet(SHEETS.legend, { views: rtlView(0) });
+  const sheet = workbook.addWorksheet(SHEETS.legend, { views: rtlView(0), pageSetup: legendPageSetup() });
   if (position >= 0) moveSheet(workbook, sheet, position);
   fillLegendSheet(sheet, today);
+}
+
+/** Print setup of the `راهنما` sheet: A4 landscape on one page width (its note is wider than a portrait page). */
+export function legendPageSetup(): ReturnType<typeof printSetup> {
+  const setup = printSetup();
+  delete setup.printTitlesRow;
+  return setup;
 }
 
 /**

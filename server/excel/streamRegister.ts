@@ -36,7 +36,7 @@ import { findRegisterSheet } from './registerBook';
 import { assignmentCells, assignmentRowHeight, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
 import { TOOL_SHEETS, type ColumnInfo, type SheetScan } from './sheetScan';
 import {
-  fillLegendSheet, newAgencies, parseAgencies, parseMeetings, sideHeader, type Grid, type MeetingRecord,
+  fillLegendSheet, legendPageSetup, newAgencies, parseAgencies, parseMeetings, sideHeader, type Grid, type MeetingRecord,
 } from './sideSheets';
 import { fillOverdue, fillSummary, OVERDUE_SHEET, summaryPageSetup, summaryViews } from './summarySheet';
 import { addRangeValidation, columnLetter } from './validations';
@@ -595,7 +595,7 @@ export async function writeSummaryWorkbook(path: string, summary: RegisterSummar
 
 function writeToolSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: StreamWritePlan, source?: string): void {
   writeSummarySheets(workbook, plan.summary, source);
-  const legend = workbook.addWorksheet(SHEETS.legend, { views: rtlView(0) } as Partial<ExcelJS.AddWorksheetOptions>);
+  const legend = workbook.addWorksheet(SHEETS.legend, { views: rtlView(0), pageSetup: legendPageSetup() } as Partial<ExcelJS.AddWorksheetOptions>);
   fillLegendSheet(legend as unknown as ExcelJS.Worksheet, plan.today);
   legend.commit();
 }
