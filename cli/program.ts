@@ -32,11 +32,15 @@ export function createProgram(io: CliIO): Command {
   return program;
 }
 
-/** One line for a person: Persian, then English; never a stack. */
+/**
+ * One line for a person: Persian first, the English after it for whoever reads logs; never a
+ * stack. Line breaks inside the messages are folded so the whole error stays one line.
+ */
 export function formatError(error: unknown): string {
-  if (error instanceof MosavabatError) return `خطا: ${describeLocation(error.where)}${error.fa}\nerror: ${error.en}`;
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  if (error instanceof MosavabatError) return oneLine(`خطا: ${describeLocation(error.where)}${error.fa} — error: ${error.en}`);
   const message = error instanceof Error ? error.message : String(error);
-  return `خطای پیش‌بینی‌نشده؛ لطفاً به پشتیبانی اطلاع دهید.\nunexpected error: ${message}`;
+  return oneLine(`خطای پیش‌بینی‌نشده؛ لطفاً به پشتیبانی اطلاع دهید — unexpected error: ${message}`);
 }
 
 /**
