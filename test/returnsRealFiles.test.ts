@@ -257,16 +257,36 @@ describe('registers as people keep them', () => {
     expect([...a.values()]).toEqual([...b.values()]);
   });
 
-  test('parts exceljs cannot write (an image here) are kept byte for byte, so the register itself may be overwritten', async () => {
+  test('parts exceljs cannot write (a chart, an image) are kept byte for byte, so the register itself may be overwritten', async () => {
     const { register, files } = await setup();
     const image = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3, 255, 254]);
-    patchZip(register, (parts) => [...parts, { name: 'xl/media/image1.png', data: image }]);
+    const chart = '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>';
+    patchZip(register, (parts) => [...parts, { name: 'xl/media/image1.png', data: image }, { name: 'xl/charts/chart1.xml', data: chart }]);
     const path = await filled(files[A], T1, (s) => fill(s, { a1: { percent: 15 } }));
     const result = await mergeReturnFiles(register, [path], { at: AT, today: TODAY, output: register });
     expect(result).toMatchObject({ engine: 'patch', output: register, notice: undefined });
     const parts = readZip(readFileSync(register));
     expect(parts.find((p) => p.name === 'xl/media/image1.png')!.data.equals(image)).toBe(true);
+    expect(parts.find((p) => p.name === 'xl/charts/chart1.xml')!.data.toString('utf8')).toBe(chart);
     expect((await rowsOf(register)).get('a1')!.percent).toBe(15);
+  });
+
+  test('a formula in a cell the merge overwrites: written through exceljs as a plain value; a register with a chart is then not overwritten', async () => {
+    const { register, files } = await setup((wb) => fill(wb.getWorksheet(SHEETS.register)!, {
+      a1: { percent: { formula: '10+20', result: 30 } as ExcelJS.CellFormulaValue },
+    }));
+    patchZip(register, (parts) => [...parts, { name: 'xl/charts/chart1.xml', data: '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' }]);
+    const before = readFileSync(register);
+    const path = await filled(files[A], T1, (s) => fill(s, { a1: { percent: 45 } }));
+    const result = await mergeReturnFiles(register, [path], { at: AT, today: TODAY, output: register });
+    expect(result.engine).toBe('whole');
+    expect(result.output).not.toBe(register);
+    expect(result.notice?.fa).toContain('نمودار');
+    expect(readFileSync(register).equals(before)).toBe(true);
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.readFile(result.output);
+    const sheet = merged.getWorksheet(SHEETS.register)!;
+    expect(sheet.getCell(`${COL.percent}${rowOf(sheet, 'a1')}`).value).toBe(45);
   });
 
   test('an older history sheet without the file columns gets them, and keeps its lines', async () => {

@@ -92,29 +92,34 @@ interface MergeTarget {
   columns: ReturnType<typeof columnLetters>;
   history: HistoryEntry[];
   directory: AgencyDirectory;
-  /** Parts of the input the written file will not have. */
+  /**
+   * Prepare the merged register: the file's bytes (patched), or the exceljs model with the
+   * changes made, to be saved. Which one decides what the written file may lose.
+   */
+  prepare(writes: readonly RowWrite[], changed: ReadonlyMap<string, RowChange>, analyzed: readonly AnalyzedRow[],
+    history: readonly HistoryEntry[]): Promise<PreparedRegister>;
+}
+
+/** A merged register ready to be written, and what it loses of the input. */
+interface PreparedRegister {
+  engine: 'patch' | 'whole';
   lost: readonly Loss[];
-  /** Write the merged register to `path`. */
-  save(path: string, writes: readonly RowWrite[], changed: ReadonlyMap<string, RowChange>, analyzed: readonly AnalyzedRow[], history: readonly HistoryEntry[]): Promise<void>;
+  write(path: string): Promise<void>;
 }
 
 function lightTarget(reg: LightRegister): MergeTarget {
-  const header = reg.header;
   return {
-    engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: columnLetters(header), history: reg.history,
-    directory: reg.directory, lost: [],
-    save: async (path, writes, changed, analyzed, history) => {
-      let bytes: Buffer;
+    engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: columnLetters(reg.header), history: reg.history,
+    directory: reg.directory,
+    prepare: async (writes, changed, analyzed, history) => {
       try {
-        bytes = patchRegister(reg, writes, history);
+        const bytes = patchRegister(reg, writes, history);
+        return { engine: 'patch', lost: [], write: (path) => writeFileAtomic(path, bytes) };
       } catch (error) {
         if (!(error instanceof LightUnsupported)) throw error;
         // something the patch does not handle (a formula cell to overwrite …): exceljs writes it
-        const whole = await wholeTarget(reg.source);
-        await whole.save(path, writes, changed, analyzed, history);
-        return;
+        return (await wholeTarget(reg.source)).prepare(writes, changed, analyzed, history);
       }
-      await writeFileAtomic(path, bytes);
     },
   };
 }
@@ -123,11 +128,11 @@ async function wholeTarget(source: WorkbookBytes): Promise<MergeTarget> {
   const book = await RegisterBook.fromBytes(source);
   return {
     engine: 'whole', sheetName: book.sheet.name, rows: book.rows(), columns: book.columns(), history: readWorkbookHistory(book.workbook),
-    directory: book.directory(), lost: book.lost,
-    save: async (path, _writes, changed, analyzed, history) => {
+    directory: book.directory(),
+    prepare: async (_writes, changed, analyzed, history) => {
       writeChanges(book, changed, analyzed);
       appendHistory(book.workbook, history);
-      await book.save(path);
+      return { engine: 'whole', lost: book.lost, write: (path) => book.save(path) };
     },
   };
 }
@@ -244,8 +249,9 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
     return { sheetRow: row.sheetRow, cells: values, fill: fillArgb(row.state) };
   });
 
-  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', target.lost);
-  await target.save(choice.path, writes, changed, analysis.rows, history);
+  const prepared = await target.prepare(writes, changed, analysis.rows, history);
+  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', prepared.lost);
+  await prepared.write(choice.path);
 
   if (options.reportPath) {
     const json: MergeReportFile = {
@@ -257,7 +263,7 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
   const problems = reports.reduce((n, r) => n + (r.outcome === 'rejected' ? 1 : r.rejected.length + r.conflicts.length), 0);
   return {
     output: choice.path, reportPath: options.reportPath, reports, rowsChanged: changed.size, historyLines: history.length, problems,
-    notice: redirectMessage(choice), engine: target.engine,
+    notice: redirectMessage(choice), engine: prepared.engine,
   };
 }
 
