@@ -14,6 +14,10 @@ import { inspectWorkbook } from '../server/excel/inspect';
 import { parseWorkbook } from '../server/excel/workbookFile';
 import { readZip } from '../server/excel/zip';
 import { readReturnBytes, readReturnWorkbook } from '../server/returns/readReturn';
+import { openLightRegister } from '../server/returns/registerPatch';
+import { openRegister } from '../server/excel/registerHandle';
+import { readWorkbookBytes } from '../server/excel/workbookFile';
+import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoRegister';
 import { writeAgencySheets } from '../server/usecases/agencySheets';
 import { mergeReturnFiles, type MergeFilesOptions, type MergeReportFile } from '../server/usecases/mergeReturns';
 import { FIXTURES, tempDir } from './helpers';
@@ -369,6 +373,32 @@ describe('the light reader reads return files as exceljs does', () => {
       const light = await readReturnBytes(source);
       const excel = readReturnWorkbook(await parseWorkbook(source), 'x.xlsx');
       expect(light).toEqual(excel);
+    }
+  });
+});
+
+describe('the light reader reads registers as the register commands do', () => {
+  test('the same rows as `validate` reads, for registers written every way the tool and people write them', async () => {
+    const seeded = join(dir, `seed-${++counter}.xlsx`);
+    await importMinutesIntoRegister(join(FIXTURES, 'minutes-1401-04-09.txt'), { output: seeded, now: AT });
+    const { register: edited } = await setup((wb) => {
+      const sheet = wb.getWorksheet(SHEETS.register)!;
+      fill(sheet, {
+        a1: { doneDate: new Date(Date.UTC(2022, 6, 11)), report: { formula: '"الف"&"ب"', result: 'الفب' } as ExcelJS.CellFormulaValue },
+        a2: { text: { richText: [{ text: 'متن ' }, { text: 'پررنگ', font: { bold: true } }] }, status: 'انجام شده', percent: { error: '#N/A' } as ExcelJS.CellErrorValue },
+        a3: { report: 12345, requestReason: true as unknown as string },
+      });
+      const cell = sheet.getCell(`${COL.percent}${rowOf(sheet, 'b1')}`);
+      cell.value = 0.35;
+      cell.style = { ...cell.style, numFmt: '0%' };
+    });
+    const { register, files } = await setup();
+    const path = await filled(files[A], T1, (s) => fill(s, { a1: { percent: 15, report: 'تازه' } }));
+    const { output: patched } = await merge(register, [path]);
+    for (const file of [seeded, edited, join(FIXTURES, 'register-libreoffice.xlsx'), patched]) {
+      const light = openLightRegister(await readWorkbookBytes(file)).rows;
+      const canonical = (await openRegister(file, 'read')).rows();
+      expect([file, light]).toEqual([file, canonical]);
     }
   });
 });
