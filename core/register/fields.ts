@@ -56,4 +56,6 @@ export const SHEETS = {
   summary: 'خلاصه',
   history: 'تاریخچه',
   legend: 'راهنما',
+  /** Deadline settings and the due-soon window (core/register/settings.ts). */
+  settings: 'تنظیمات',
 } as const;

@@ -29,3 +29,8 @@ export { PALETTE, PALETTE_TEXT, paletteLegend, fillArgb } from './palette';
 export type { PaletteEntry } from './palette';
 export { summarize } from './summary';
 export type { Totals, AgencySummary, MeetingSummary, OverdueItem, RegisterSummary } from './summary';
+export {
+  DEFAULT_REGISTER_SETTINGS, SETTING_SPECS, SETTINGS_COLUMNS, parseSettingsSheet, settingsSheetRows, deadlineSettingsOf,
+  describeSettingChanges, parseYesNo, parseDays,
+} from './settings';
+export type { RegisterSettings, SettingKey, SettingSpec, SettingsGrid, SettingsRead, RawSettings } from './settings';
