@@ -16,6 +16,7 @@ import { readZip } from '../server/excel/zip';
 import { readReturnBytes, readReturnWorkbook } from '../server/returns/readReturn';
 import { openLightRegister } from '../server/returns/registerPatch';
 import { openRegister } from '../server/excel/registerHandle';
+import { RegisterBook } from '../server/excel/registerBook';
 import { readWorkbookBytes } from '../server/excel/workbookFile';
 import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoRegister';
 import { writeAgencySheets } from '../server/usecases/agencySheets';
@@ -400,5 +401,19 @@ describe('the light reader reads registers as the register commands do', () => {
       const canonical = (await openRegister(file, 'read')).rows();
       expect([file, light]).toEqual([file, canonical]);
     }
+  });
+
+  test('a register of a few thousand rows with long Persian texts reads as exceljs\'s whole-workbook reader reads it', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      ...RETURNS_REGISTER_ROWS()[i % 3], id: `r${i}`, row: i + 1,
+      text: `مقرر گردید: دستگاه شمارهٔ ${i} نسبت به ساماندهی «گروه‌های جهادی» و خیّرین اقدام و گزارش آن را ارسال نماید؛ ${'متن طولانی '.repeat(i % 7)}`,
+      report: i % 4 ? '' : `گزارش ${i}: انجام شد`,
+    }));
+    const big = join(dir, `big-${++counter}`);
+    mkdirSync(big);
+    const path = await registerFile(big, rows);
+    const light = openLightRegister(await readWorkbookBytes(path)).rows;
+    expect(light).toHaveLength(3000);
+    expect(light).toEqual((await RegisterBook.open(path)).rows());
   });
 });
