@@ -500,6 +500,7 @@ describe('cells people really send', () => {
     edit(copy, 'm-1-a', { percent: 5 });
     const plain = mergeReturn(reg, copy, meta(reg));
     expect(plain.report.rejected.map((r) => r.code)).toEqual(['other_agency', 'other_agency', 'other_agency']);
+    expect(plain.report.rejected[0].fa).toContain('در برگهٔ «دستگاه‌ها» یکی را نام دیگر آن یکی بنویسید');
     const alias = (name: string) => (name === A || name === 'فرمانداری شهرستان کرج' ? 'karaj' : name);
     const { changes } = mergeReturn(reg, copy, meta(reg, { agencyKey: alias }));
     expect(changes.map((c) => c.id)).toEqual(['m-1-a']);

@@ -456,8 +456,8 @@ function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
   }
   if (ctx.agencyKey(current.agency) !== ctx.fileKey) {
     reject(ctx, 'other_agency', row, id, 'id',
-      `این ردیف مربوط به «${current.agency}» است، نه «${ctx.meta.agency}»؛ اعمال نشد`,
-      `this row belongs to "${current.agency}", not "${ctx.meta.agency}"; not applied`, lost());
+      `این ردیف مربوط به «${current.agency}» است، نه «${ctx.meta.agency}»؛ اعمال نشد. اگر این دو نام یک دستگاه‌اند، در برگهٔ «دستگاه‌ها» یکی را نام دیگر آن یکی بنویسید و دوباره ادغام کنید`,
+      `this row belongs to "${current.agency}", not "${ctx.meta.agency}"; not applied. If both names are one agency, list one as an alias of the other in the agencies sheet and merge again`, lost());
     return;
   }
   if (row.base === null && ctx.meta.exportedIds && !ctx.meta.exportedIds.includes(id)) {
