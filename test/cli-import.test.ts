@@ -180,7 +180,7 @@ describe('mosavabat import: deadline settings on the command line', () => {
     [['--holidays', '1404/13/01'], /ماه باید بین ۱ و ۱۲ باشد/],
     [['--urgent-days', 'سه'], /--urgent-days باید عددی صحیح/],
     [['--urgent-days', '-2'], /--urgent-days باید عددی صحیح/],
-    [['--thursday-workday', '-o', 'out.xlsx'], /فقط بدون -o\/--into/],
+    [['--due-soon-days', 'هفت', '-o', 'out.xlsx'], /--due-soon-days باید عدد صحیح/],
   ])('refuses %j with a clear message and exit status 2', async (args, message) => {
     const { status, stderr } = await cli('import', TRAFFIC, ...(args as string[]));
     expect(status).toBe(2);

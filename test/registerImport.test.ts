@@ -44,7 +44,7 @@ describe('importMinutesIntoRegister', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(register);
     expect(workbook.getWorksheet(SHEETS.meetings)!.getColumn(1).values.slice(2)).toEqual(['14010409-12', '14010416-13']);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['مصوبات', 'جلسات', 'دستگاه‌ها', 'خلاصه', 'مهلت گذشته', 'راهنما']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['مصوبات', 'جلسات', 'دستگاه‌ها', 'تنظیمات', 'خلاصه', 'مهلت گذشته', 'راهنما']);
   });
 
   it('refuses to create a register over an existing file, and needs a target', async () => {

@@ -272,7 +272,7 @@ describe('engines', () => {
     expect(other.getColumn(2).width).toBe(21);
     expect(other.getColumn(3).hidden).toBe(true);
     expect(other.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8 });
-    expect(back.worksheets.map((w) => w.name)).toEqual(['مصوبات', 'جلسات', 'دستگاه‌ها', 'بایگانی', 'خلاصه', 'مهلت گذشته', 'راهنما']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['مصوبات', 'جلسات', 'دستگاه‌ها', 'تنظیمات', 'بایگانی', 'خلاصه', 'مهلت گذشته', 'راهنما']);
   });
 
   it('reads and colours a register re-saved by LibreOffice', async () => {

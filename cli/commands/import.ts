@@ -8,8 +8,9 @@ import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali/JalaliDate';
 import { toLatinDigits } from '../../core/text/digits';
 import type { DeadlineSettings } from '../../core/deadline/rule';
+import type { RegisterSettings } from '../../core/register/settings';
 import { describeMinutes } from '../format/minutes';
-import { importIntoRegister } from '../format/register';
+import { importIntoRegister, parseDueSoonDays } from '../format/register';
 
 interface ImportOptions {
   json?: boolean;
@@ -19,6 +20,7 @@ interface ImportOptions {
   thursdayWorkday?: boolean;
   holidays?: string;
   urgentDays?: string;
+  dueSoonDays?: string;
 }
 
 /**
@@ -29,7 +31,8 @@ interface ImportOptions {
  */
 export function deadlineSettingsFrom(options: ImportOptions): Partial<DeadlineSettings> {
   const settings: Partial<DeadlineSettings> = {};
-  if (options.thursdayWorkday) settings.thursdayIsWorkday = true;
+  // undefined: neither --thursday-workday nor --no-thursday-workday was given
+  if (options.thursdayWorkday !== undefined) settings.thursdayIsWorkday = options.thursdayWorkday;
   if (options.holidays !== undefined) {
     const isFile = existsSync(options.holidays) && statSync(options.holidays).isFile();
     const list = isFile ? readFileSync(options.holidays, 'utf8') : options.holidays;
@@ -52,6 +55,22 @@ export function deadlineSettingsFrom(options: ImportOptions): Partial<DeadlineSe
   return settings;
 }
 
+/**
+ * The settings the command line gives for a register's `تنظیمات` sheet: the deadline settings
+ * of deadlineSettingsFrom and `--due-soon-days`. Settings not given are absent.
+ * @throws MosavabatError as deadlineSettingsFrom and parseDueSoonDays
+ */
+export function registerSettingsFrom(options: ImportOptions): Partial<RegisterSettings> {
+  const deadline = deadlineSettingsFrom(options);
+  const settings: Partial<RegisterSettings> = {};
+  if (deadline.thursdayIsWorkday !== undefined) settings.thursdayIsWorkday = deadline.thursdayIsWorkday;
+  if (deadline.urgentDays !== undefined) settings.urgentDays = deadline.urgentDays;
+  if (deadline.holidays !== undefined) settings.holidays = [...deadline.holidays].sort();
+  const dueSoon = parseDueSoonDays(options.dueSoonDays);
+  if (dueSoon !== undefined) settings.dueSoonDays = dueSoon;
+  return settings;
+}
+
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import <minutes>')
@@ -60,19 +79,17 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('-o, --output <register>', 'ساخت دفتر مصوبات تازه (xlsx) — create a new register workbook')
     .option('--into <register>', 'افزودن جلسه به دفتر مصوبات موجود — add the meeting to an existing register')
     .option('--today <date>', 'تاریخ امروز برای رنگ‌ها (شمسی) — today for the colours, Jalali')
-    .option('--thursday-workday', 'پنجشنبه روز کاری است (برای «N روز کاری») — Thursday is a working day')
+    .option('--thursday-workday', 'پنجشنبه روز کاری است (برای «N روز کاری»)؛ با -o/--into در برگه «تنظیمات» دفتر نوشته می‌شود — Thursday is a working day (with -o/--into: written to the register\'s settings sheet)')
+    .option('--no-thursday-workday', 'پنجشنبه روز کاری نیست (پیش‌فرض) — Thursday is not a working day (the default)')
     .option('--holidays <dates>', 'تعطیلات رسمی دیگر (مثل تعطیلات قمری) جدا با کاما، یا فایلی از آن‌ها — more official holidays: Jalali dates separated by commas, or a file of them')
     .option('--urgent-days <n>', 'مهلت «فوری» به روز، پیش‌فرض ۳ — days after the meeting for «فوری», default 3')
+    .option('--due-soon-days <n>', 'پنجره «نزدیک به پایان مهلت» به روز برای دفتر (پیش‌فرض ۷) — the register\'s due-soon window in days, default 7')
     .action(async (minutesPath: string, options: ImportOptions) => {
-      const settings = deadlineSettingsFrom(options);
       if (options.output || options.into) {
-        if (Object.keys(settings).length > 0) {
-          throw new MosavabatError('option_not_supported',
-            '--thursday-workday، --holidays و --urgent-days فعلاً فقط بدون -o/--into کار می‌کنند',
-            '--thursday-workday, --holidays and --urgent-days work only without -o/--into for now');
-        }
-        return importIntoRegister(minutesPath, options, io);
+        // with a register the settings belong to its تنظیمات sheet: written there, then used
+        return importIntoRegister(minutesPath, { ...options, settings: registerSettingsFrom(options) }, io);
       }
+      const settings = deadlineSettingsFrom(options);
       const { text } = await readMinutesFile(minutesPath);
       let parsed;
       try {

@@ -3,7 +3,8 @@ import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali';
 import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
 import type { DeadlineState } from '../../core/register/types';
-import { toPersianDigits } from '../../core/text/digits';
+import { toLatinDigits, toPersianDigits } from '../../core/text/digits';
+import type { RegisterSettings } from '../../core/register/settings';
 import { importMinutesIntoRegister } from '../../server/usecases/importMinutesIntoRegister';
 
 /** `--today YYYY/MM/DD` (any digits) or today in Asia/Tehran. @throws MosavabatError `invalid_date` */
@@ -11,10 +12,10 @@ export function parseToday(text: string | undefined): JalaliDate {
   return text === undefined ? JalaliDate.today() : JalaliDate.parse(text);
 }
 
-/** `--due-soon-days N`: a whole number 0..365, default undefined (core's default, 7). @throws MosavabatError */
+/** `--due-soon-days N` (any digits): a whole number 0..365, default undefined (core's default, 7). @throws MosavabatError */
 export function parseDueSoonDays(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
+  const n = Number(toLatinDigits(text.trim()));
   if (!Number.isInteger(n) || n < 0 || n > 365) {
     throw new MosavabatError('bad_option', `--due-soon-days باید عدد صحیح بین ۰ و ۳۶۵ باشد («${text}»)`,
       `--due-soon-days must be a whole number from 0 to 365 ("${text}")`);
@@ -33,6 +34,8 @@ export interface ImportRegisterOptions {
   into?: string;
   today?: string;
   json?: boolean;
+  /** Settings for the register's `تنظیمات` sheet (registerSettingsFrom). */
+  settings?: Partial<RegisterSettings>;
 }
 
 /**
@@ -40,7 +43,9 @@ export interface ImportRegisterOptions {
  * what happened (JSON with `--json`).
  */
 export async function importIntoRegister(minutesPath: string, options: ImportRegisterOptions, io: { out(text: string): void }): Promise<void> {
-  const result = await importMinutesIntoRegister(minutesPath, { output: options.output, into: options.into, today: parseToday(options.today) });
+  const result = await importMinutesIntoRegister(minutesPath, {
+    output: options.output, into: options.into, today: parseToday(options.today), settings: options.settings,
+  });
   if (options.json) {
     const { minutes, ...rest } = result;
     io.out(JSON.stringify({ ...rest, meeting: minutes.meeting }, null, 2));
@@ -51,6 +56,10 @@ export async function importIntoRegister(minutesPath: string, options: ImportReg
       ? `«${result.output}»: ${toPersianDigits(result.added)} ردیف تازه${result.existing ? `، ${toPersianDigits(result.existing)} ردیف از قبل بود` : ''}${result.meetingAdded ? '، جلسه ثبت شد' : ''}.`
       : `این صورتجلسه (${result.meetingId}) پیش‌تر وارد شده است؛ چیزی اضافه نشد و فایل دست نخورد.`,
   ];
+  if (result.settingsChanged.length) {
+    lines.push(`برگه «تنظیمات» دفتر به‌روز شد: ${result.settingsChanged.map((c) => c.fa).join('؛ ')}`);
+    if (options.into) lines.push('مهلت ردیف‌هایی که از پیش در دفتر بودند تغییر نکرد؛ mosavabat validate مهلت‌هایی را که با تنظیمات تازه جور نیستند نشان می‌دهد.');
+  }
   if (result.agenciesAdded.length) lines.push(`دستگاه‌های تازه در برگه «دستگاه‌ها»: ${result.agenciesAdded.join('، ')}`);
   for (const w of result.warnings) lines.push(`هشدار${w.row ? ` ردیف ${toPersianDigits(w.row)}` : ''}: ${w.fa}`);
   if (result.notice) lines.push(`توجه: ${result.notice.fa}`, `note: ${result.notice.en}`);

@@ -11,6 +11,7 @@ import { SHEETS } from '../../core/register/fields';
 import type { Assignment, ColumnMap, RawRow } from '../../core/register/types';
 import type { RegisterAnalysis } from '../../core/register/validate';
 import type { RegisterSummary } from '../../core/register/summary';
+import { settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import type { JalaliDate } from '../../core/jalali';
 import { comparisonKey } from '../../core/text';
 import type { LostFeature } from './inspect';
@@ -19,6 +20,7 @@ import {
   refreshSheetParts, unmergeWrittenCells, writeAssignmentRow, writeDerived, type RegisterHeader,
 } from './registerSheet';
 import { addAgencies, addMeeting, ensureSideSheets, readAgencyDirectory, readMeetings, writeLegendSheet, type MeetingRecord } from './sideSheets';
+import { readSettings, writeSettingsSheet } from './settingsSheet';
 import { writeSummarySheets } from './summarySheet';
 import { parseWorkbook, readWorkbookBytes, saveWorkbook, type WorkbookBytes } from './workbookFile';
 
@@ -58,6 +60,7 @@ export class RegisterBook {
     const sheet = workbook.addWorksheet(SHEETS.register);
     const header = initRegisterSheet(sheet);
     ensureSideSheets(workbook);
+    writeSettingsSheet(workbook, settingsSheetRows(undefined));
     return new RegisterBook(workbook, sheet, header);
   }
 
@@ -104,6 +107,21 @@ export class RegisterBook {
 
   directory(): AgencyDirectory {
     return readAgencyDirectory(this.workbook);
+  }
+
+  /** The `تنظیمات` sheet's settings (defaults, `present: false`, when an older register has none). */
+  settings(): SettingsRead {
+    return readSettings(this.workbook);
+  }
+
+  /**
+   * Rewrite the `تنظیمات` sheet with `changes` (other values kept as typed); with no changes,
+   * only add the sheet (defaults) when it is missing.
+   */
+  updateSettings(changes: Partial<RegisterSettings> = {}): void {
+    const current = this.settings();
+    if (current.present && !Object.values(changes).some((v) => v !== undefined)) return;
+    writeSettingsSheet(this.workbook, settingsSheetRows(current.raw, changes));
   }
 
   /**

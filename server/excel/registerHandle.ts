@@ -9,6 +9,7 @@
  */
 import type { AgencyDirectory } from '../../core/agency';
 import type { RegisterSummary } from '../../core/register/summary';
+import type { RegisterSettings, SettingsRead } from '../../core/register/settings';
 import type { Assignment, ColumnMap, RawRow } from '../../core/register/types';
 import type { RegisterAnalysis } from '../../core/register/validate';
 import type { JalaliDate } from '../../core/jalali';
@@ -19,7 +20,7 @@ import { scanSheets, workbookLosses } from './sheetScan';
 import type { MeetingRecord } from './sideSheets';
 import {
   appendAgencies, appendAssignments, appendMeeting, newStreamedRegister, streamedDirectory, streamedMeetings,
-  streamReadRegister, writeStreamedRegister, type StreamedRegister,
+  streamedSettings, streamReadRegister, updateStreamedSettings, writeStreamedRegister, type StreamedRegister,
 } from './streamRegister';
 import { readWorkbookBytes } from './workbookFile';
 import { ZipFormatError } from './zip';
@@ -49,11 +50,18 @@ export interface RegisterHandle {
   columns(): ColumnMap;
   meetings(): MeetingRecord[];
   directory(): AgencyDirectory;
+  /** The `تنظیمات` sheet's settings, with an issue per unreadable cell (defaults when the sheet is missing). */
+  settings(): SettingsRead;
+  /** Rewrite the `تنظیمات` sheet with these values changed (the others kept as typed). */
+  updateSettings(changes: Partial<RegisterSettings>): void;
   append(assignments: readonly Assignment[]): void;
   addMeeting(meeting: MeetingRecord): void;
   /** Add agencies `directory` does not know to it and to the `دستگاه‌ها` sheet; returns the names added. */
   addAgencies(directory: AgencyDirectory, names: Iterable<string>): string[];
-  /** Write the register with states, colours, rules and summary derived from `analysis`. */
+  /**
+   * Write the register with states, colours, rules and summary derived from `analysis`; a
+   * register without a `تنظیمات` sheet (an older file) gets one with the defaults.
+   */
   save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void>;
 }
 
@@ -70,10 +78,13 @@ class WholeHandle implements RegisterHandle {
   columns = () => this.book.columns();
   meetings = () => this.book.meetings();
   directory = () => this.book.directory();
+  settings = () => this.book.settings();
+  updateSettings = (changes: Partial<RegisterSettings>) => this.book.updateSettings(changes);
   append = (assignments: readonly Assignment[]) => void this.book.append(assignments);
   addMeeting = (meeting: MeetingRecord) => this.book.addMeeting(meeting);
   addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => this.book.addAgencies(directory, names);
   async save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
+    this.book.updateSettings();
     this.book.applyAnalysis(analysis, today, summary, dueSoonDays);
     await this.book.save(path);
   }
@@ -92,10 +103,13 @@ class StreamHandle implements RegisterHandle {
   columns = () => columnLetters(this.reg.header);
   meetings = () => streamedMeetings(this.reg);
   directory = () => streamedDirectory(this.reg);
+  settings = () => streamedSettings(this.reg);
+  updateSettings = (changes: Partial<RegisterSettings>) => updateStreamedSettings(this.reg, changes);
   append = (assignments: readonly Assignment[]) => void appendAssignments(this.reg, assignments);
   addMeeting = (meeting: MeetingRecord) => appendMeeting(this.reg, meeting);
   addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => appendAgencies(this.reg, directory, names);
   save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
+    updateStreamedSettings(this.reg);
     return writeStreamedRegister(this.reg, path, { analysis, summary, today, dueSoonDays });
   }
 }

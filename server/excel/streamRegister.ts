@@ -33,6 +33,8 @@ import {
   HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, PRINT_FOOTER, printSetup, rtlView, type SideColumn,
 } from './layout';
 import { findRegisterSheet } from './registerBook';
+import { isSettingsSheetName, settingsCellStyle, SETTINGS_WIDTHS } from './settingsSheet';
+import { parseSettingsSheet, settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import { assignmentCells, assignmentRowHeight, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
 import { TOOL_SHEETS, type ColumnInfo, type SheetScan } from './sheetScan';
 import {
@@ -161,7 +163,9 @@ function range(ref: string): { top: number; left: number; bottom: number; right:
  */
 export async function streamReadRegister(source: WorkbookBytes, scans: readonly SheetScan[], keepCopies = true): Promise<StreamedRegister> {
   const registerInfo = findRegisterSheet(source.inspection.sheets, source.file);
-  const wanted = (name: string) => keepCopies ? !TOOL_SHEETS.has(name) : name === registerInfo.name || name === SHEETS.meetings || name === SHEETS.agencies;
+  const wanted = (name: string) => keepCopies
+    ? !TOOL_SHEETS.has(name)
+    : name === registerInfo.name || name === SHEETS.meetings || name === SHEETS.agencies || isSettingsSheetName(name);
   const byName = new Map<string, SheetCopy>();
   const dataRows: RawRow[] = [];
   let headerSeen: RegisterHeader | undefined;
@@ -266,7 +270,7 @@ export function newStreamedRegister(): StreamedRegister {
   const side = (name: string, columns: readonly SideColumn<string>[]) =>
     sheet(name, columns.map((c) => c.fa), columns.map((c, i) => ({ min: i + 1, max: i + 1, width: c.width })));
   return {
-    sheets: [register, side(SHEETS.meetings, MEETING_COLUMNS), side(SHEETS.agencies, AGENCY_COLUMNS)],
+    sheets: [register, side(SHEETS.meetings, MEETING_COLUMNS), side(SHEETS.agencies, AGENCY_COLUMNS), settingsCopy(SHEETS.settings, settingsSheetRows(undefined))],
     register,
     header: { row: 1, columns: new Map(REGISTER_FIELDS.map((f, i) => [f.name, i + 1])) },
     rows: [],
@@ -366,6 +370,41 @@ export function streamedMeetings(reg: StreamedRegister): MeetingRecord[] {
 /** The agency directory of the `دستگاه‌ها` sheet. */
 export function streamedDirectory(reg: StreamedRegister): AgencyDirectory {
   return parseAgencies(gridOf(reg.sheets.find((s) => s.name === SHEETS.agencies)));
+}
+
+/** The `تنظیمات` sheet's settings (defaults, `present: false`, when an older register has none). */
+export function streamedSettings(reg: StreamedRegister): SettingsRead {
+  const sheet = reg.sheets.find((s) => isSettingsSheetName(s.name));
+  return parseSettingsSheet(sheet ? gridOf(sheet) : undefined, sheet?.name ?? SHEETS.settings);
+}
+
+/**
+ * Rewrite the `تنظیمات` sheet with `changes` (other values kept as typed), in its place or,
+ * when missing, after `دستگاه‌ها`; with no changes, only add it (defaults) when missing.
+ */
+export function updateStreamedSettings(reg: StreamedRegister, changes: Partial<RegisterSettings> = {}): void {
+  const current = streamedSettings(reg);
+  if (current.present && !Object.values(changes).some((v) => v !== undefined)) return;
+  const index = reg.sheets.findIndex((s) => isSettingsSheetName(s.name));
+  const copy = settingsCopy(index >= 0 ? reg.sheets[index].name : SHEETS.settings, settingsSheetRows(current.raw, changes));
+  if (index >= 0) {
+    reg.sheets[index] = copy;
+  } else {
+    const agencies = reg.sheets.findIndex((s) => s.name === SHEETS.agencies);
+    reg.sheets.splice(agencies >= 0 ? agencies + 1 : reg.sheets.length, 0, copy);
+  }
+}
+
+/** The settings sheet as a copy to write, from settingsSheetRows' rows (0-based columns). */
+function settingsCopy(name: string, rows: readonly CellValue[][]): SheetCopy {
+  return {
+    name, state: 'visible', rightToLeft: true, ySplit: 1, xSplit: 0, pageSetup: printSetup(1),
+    columns: SETTINGS_WIDTHS.map((width, i) => ({ min: i + 1, max: i + 1, width })),
+    rows: rows.map((values, r) => ({
+      number: r + 1,
+      cells: values.flatMap((value, c) => (value === null || value === undefined ? [] : [{ col: c + 1, value, style: settingsCellStyle(r + 1, c + 1) }])),
+    })).filter((row) => row.cells.length > 0),
+  };
 }
 
 /** Append a meeting row to `جلسات`. */

@@ -4,7 +4,7 @@ import { DEADLINE_STATES } from '../../core/register/state';
 import { summarize } from '../../core/register/summary';
 import type { DeadlineState } from '../../core/register/types';
 import { openRegister } from '../excel/registerHandle';
-import { analyzeBook, chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
+import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface ColorOptions extends RegisterOptions {
   /** Where to write; absent → `<name>-رنگی.xlsx` beside the input. The input itself only when named here. */
@@ -25,7 +25,9 @@ export interface ColorResult {
 
 /**
  * Read the register, derive every row's state on `today`, and write a copy with the state
- * words, fills, live colour rules, dropdowns, legend and summary sheets.
+ * words, fills, live colour rules, dropdowns, legend and summary sheets. The register's
+ * `تنظیمات` sheet gives the deadline settings and the due-soon window (`dueSoonDays` overrides
+ * the window); a register without one gets it, with the defaults.
  * @throws MosavabatError for unreadable registers and unwritable outputs
  */
 export async function colorRegisterFile(input: string, options: ColorOptions = {}): Promise<ColorResult> {
@@ -33,7 +35,8 @@ export async function colorRegisterFile(input: string, options: ColorOptions = {
   const book = await openRegister(input, 'write', options.engine);
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const choice = await chooseOutput(input, options.output, 'رنگی', book.lost);
-  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, options.dueSoonDays);
+  // the colour rules that stay live in the file use the same window as the states written now
+  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, dueSoonWindow(book.settings(), options.dueSoonDays));
   const counts = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
   for (const row of analysis.rows) counts[row.state]++;
   return {

@@ -11,11 +11,12 @@ import type { ParsedMinutes, Warning } from '../../core/minutes/types';
 import { assignmentsFromMinutes, meetingLabel } from '../../core/register/fromMinutes';
 import { meetingId } from '../../core/register/ids';
 import { summarize } from '../../core/register/summary';
+import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../../core/register/settings';
 import { toPersianDigits } from '../../core/text';
 import { newRegister, openRegister } from '../excel/registerHandle';
 import type { MeetingRecord } from '../excel/sideSheets';
 import { readMinutesFile } from '../minutesFile';
-import { analyzeBook, chooseOutput, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
+import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
 
 export interface ImportIntoRegisterOptions extends RegisterOptions {
   /** Create a new register here (refused when the file exists). */
@@ -24,6 +25,12 @@ export interface ImportIntoRegisterOptions extends RegisterOptions {
   into?: string;
   /** The moment written to `آخرین به‌روزرسانی` and `تاریخ ثبت`; default now. */
   now?: Date;
+  /**
+   * Settings to write into the register's `تنظیمات` sheet (a new register: these, defaults for
+   * the rest; `into`: these replace the sheet's values, the others stay). The new meeting's due
+   * dates are computed with the sheet's settings after that.
+   */
+  settings?: Partial<RegisterSettings>;
 }
 
 export interface ImportIntoRegisterResult {
@@ -35,6 +42,8 @@ export interface ImportIntoRegisterResult {
   added: number;
   existing: number;
   agenciesAdded: string[];
+  /** Settings of the `تنظیمات` sheet this import changed (with `into`: what differs from the sheet), Persian and English. */
+  settingsChanged: Array<{ fa: string; en: string }>;
   /** The minutes parser's warnings, document-level and per resolution (with its row). */
   warnings: Array<Warning & { row?: number }>;
   notice?: { fa: string; en: string };
@@ -73,7 +82,9 @@ function meetingRecord(minutes: ParsedMinutes, id: string, rows: number, importe
  *   exceljs would drop: then the result goes to a new file beside it. When nothing is new,
  *   nothing is written.
  * - `into` and `output`: read `into`, write `output`.
- * Every row's state and colour are refreshed as of `today`.
+ * Every row's state and colour are refreshed as of `today`. Due dates follow the register's
+ * `تنظیمات` sheet (Thursday, holidays, urgent days), after `settings` are written into it;
+ * with `into`, settings that change the sheet are written even when no row is new.
  * @throws MosavabatError `import_target_missing` (neither given), `output_exists`, and those of
  *   reading the minutes and the register
  */
@@ -89,17 +100,20 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
       'conflict', { file: basename(options.output) });
   }
   const { text } = await readMinutesFile(minutesPath);
-  let minutes: ParsedMinutes;
-  try {
-    minutes = parseMinutes(text);
-  } catch (error) {
-    throw error instanceof MosavabatError ? error.at({ file: basename(minutesPath) }) : error;
-  }
   const now = options.now ?? new Date();
   const stamp = tehranTimestamp(now);
   const today = options.today ?? JalaliDate.today(now);
 
   const book = options.into ? await openRegister(options.into, 'write', options.engine) : newRegister(options.engine);
+  const changes = Object.fromEntries(Object.entries(options.settings ?? {}).filter(([, v]) => v !== undefined)) as Partial<RegisterSettings>;
+  const settingsChanged = describeSettingChanges(book.settings().settings, changes).map(({ fa, en }) => ({ fa, en }));
+  if (settingsChanged.length) book.updateSettings(changes);
+  let minutes: ParsedMinutes;
+  try {
+    minutes = parseMinutes(text, deadlineSettingsOf(book.settings().settings));
+  } catch (error) {
+    throw error instanceof MosavabatError ? error.at({ file: basename(minutesPath) }) : error;
+  }
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const all = assignmentsFromMinutes(minutes, stamp);
   const present = new Set(book.rows().map((r) => String(r.values.id ?? '').trim()).filter(Boolean));
@@ -112,9 +126,9 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   ];
   const result: ImportIntoRegisterResult = {
     meetingId: id, meetingAdded, added: fresh.length, existing: all.length - fresh.length,
-    agenciesAdded: [], warnings, minutes,
+    agenciesAdded: [], settingsChanged, warnings, minutes,
   };
-  if (fresh.length === 0 && !meetingAdded && options.into && !options.output) return result;
+  if (fresh.length === 0 && !meetingAdded && settingsChanged.length === 0 && options.into && !options.output) return result;
 
   book.append(fresh);
   if (meetingAdded) book.addMeeting(meetingRecord(minutes, id, all.length, stamp, basename(minutesPath)));
@@ -123,7 +137,7 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   const choice = options.into
     ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost)
     : { path: options.output as string };
-  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, options.dueSoonDays);
+  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, dueSoonWindow(book.settings(), options.dueSoonDays));
   result.output = choice.path;
   result.notice = redirectMessage(choice);
   return result;

@@ -7,6 +7,7 @@ import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali';
 import { SHEETS } from '../../core/register/fields';
 import { analyzeRegister, type RegisterAnalysis } from '../../core/register/validate';
+import { deadlineSettingsOf, type SettingsRead } from '../../core/register/settings';
 import { describeLost } from '../excel/inspect';
 import type { RegisterBook } from '../excel/registerBook';
 import type { Loss, RegisterEngine, RegisterHandle } from '../excel/registerHandle';
@@ -28,16 +29,33 @@ export function tehranTimestamp(now: Date = new Date()): string {
   return `${JalaliDate.today(now).toString()} ${time}`;
 }
 
-/** Validate the rows of an open register (a RegisterHandle or a whole-workbook RegisterBook) and derive their states. */
+/**
+ * The "due soon" window a run uses: the command line's when given, else the register's
+ * `تنظیمات` sheet's (default 7).
+ */
+export function dueSoonWindow(settings: SettingsRead, dueSoonDays?: number): number {
+  return dueSoonDays ?? settings.settings.dueSoonDays;
+}
+
+/**
+ * Validate the rows of an open register (a RegisterHandle or a whole-workbook RegisterBook) and
+ * derive their states, with the register's own settings (`تنظیمات`: Thursday, holidays, urgent
+ * days, due-soon window). The settings sheet's unreadable cells come first among the issues
+ * (they belong to no row, so they are not in `rows[i].issues`).
+ * @param dueSoonDays overrides the register's due-soon window for this run
+ */
 export function analyzeBook(book: RegisterHandle | RegisterBook, today: JalaliDate, dueSoonDays?: number): RegisterAnalysis {
   const directory = book.directory();
-  return analyzeRegister(book.rows(), {
+  const settings = book.settings();
+  const analysis = analyzeRegister(book.rows(), {
     sheet: ('sheetName' in book ? book.sheetName : book.sheet.name) || SHEETS.register,
     columns: book.columns(),
     today,
     directory: directory.list().length ? directory : undefined,
-    dueSoonDays,
+    settings: deadlineSettingsOf(settings.settings),
+    dueSoonDays: dueSoonWindow(settings, dueSoonDays),
   });
+  return { rows: analysis.rows, issues: [...settings.issues, ...analysis.issues] };
 }
 
 /** Where a use case writes, and why it is not where the user asked (when it is not). */
