@@ -18,6 +18,8 @@ import type { HistoryEntry } from '../../core/merge';
 import { findRegisterSheet } from '../excel/registerBook';
 import { headerField, type RegisterHeader } from '../excel/registerSheet';
 import { parseAgencies, type Grid } from '../excel/sideSheets';
+import { isSettingsSheetName } from '../excel/settingsSheet';
+import { parseSettingsSheet, type RegisterSettings } from '../../core/register/settings';
 import { columnLetter } from '../excel/validations';
 import type { WorkbookBytes } from '../excel/workbookFile';
 import { lightGrid } from './grid';
@@ -41,6 +43,8 @@ export interface LightRegister {
   /** The rows of the history sheet's earlier merges (see readHistory). */
   history: HistoryEntry[];
   directory: AgencyDirectory;
+  /** The `تنظیمات` sheet's settings (defaults when missing or unreadable). */
+  settings: RegisterSettings;
 }
 
 /**
@@ -74,7 +78,9 @@ export function openLightRegister(source: WorkbookBytes): LightRegister {
   const has = (name: string) => source.inspection.sheets.some((s) => s.name === name && s.part);
   const history = has(SHEETS.history) ? readHistory(lightGrid(light.sheet(SHEETS.history))) : [];
   const directory = has(SHEETS.agencies) ? parseAgencies(gridOf(light.sheet(SHEETS.agencies))) : AgencyDirectory.from([]);
-  return { source, light, sheet, header, rows, history, directory };
+  const settingsSheet = source.inspection.sheets.find((s) => s.part && isSettingsSheetName(s.name));
+  const settings = parseSettingsSheet(settingsSheet ? gridOf(light.sheet(settingsSheet.name)) : undefined).settings;
+  return { source, light, sheet, header, rows, history, directory, settings };
 }
 
 /** The register header among the first ten rows (the rule findRegisterHeader applies). */
@@ -335,9 +341,10 @@ function appendHistorySheet(reg: LightRegister, history: readonly HistoryEntry[]
   const headerRow = header?.row ?? 1;
   let next = 1;
   let lastRow = headerRow;
+  // after the last row element, even an empty one: rows must stay in ascending order
   for (const row of sheet.rows) {
     for (const cell of row.cells) if (cell.col >= next) next = cell.col + 1;
-    if (row.number > lastRow && row.cells.some((c) => c.value !== null)) lastRow = row.number;
+    if (row.number > lastRow) lastRow = row.number;
   }
   for (const col of columns.values()) if (col >= next) next = col + 1;
   const added: Array<[number, string]> = [];
