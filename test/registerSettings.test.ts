@@ -11,7 +11,10 @@ import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
 import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
 import { JalaliDate } from '../core/jalali';
 import { cli, FIXTURES, tempDir } from './helpers';
-import { editWithExcelJS } from './registerHelpers';
+import { assignment, editWithExcelJS, registerFile } from './registerHelpers';
+import { writeAgencySheets } from '../server/usecases/agencySheets';
+import { mergeReturnFiles } from '../server/usecases/mergeReturns';
+import { COL, fill, rowOf as sheetRowOf } from './fixtures/returns/helpers';
 
 const HEALTH = join(FIXTURES, 'minutes', 'health-working-group-1402-11-28.txt');
 const TRAFFIC = join(FIXTURES, 'minutes', 'traffic-council-1402-05-17.txt');
@@ -184,5 +187,31 @@ describe('bad settings cells and older registers', () => {
     const into = await cli('import', EDUCATION, '--into', register);
     expect(into.status).toBe(0);
     expect(await settingsValues(register)).toEqual(['مقدار', 'خیر', '۳', '۷']);
+  });
+});
+
+describe('agency-sheets and merge', () => {
+  it('use the register\'s due-soon window', async () => {
+    const dir = tempDir();
+    // due 9 days after today: on track with the default window of 7, due soon with 10
+    const register = await registerFile(dir, [assignment({ id: 's1', due: '1401/05/10' })]);
+    await editSettings(register, { B4: '۱۰' });
+    const at = new Date('2022-07-23T08:00:00Z'); // 1401/05/01 in Tehran
+    const made = await writeAgencySheets(register, join(dir, 'out'), { at });
+    const returned = new ExcelJS.Workbook();
+    await returned.xlsx.readFile(made.files[0].path);
+    const sheet = returned.worksheets[0];
+    expect(sheet.getCell(`${COL.state}${sheetRowOf(sheet, 's1')}`).value).toBe(STATE_LABELS.due_soon);
+
+    fill(sheet, { s1: { status: 'در حال انجام', percent: 50 } });
+    await returned.xlsx.writeFile(made.files[0].path);
+    const output = join(dir, 'merged.xlsx');
+    const merged = await mergeReturnFiles(register, [made.files[0].path], { at, today: JalaliDate.parse('1401/05/01'), output });
+    expect(merged.rowsChanged).toBe(1);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(output);
+    const registerSheet = back.getWorksheet(SHEETS.register)!;
+    expect(registerSheet.getCell(`${COL.state}${sheetRowOf(registerSheet, 's1')}`).value).toBe(STATE_LABELS.due_soon);
+    expect(await settingsValues(output)).toEqual(['مقدار', 'خیر', '۳', '۱۰']);
   });
 });

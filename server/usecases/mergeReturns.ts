@@ -18,6 +18,7 @@ import { fillArgb } from '../../core/register/palette';
 import { statusLabel } from '../../core/register/status';
 import { STATE_LABELS } from '../../core/register/state';
 import { analyzeRegister, type AnalyzedRow } from '../../core/register/validate';
+import { deadlineSettingsOf, type RegisterSettings } from '../../core/register/settings';
 import { interpretRow } from '../../core/register/rows';
 import { comparisonKey } from '../../core/text';
 import { isPercentFormat } from '../excel/cells';
@@ -92,6 +93,8 @@ interface MergeTarget {
   columns: ReturnType<typeof columnLetters>;
   history: HistoryEntry[];
   directory: AgencyDirectory;
+  /** The register's `تنظیمات` sheet (Thursday, holidays, urgent days, due-soon window). */
+  settings: RegisterSettings;
   /**
    * Prepare the merged register: the file's bytes (patched), or the exceljs model with the
    * changes made, to be saved. Which one decides what the written file may lose.
@@ -110,7 +113,7 @@ interface PreparedRegister {
 function lightTarget(reg: LightRegister): MergeTarget {
   return {
     engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: columnLetters(reg.header), history: reg.history,
-    directory: reg.directory,
+    directory: reg.directory, settings: reg.settings,
     prepare: async (writes, changed, analyzed, history) => {
       try {
         const bytes = patchRegister(reg, writes, history);
@@ -128,7 +131,7 @@ async function wholeTarget(source: WorkbookBytes): Promise<MergeTarget> {
   const book = await RegisterBook.fromBytes(source);
   return {
     engine: 'whole', sheetName: book.sheet.name, rows: book.rows(), columns: book.columns(), history: readWorkbookHistory(book.workbook),
-    directory: book.directory(),
+    directory: book.directory(), settings: book.settings().settings,
     prepare: async (_writes, changed, analyzed, history) => {
       writeChanges(book, changed, analyzed);
       appendHistory(book.workbook, history);
@@ -235,7 +238,8 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
     fieldsOf.set(raw.sheetRow, fields);
   }
   const analysis = analyzeRegister(changedRaw, {
-    sheet: target.sheetName, columns: target.columns, today, directory: directory.list().length ? directory : undefined, dueSoonDays: options.dueSoonDays,
+    sheet: target.sheetName, columns: target.columns, today, directory: directory.list().length ? directory : undefined,
+    settings: deadlineSettingsOf(target.settings), dueSoonDays: options.dueSoonDays ?? target.settings.dueSoonDays,
   });
   const rawByRow = new Map(changedRaw.map((r) => [r.sheetRow, r]));
   const writes: RowWrite[] = analysis.rows.map((row) => {
