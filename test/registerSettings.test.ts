@@ -144,6 +144,11 @@ describe('a settings sheet edited by hand', () => {
     const quiet = await cli('import', EDUCATION, '--into', register, '--thursday-workday');
     expect(quiet.stdout).not.toContain('تنظیمات');
     expect(quiet.stdout).toContain('فایل دست نخورد');
+    await cli('import', TRAFFIC, '--into', register);
+    expect((await settingsValues(register))[1]).toBe('بله');
+    const back = await cli('import', EDUCATION, '--into', register, '--no-thursday-workday');
+    expect(back.stdout).toContain('پنجشنبه روز کاری است: خیر');
+    expect((await settingsValues(register))[1]).toBe('خیر');
   });
 });
 
