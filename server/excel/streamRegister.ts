@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import './exceljsStreamFix'; // must run before any streamed read: exceljs splits UTF-8 across chunks
 import ExcelJS, { type AutoFilter, type CellValue as ExcelValue, type Style, type WorksheetView } from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import type { AgencyDirectory } from '../../core/agency';
