@@ -139,14 +139,11 @@ export function crc32(bytes: Uint8Array): number {
  * workbook after patching one of its parts, and by tests to craft files.
  */
 export function writeZip(files: ReadonlyArray<{ name: string; data: Buffer | string }>): Buffer {
-  return assemble(files.map((file) => {
-    const data = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
-    return { name: file.name, method: 8, crc: crc32(data), size: data.length, compressed: deflateRawSync(data) };
-  }));
+  return assembleZip(files.map((file) => packEntry(file.name, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data)));
 }
 
 /** An entry ready to be stored: its compressed bytes and what the headers say about them. */
-interface PackedEntry {
+export interface PackedEntry {
   name: string;
   method: number;
   crc: number;
@@ -154,8 +151,18 @@ interface PackedEntry {
   compressed: Buffer;
 }
 
+/** A new part, deflated. */
+export function packEntry(name: string, data: Buffer): PackedEntry {
+  return { name, method: 8, crc: crc32(data), size: data.length, compressed: deflateRawSync(data) };
+}
+
+/** An existing part of `buffer` exactly as stored (still compressed), for copying it unchanged. @throws ZipFormatError */
+export function storedEntry(buffer: Buffer, entry: ZipEntry): PackedEntry {
+  return { name: entry.name, method: entry.method, crc: entry.crc, size: entry.size, compressed: zipEntryData(buffer, entry) };
+}
+
 /** Local headers, data, central directory and end record for entries in this order (no zip64). */
-function assemble(entries: readonly PackedEntry[]): Buffer {
+export function assembleZip(entries: readonly PackedEntry[]): Buffer {
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -226,5 +233,5 @@ export function reorderZip(buffer: Buffer, first: readonly string[], drop: Reado
     return i < 0 ? first.length : i;
   };
   const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i).map((x) => x.e);
-  return assemble(ordered.map((e) => ({ name: e.name, method: e.method, crc: e.crc, size: e.size, compressed: zipEntryData(buffer, e) })));
+  return assembleZip(ordered.map((e) => storedEntry(buffer, e)));
 }
