@@ -1,0 +1,92 @@
+/**
+ * Builds the Excel add-in into dist/addin/: taskpane.js (addin/taskpane.ts with its core/
+ * imports), the pages and stylesheet, the icons, the Vazirmatn font from the vazirmatn package
+ * and Office.js from the @microsoft/office-js package. Everything the task pane loads is served
+ * from the same place: no CDN, so it works on an office network without internet.
+ *
+ *   npm run build:addin        (production)
+ *   npx webpack --mode development
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { Compilation, sources } = require('webpack');
+
+const OUT = path.resolve(__dirname, 'dist', 'addin');
+const officeJsDir = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+const fontsDir = path.join(path.dirname(require.resolve('vazirmatn/package.json')), 'fonts', 'webfonts');
+
+/**
+ * Office.js's loader fetches the host script (excel-win32-16.01.js …), its locale strings
+ * (fa-ir/office_strings.js …) and helpers (telemetry, es6-promise …) from beside office.js, so
+ * the folder is copied whole except debug builds, IntelliSense files and other hosts' scripts.
+ */
+const OTHER_HOSTS = /^(access|onenote|outlook|outlookwebapp|powerpoint|powerpointios|project|visio|word|wordios)-/;
+function keepOfficeFile(relative) {
+  const name = path.basename(relative);
+  if (/\.debug\.js$|-vsdoc\.js$|\.d\.ts$/.test(name)) return false;
+  return !(relative === name && OTHER_HOSTS.test(name));
+}
+
+/** [asset name in dist/addin, absolute source path] for every static file. */
+function staticFiles() {
+  const files = [
+    ['taskpane.html', path.resolve(__dirname, 'addin', 'taskpane.html')],
+    ['taskpane.css', path.resolve(__dirname, 'addin', 'taskpane.css')],
+    ['commands.html', path.resolve(__dirname, 'addin', 'commands.html')],
+    ['fonts/Vazirmatn-Variable.woff2', path.join(fontsDir, 'Vazirmatn[wght].woff2')],
+    ['fonts/OFL.txt', path.join(fontsDir, '..', '..', 'OFL.txt')],
+  ];
+  for (const size of [16, 32, 64, 80]) {
+    files.push([`assets/icon-${size}.png`, path.resolve(__dirname, 'addin', 'assets', `icon-${size}.png`)]);
+  }
+  for (const relative of fs.readdirSync(officeJsDir, { recursive: true })) {
+    const source = path.join(officeJsDir, relative);
+    if (fs.statSync(source).isFile() && keepOfficeFile(relative)) {
+      files.push([`office-js/${relative.split(path.sep).join('/')}`, source]);
+    }
+  }
+  return files;
+}
+
+/** Emits the static files as webpack assets, so they land in dist/addin and are watched. */
+class CopyStaticFiles {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyStaticFiles', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CopyStaticFiles', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [name, source] of staticFiles()) {
+            compilation.fileDependencies.add(source);
+            // `minimized` keeps the minimizers off: these files are served exactly as packaged
+            compilation.emitAsset(name, new sources.RawSource(fs.readFileSync(source)), { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (_env, argv) => ({
+  mode: argv.mode ?? 'production',
+  target: ['web', 'es2020'],
+  entry: { taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts') },
+  output: { path: OUT, filename: '[name].js', clean: true },
+  devtool: 'source-map',
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        options: { configFile: path.resolve(__dirname, 'addin', 'tsconfig.json') },
+      },
+    ],
+  },
+  plugins: [new CopyStaticFiles()],
+  // Office.js's host scripts are large by nature; size hints would only be noise
+  performance: { hints: false },
+  // the few hundred Office.js files would bury the messages that matter
+  stats: 'minimal',
+});
