@@ -76,6 +76,13 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** Type both fields as a person would and press the button. */
+async function calculate(meetingDate: string, phrase: string): Promise<void> {
+  await page.fill('#meeting-date', meetingDate);
+  await page.fill('#phrase', phrase);
+  await page.click('button[type="submit"]');
+}
+
 describe('the task pane in chromium', () => {
   it('is right-to-left Persian', async () => {
     expect(await page.evaluate('[document.documentElement.dir, document.documentElement.lang]')).toEqual(['rtl', 'fa']);
@@ -84,9 +91,7 @@ describe('the task pane in chromium', () => {
   });
 
   it('computes the due date of هفته جاری for the seed meeting, in Persian digits', async () => {
-    await page.fill('#meeting-date', '۱۴۰۱/۰۴/۰۹');
-    await page.fill('#phrase', 'هفته جاری');
-    await page.click('button[type="submit"]');
+    await calculate('۱۴۰۱/۰۴/۰۹', 'هفته جاری');
     await expect(page.textContent('#due')).resolves.toBe('۱۴۰۱/۰۴/۱۰');
     expect(await page.textContent('#weekday')).toBe('(جمعه)');
     expect(await page.textContent('#explanation')).toContain('۱ روز پس از جلسه');
@@ -94,17 +99,13 @@ describe('the task pane in chromium', () => {
   });
 
   it('reads Latin digits too and shows the meeting date back in Persian digits', async () => {
-    await page.fill('#meeting-date', '1401/4/9');
-    await page.fill('#phrase', 'یک ماه');
-    await page.click('button[type="submit"]');
+    await calculate('1401/4/9', 'یک ماه');
     expect(await page.textContent('#due')).toBe('۱۴۰۱/۰۵/۰۹');
     expect(await page.inputValue('#meeting-date')).toBe('۱۴۰۱/۰۴/۰۹');
   });
 
   it('shows the warning instead of a date for a conditional phrase', async () => {
-    await page.fill('#meeting-date', '۱۴۰۱/۰۴/۰۹');
-    await page.fill('#phrase', 'تا جلسه آینده');
-    await page.click('button[type="submit"]');
+    await calculate('۱۴۰۱/۰۴/۰۹', 'تا جلسه آینده');
     expect(await page.textContent('#due')).toBe('تعیین نشد');
     const warnings = await page.locator('#warnings li').allTextContents();
     expect(warnings).toHaveLength(1);
@@ -112,9 +113,7 @@ describe('the task pane in chromium', () => {
   });
 
   it('names a meeting date that does not exist', async () => {
-    await page.fill('#meeting-date', '۱۴۰۱/۰۷/۳۱');
-    await page.fill('#phrase', 'یک ماه');
-    await page.click('button[type="submit"]');
+    await calculate('۱۴۰۱/۰۷/۳۱', 'یک ماه');
     expect(await page.isHidden('#due-line')).toBe(true);
     expect(await page.textContent('#warnings li.error')).toMatch(/^تاریخ جلسه: /);
     expect(await page.getAttribute('#meeting-date', 'aria-invalid')).toBe('true');
