@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { SEED_MINUTES, encodeWindows1256 } from '../test/helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEED_MINUTES, cli, encodeWindows1256, tempDir } from '../test/helpers';
 import { createApp } from './app';
 import { openSqliteStore } from './store/sqliteStore';
 
@@ -103,5 +105,24 @@ describe('the HTTP service', () => {
     const font = await request(app).get('/fonts/Vazirmatn-Regular.woff2');
     expect(font.status).toBe(200);
     expect(font.body.length).toBeGreaterThan(10000);
+  });
+
+  it('hands out the stored meetings as a register workbook that validate reads back with the same states', async () => {
+    const { app } = makeApp();
+    await request(app).post('/api/minutes').send(seed);
+    const api = await request(app).get('/api/assignments');
+    const download = await request(app).get('/api/register.xlsx').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(download.headers['content-disposition'])).toContain('دفتر مصوبات 1401-04-14.xlsx');
+    const path = join(tempDir(), 'register.xlsx');
+    writeFileSync(path, download.body as Buffer);
+    const validated = await cli('validate', path, '--today', '1401/04/14', '--json');
+    const rows = JSON.parse(validated.stdout).rows as Array<{ id: string; state: string }>;
+    expect(rows.map((r) => [r.id, r.state])).toEqual(api.body.assignments.map((a: { id: string; state: string }) => [a.id, a.state]));
   });
 });

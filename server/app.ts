@@ -14,6 +14,7 @@ import { paletteLegend } from '../core/register/palette';
 import { errorHandler } from './http/errors';
 import type { RegisterStore } from './store/store';
 import { importMinutesToStore } from './usecases/importMinutesToStore';
+import { exportStoredRegister } from './usecases/exportStoredRegister';
 
 export interface AppOptions {
   store: RegisterStore;
@@ -48,6 +49,15 @@ export function createApp({ store, now = () => new Date(), log = (l) => console.
       existing: result.existing,
       ...result.minutes,
     });
+  });
+
+  app.get('/api/register.xlsx', async (req, res) => {
+    const at = dayParam(req) ?? today();
+    const bytes = await exportStoredRegister(store, at);
+    const name = `دفتر مصوبات ${at.toString().replace(/\//g, '-')}.xlsx`;
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(name)
+      .send(bytes);
   });
 
   app.get('/api/palette', (_req, res) => {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali';
 import { parseMinutes } from '../../core/minutes/parse';
-import type { ParsedMinutes, Warning } from '../../core/minutes/types';
+import type { Meeting, ParsedMinutes, Warning } from '../../core/minutes/types';
 import { assignmentsFromMinutes, meetingLabel } from '../../core/register/fromMinutes';
 import { meetingId } from '../../core/register/ids';
 import { summarize } from '../../core/register/summary';
@@ -50,23 +50,27 @@ export interface ImportIntoRegisterResult {
   minutes: ParsedMinutes;
 }
 
-/** The `جلسات` row of parsed minutes. */
-function meetingRecord(minutes: ParsedMinutes, id: string, rows: number, importedAt: string, source: string): MeetingRecord {
-  const m = minutes.meeting;
+/**
+ * The `جلسات` row of a meeting.
+ * @param title the `جلسه` label its rows carry (meetingLabel)
+ * @param resolutions how many resolutions the minutes had; `rows` how many register rows they gave
+ */
+export function meetingRecord(meeting: Meeting, id: string, title: string, resolutions: number, rows: number,
+  importedAt: string, source: string): MeetingRecord {
   const persian = (text: string | null) => (text ? toPersianDigits(text) : '');
   return {
     id,
-    title: meetingLabel(minutes),
-    number: m.number ?? '',
-    date: persian(m.date),
-    weekday: m.weekday ?? '',
-    time: persian(m.time),
-    place: m.place ?? '',
-    invitationNumber: persian(m.invitation.number),
-    invitationDate: persian(m.invitation.date),
-    agenda: m.agenda.join('\n'),
-    body: m.body,
-    resolutions: minutes.resolutions.length,
+    title,
+    number: meeting.number ?? '',
+    date: persian(meeting.date),
+    weekday: meeting.weekday ?? '',
+    time: persian(meeting.time),
+    place: meeting.place ?? '',
+    invitationNumber: persian(meeting.invitation.number),
+    invitationDate: persian(meeting.invitation.date),
+    agenda: meeting.agenda.join('\n'),
+    body: meeting.body,
+    resolutions,
     rows,
     importedAt: toPersianDigits(importedAt),
     source,
@@ -131,7 +135,7 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   if (fresh.length === 0 && !meetingAdded && settingsChanged.length === 0 && options.into && !options.output) return result;
 
   book.append(fresh);
-  if (meetingAdded) book.addMeeting(meetingRecord(minutes, id, all.length, stamp, basename(minutesPath)));
+  if (meetingAdded) book.addMeeting(meetingRecord(minutes.meeting, id, meetingLabel(minutes), minutes.resolutions.length, all.length, stamp, basename(minutesPath)));
   result.agenciesAdded = book.addAgencies(book.directory(), all.map((a) => a.agency));
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const choice = options.into
