@@ -385,6 +385,36 @@ describe('a corrected copy of a file already merged', () => {
     expect(report.conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([['percent', 55, 60]]);
   });
 
+  test('a save sent again after its values changed (a newer export, a hand edit): outdated, not a conflict', () => {
+    const reg = register();
+    const index = indexRegister(reg);
+    const first = copyFor(reg);
+    edit(first, 'm-1-a', { status: 'در حال انجام', percent: 50 });
+    mergeSaved(index, first, FIRST, reg);
+    // the agency's newer answer, from a later export, and the secretariat's own edit
+    const newer = copyFor([...index.byId.values()]);
+    edit(newer, 'm-1-a', { percent: 70 });
+    const later = mergeReturn(index, newer, meta(reg, { exportKey: '9@2022-08-01T00:00:00.000Z', savedAt: SECOND }));
+    for (const change of later.changes) index.byId.set(change.id, change.after);
+    recordMerges(index, later.history);
+    index.byId.set('m-1-a', { ...index.byId.get('m-1-a')!, status: 'blocked' }); // typed in Excel
+    const { report, changes } = mergeSaved(index, first, FIRST, reg);
+    expect(changes).toEqual([]);
+    expect(report.conflicts).toEqual([]);
+    expect(report.outdated.map((o) => [o.field, o.ours, o.theirs, o.why])).toEqual([
+      ['status', 'blocked', 'in_progress', 'changed_since'], ['percent', 70, 50, 'changed_since'],
+    ]);
+    expect(report.outdated[0].fa).toContain('پیش‌تر ادغام شده بود');
+    expect(report.fa).not.toContain('نسخهٔ تازه‌تری');
+    // a value of that save that was never taken (a conflict then) is still a conflict
+    const other = copyFor(reg);
+    edit(other, 'm-2-a', { report: 'متن آژانس' });
+    index.byId.set('m-2-a', { ...index.byId.get('m-2-a')!, report: 'متن دبیرخانه' });
+    const conflicted = mergeReturn(index, other, meta(reg, { exportKey: EXPORT, savedAt: '2022-07-23T00:00:00.000Z' }));
+    recordMerges(index, conflicted.history);
+    expect(mergeReturn(index, other, meta(reg, { exportKey: EXPORT, savedAt: '2022-07-23T00:00:00.000Z' })).report.conflicts).toHaveLength(1);
+  });
+
   test('another agency, another export or unknown save times: a plain three-way merge', () => {
     const reg = register();
     for (const [otherMeta, savedAt] of [[{ exportKey: '9@2022-07-25T00:00:00.000Z' }, SECOND], [{}, undefined]] as const) {

@@ -45,6 +45,11 @@ export interface RegisterIndex {
   prior?: Map<string, PriorMerge>;
   /** The latest merged save of each (agency, export), from the history. */
   latestSave?: Map<string, string>;
+  /**
+   * Every value a merge set, by (id, field, agency, export, save), from the history: a file
+   * sent again after its values were changed since is then told apart from a new answer.
+   */
+  mergedSaves?: Map<string, FieldValue>;
   /** registerRevision of the rows, when the caller keeps it up to date (saves summing every row per file). */
   revision?: number;
 }
@@ -72,6 +77,9 @@ export function indexRegister(register: readonly Assignment[], history: readonly
 
 const priorKey = (id: string, field: AgencyField) => `${id}\u0001${field}`;
 const saveKey = (agencyKey: string, exportKey: string) => `${agencyKey}\u0001${exportKey}`;
+// save times compared as instants, so two spellings of one ISO time are one save
+const mergedSaveKey = (id: string, field: AgencyField, agencyKey: string, exportKey: string, savedAt: string) =>
+  `${id}\u0001${field}\u0001${saveKey(agencyKey, exportKey)}\u0001${Date.parse(savedAt)}`;
 
 /**
  * Note history lines in the index, so later files of the same run (and the next run, when
@@ -86,6 +94,7 @@ export function recordMerges(index: RegisterIndex, history: readonly HistoryEntr
     const agency = agencyKey(entry.agency);
     index.prior ??= new Map();
     index.latestSave ??= new Map();
+    index.mergedSaves ??= new Map();
     const key = priorKey(entry.id, entry.field);
     const known = index.prior.get(key);
     if (!known || entry.revision >= known.revision) {
@@ -94,6 +103,8 @@ export function recordMerges(index: RegisterIndex, history: readonly HistoryEntr
         value: comparableValue(entry.field, entry.new === '' ? null : entry.new), revision: entry.revision,
       });
     }
+    index.mergedSaves.set(mergedSaveKey(entry.id, entry.field, agency, entry.exportKey, entry.savedAt),
+      comparableValue(entry.field, entry.new === '' ? null : entry.new));
     const save = saveKey(agency, entry.exportKey);
     const latest = index.latestSave.get(save);
     if (!latest || compareSaves(entry.savedAt, latest) > 0) index.latestSave.set(save, entry.savedAt);
@@ -260,17 +271,38 @@ const jalaliTime = (iso: string | undefined) => {
   return at && !Number.isNaN(at.getTime()) ? tehranTime(at) : undefined;
 };
 
-function outdated(ctx: Context, row: ReturnRow, id: string, field: AgencyField, ours: FieldValue, theirs: FieldValue): void {
+/**
+ * This save of the file set `theirs` in this field in an earlier merge (the history says so):
+ * the agency's answer was taken then, and whatever the register holds now came after it.
+ */
+function mergedBefore(ctx: Context, id: string, field: AgencyField, theirs: FieldValue): boolean {
+  const { exportKey, savedAt } = ctx.meta;
+  if (!exportKey || !savedAt || !ctx.index.mergedSaves) return false;
+  const key = mergedSaveKey(id, field, ctx.fileKey, exportKey, savedAt);
+  return ctx.index.mergedSaves.has(key) && ctx.index.mergedSaves.get(key) === theirs;
+}
+
+/**
+ * Report a value of this file that is not applied because something later stands:
+ * `later_save` — a later save of the same file was merged; `changed_since` — this very value
+ * was merged from this file before and the register was changed after that.
+ */
+function outdated(ctx: Context, row: ReturnRow, id: string, field: AgencyField, ours: FieldValue, theirs: FieldValue,
+  why: 'later_save' | 'changed_since' = 'later_save'): void {
   const cell = cellOf(ctx, field, row.sheetRow);
   const label = fieldHeader(field);
   const saved = jalaliTime(ctx.meta.savedAt);
   const when = saved ? ` (ذخیره‌شده در ${toPersianDigits(`${saved.date.toString()} ${saved.time}`)})` : '';
-  const text = located(ctx, cell,
-    `«${label}» در این نسخهٔ فایل${when} «${faText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${faText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
-    `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in this copy of the file, but a later save of the same file was merged already and set "${valueText(field, ours)}"; not applied`);
+  const text = why === 'later_save'
+    ? located(ctx, cell,
+      `«${label}» در این نسخهٔ فایل${when} «${faText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${faText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
+      `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in this copy of the file, but a later save of the same file was merged already and set "${valueText(field, ours)}"; not applied`)
+    : located(ctx, cell,
+      `«${label}» «${faText(field, theirs)}» از همین فایل پیش‌تر ادغام شده بود و پس از آن در دفتر به «${faText(field, ours)}» تغییر کرده است؛ دوباره اعمال نشد`,
+      `${fieldHeaderEn(field)} "${valueText(field, theirs)}" was merged from this file before and has since been changed in the register to "${valueText(field, ours)}"; not applied again`);
   ctx.report.outdated.push({
     file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
-    ours: plainValue(ours) ?? null, theirs: plainValue(theirs) ?? null, ...text,
+    ours: plainValue(ours) ?? null, theirs: plainValue(theirs) ?? null, why, ...text,
   });
 }
 
@@ -346,6 +378,11 @@ function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment)
     }
     if (ctx.olderSave) {
       outdated(ctx, row, id, field, ours, theirs);
+      continue;
+    }
+    if (mergedBefore(ctx, id, field, theirs)) {
+      // the same file sent again: its answer was taken, the register's later value stands
+      outdated(ctx, row, id, field, ours, theirs, 'changed_since');
       continue;
     }
     const problem = contextProblem(ctx, field, theirs, current);

@@ -21,7 +21,8 @@ export function summarizeReport(report: FileReport): { fa: string; en: string } 
   if (report.outcome === 'applied') {
     partsFa.push(`${fa(report.cellsApplied)} خانه در ${fa(report.rowsApplied)} ردیف اعمال شد`);
     partsEn.push(`${report.cellsApplied} cells in ${report.rowsApplied} rows applied`);
-  } else if (report.outcome === 'already_merged' && report.outdated.length > 0 && report.cellsAlreadyApplied === 0) {
+  } else if (report.outcome === 'already_merged' && report.outdated.length > 0 && report.cellsAlreadyApplied === 0
+    && report.outdated.every((o) => o.why !== 'changed_since')) {
     partsFa.push('نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده است؛ این نسخه چیزی را تغییر نداد');
     partsEn.push('a later save of this file was merged already; this copy changed nothing');
   } else if (report.outcome === 'already_merged') {

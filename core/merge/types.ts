@@ -197,8 +197,10 @@ export interface ExtensionRequest {
 }
 
 /**
- * A value of a file that an already merged later save of the same file replaced: the file is
- * an older copy of the agency's answer. Not applied, and nothing for the secretariat to decide.
+ * A value of a file that something later replaced: an already merged later save of the same
+ * file (the file is an older copy of the agency's answer), or a change made in the register
+ * after this very save was merged (the file was sent again). Not applied, and nothing for the
+ * secretariat to decide.
  */
 export interface Outdated {
   file: string;
@@ -208,6 +210,11 @@ export interface Outdated {
   cell: string;
   ours: FieldValue;
   theirs: FieldValue;
+  /**
+   * `later_save`: a later save of the same file was merged; `changed_since`: this value was
+   * merged from this same save before, and the register was changed after that.
+   */
+  why?: 'later_save' | 'changed_since';
   fa: string;
   en: string;
 }
