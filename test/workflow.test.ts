@@ -274,6 +274,8 @@ test('5. at the end: hand edits, extra column, ids, validate and summary', async
   const { rows: finalRows, issues } = await validateJson('1402/06/15');
   for (const [id, r] of ids) expect(finalRows.find((f) => f.id === id)).toMatchObject({ id, agency: r.agency, due: r.due });
   expect(new Set(finalRows.map((r) => r.id)).size).toBe(finalRows.length);
+  // only what the minutes themselves carry: no warning from the merges, the hand edits or the sort
+  expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['deadline_conditional', 'deadline_missing', 'text_date_after_due']));
   const errors = issues.filter((i) => i.severity === 'error');
   expect(errors).toEqual([]);
 
