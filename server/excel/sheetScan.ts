@@ -20,8 +20,8 @@ export interface ColumnInfo {
   hidden?: boolean;
 }
 
-export interface SheetScan {
-  info: SheetInfo;
+/** How a sheet looks (direction, view, columns): what a streamed copy reads and writes back. */
+export interface SheetLook {
   rightToLeft: boolean;
   /** Gridlines switched off, zoom in percent (when not 100), tab colour as ARGB: kept by a streamed copy. */
   hideGridLines?: boolean;
@@ -31,6 +31,10 @@ export interface SheetScan {
   ySplit: number;
   xSplit: number;
   columns: ColumnInfo[];
+}
+
+export interface SheetScan extends SheetLook {
+  info: SheetInfo;
   /** Merged ranges as `A1:B3`. */
   merges: string[];
   /** Numbers of the rows hidden in the sheet, ascending. */

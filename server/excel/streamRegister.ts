@@ -37,7 +37,7 @@ import { findRegisterSheet } from './registerBook';
 import { isSettingsSheetName, settingsCellStyle, SETTINGS_WIDTHS } from './settingsSheet';
 import { parseSettingsSheet, settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import { assignmentCells, assignmentRowHeight, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
-import { TOOL_SHEETS, type ColumnInfo, type SheetScan } from './sheetScan';
+import { TOOL_SHEETS, type ColumnInfo, type SheetLook, type SheetScan } from './sheetScan';
 import {
   fillLegendSheet, legendPageSetup, newAgencies, parseAgencies, parseMeetings, sideHeader, type Grid, type MeetingRecord,
 } from './sideSheets';
@@ -64,17 +64,9 @@ export interface RowCopy {
 }
 
 /** A sheet as read, ready to be written back. */
-export interface SheetCopy {
+export interface SheetCopy extends SheetLook {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
-  rightToLeft: boolean;
-  hideGridLines?: boolean;
-  zoomScale?: number;
-  /** ARGB */
-  tabColor?: string;
-  ySplit: number;
-  xSplit: number;
-  columns: ColumnInfo[];
   /** Print setup to write (exceljs PageSetup fields). */
   pageSetup?: Record<string, unknown>;
   /** The autofilter range (`A1:D20`) to write back, if any. */
