@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Assignment } from '../core/register/types';
-import { RegisterBook } from '../server/excel/registerBook';
-import { writeAgencySheets } from '../server/usecases/agencySheets';
-import { mergeReturnFiles } from '../server/usecases/mergeReturns';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import { writeAgencySheets } from '../usecases/agencySheets';
+import { mergeReturnFiles } from '../usecases/mergeReturns';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const FILES = Number(process.argv[3] ?? 60);

@@ -22,11 +22,11 @@ import { JalaliDate } from '../core/jalali';
 import { meetingId, assignmentId } from '../core/register/ids';
 import { summarize } from '../core/register/summary';
 import type { Assignment, StatusCode } from '../core/register/types';
-import { newRegister } from '../server/excel/registerHandle';
-import { analyzeBook } from '../server/usecases/registerCommon';
-import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
-import { summarizeRegisterFile } from '../server/usecases/summarizeRegisterFile';
-import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
+import { newRegister } from '../adapters/xlsx/registerHandle';
+import { analyzeBook } from '../usecases/registerCommon';
+import { colorRegisterFile } from '../usecases/colorRegisterFile';
+import { summarizeRegisterFile } from '../usecases/summarizeRegisterFile';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
 
 const STAGES = ['import', 'validate', 'color', 'summary', 'floor'] as const;
 type Stage = (typeof STAGES)[number];

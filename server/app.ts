@@ -12,9 +12,9 @@ import { comparisonKey } from '../core/text/normalize';
 import { deriveState } from '../core/register/state';
 import { paletteLegend } from '../core/register/palette';
 import { errorHandler } from './http/errors';
-import type { RegisterStore } from './store/store';
-import { importMinutesToStore } from './usecases/importMinutesToStore';
-import { exportStoredRegister } from './usecases/exportStoredRegister';
+import type { RegisterStore } from '../usecases/registerStore';
+import { importMinutesToStore } from '../usecases/importMinutesToStore';
+import { exportStoredRegister } from '../usecases/exportStoredRegister';
 
 export interface AppOptions {
   store: RegisterStore;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli/program';
-import { writeZip } from '../server/excel/zip';
+import { writeZip } from '../adapters/xlsx/fast/zip';
 
 export const FIXTURES = join(__dirname, 'fixtures');
 export const SEED_MINUTES = join(FIXTURES, 'minutes-1401-04-09.txt');

@@ -13,11 +13,11 @@ import { assignmentId } from '../core/register/ids';
 import { PALETTE } from '../core/register/palette';
 import { STATE_LABELS } from '../core/register/state';
 import type { DeadlineState } from '../core/register/types';
-import { columnLetter } from '../server/excel/validations';
-import type { RegisterEngine } from '../server/excel/registerHandle';
-import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
-import { summarizeRegisterFile } from '../server/usecases/summarizeRegisterFile';
-import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
+import { columnLetter } from '../adapters/xlsx/validations';
+import type { RegisterEngine } from '../adapters/xlsx/registerHandle';
+import { colorRegisterFile } from '../usecases/colorRegisterFile';
+import { summarizeRegisterFile } from '../usecases/summarizeRegisterFile';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { cli, tempDir } from './helpers';
 import { assignment, editWithExcelJS, patchZip, registerFile, sheetPart, stateRows, zipPart } from './registerHelpers';
 
@@ -217,7 +217,7 @@ describe('date cells', () => {
       const fs = require('fs');
       require.extensions['.ts'] = (m, file) => m._compile(ts.transpileModule(fs.readFileSync(file, 'utf8'),
         { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText, file);
-      const { validateRegisterFile } = require(${JSON.stringify(join(__dirname, '..', 'server', 'usecases', 'validateRegisterFile.ts'))});
+      const { validateRegisterFile } = require(${JSON.stringify(join(__dirname, '..', 'usecases', 'validateRegisterFile.ts'))});
       const { JalaliDate } = require(${JSON.stringify(join(__dirname, '..', 'core', 'jalali', 'index.ts'))});
       (async () => {
         const out = { offset: new Date(Date.UTC(2022, 5, 29, 20, 30)).getTimezoneOffset(), engines: {} };

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Assignment } from '../core/register/types';
-import { RegisterBook } from '../server/excel/registerBook';
-import { readZip, writeZip } from '../server/excel/zip';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import { readZip, writeZip } from '../adapters/xlsx/fast/zip';
 
 /** An assignment with sensible defaults; override what the test is about. */
 export function assignment(overrides: Partial<Assignment> = {}): Assignment {

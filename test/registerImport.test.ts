@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { JalaliDate } from '../core/jalali';
 import { SHEETS } from '../core/register/fields';
-import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoRegister';
-import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
+import { importMinutesIntoRegister } from '../usecases/importMinutesIntoRegister';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
 import { patchZip } from './registerHelpers';
 

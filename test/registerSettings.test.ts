@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SHEETS } from '../core/register/fields';
 import { STATE_LABELS } from '../core/register/state';
-import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
-import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
+import { colorRegisterFile } from '../usecases/colorRegisterFile';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { JalaliDate } from '../core/jalali';
 import { cli, FIXTURES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, registerFile } from './registerHelpers';
-import { writeAgencySheets } from '../server/usecases/agencySheets';
-import { mergeReturnFiles } from '../server/usecases/mergeReturns';
+import { writeAgencySheets } from '../usecases/agencySheets';
+import { mergeReturnFiles } from '../usecases/mergeReturns';
 import { COL, fill, rowOf as sheetRowOf } from './fixtures/returns/helpers';
 
 const HEALTH = join(FIXTURES, 'minutes', 'health-working-group-1402-11-28.txt');

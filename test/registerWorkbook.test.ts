@@ -13,14 +13,14 @@ import { fillArgb } from '../core/register/palette';
 import type { DeadlineState } from '../core/register/types';
 import { assignmentsFromMinutes } from '../core/register/fromMinutes';
 import { toLatinDigits } from '../core/text';
-import { RegisterBook } from '../server/excel/registerBook';
-import type { RegisterEngine } from '../server/excel/registerHandle';
-import { anyOverlap, validationRanges } from '../server/excel/validations';
-import { readWorkbookBytes, parseWorkbook } from '../server/excel/workbookFile';
-import { colorRegisterFile } from '../server/usecases/colorRegisterFile';
-import { importMinutesIntoRegister } from '../server/usecases/importMinutesIntoRegister';
-import { tehranTimestamp } from '../server/usecases/registerCommon';
-import { validateRegisterFile } from '../server/usecases/validateRegisterFile';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import type { RegisterEngine } from '../adapters/xlsx/registerHandle';
+import { anyOverlap, validationRanges } from '../adapters/xlsx/validations';
+import { readWorkbookBytes, parseWorkbook } from '../adapters/xlsx/workbookFile';
+import { colorRegisterFile } from '../usecases/colorRegisterFile';
+import { importMinutesIntoRegister } from '../usecases/importMinutesIntoRegister';
+import { tehranTimestamp } from '../usecases/registerCommon';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, patchZip, registerFile, sheetPart, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
 
@@ -409,7 +409,7 @@ describe('files that are not registers', () => {
     ['an empty file', () => Buffer.alloc(0), 'empty_file', 'خالی'],
     ['an encrypted workbook', () => compoundFile('EncryptionInfo', 'EncryptedPackage'), 'encrypted_workbook', 'رمز'],
     ['an old .xls', () => compoundFile('Workbook', 'SummaryInformation'), 'xls_workbook', 'xls'],
-    ['a .docx', () => require('../server/excel/zip').writeZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'not_xlsx', 'Word'],
+    ['a .docx', () => require('../adapters/xlsx/fast/zip').writeZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'not_xlsx', 'Word'],
   ];
 
   it.each(cases)('refuses %s with a Persian and English message naming the file', async (_, bytes, code, word) => {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { SHEETS, type FieldName } from '../core/register/fields';
 import type { Assignment } from '../core/register/types';
 import { fieldHeader } from '../core/register/problems';
-import type { MergeReportFile } from '../server/usecases/mergeReturns';
+import type { MergeReportFile } from '../usecases/mergeReturns';
 import { cli, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
 import { COL, fill, rowOf, rowsOf } from './fixtures/returns/helpers';
 

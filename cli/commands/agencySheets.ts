@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { toPersianDigits } from '../../core/text';
 import { CliIO } from '../io';
-import { writeAgencySheets } from '../../server/usecases/agencySheets';
+import { writeAgencySheets } from '../../usecases/agencySheets';
 import { parseTodayOption } from './merge';
 
 interface AgencySheetsCliOptions {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
-import { colorRegisterFile } from '../../server/usecases/colorRegisterFile';
+import { colorRegisterFile } from '../../usecases/colorRegisterFile';
 import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';
 
 interface ColorOptions {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliIO } from '../io';
-import { readMinutesFile } from '../../server/minutesFile';
+import { readMinutesFile } from '../../adapters/minutes/minutesFile';
 import { parseMinutes } from '../../core/minutes/parse';
 import { MosavabatError } from '../../core/errors';
 import { JalaliDate } from '../../core/jalali/JalaliDate';

@@ -5,7 +5,7 @@ import { JalaliDate } from '../../core/jalali';
 import { formatReports } from '../../core/merge';
 import { toPersianDigits } from '../../core/text';
 import { CliIO, ExitRequest } from '../io';
-import { mergeReturnFiles } from '../../server/usecases/mergeReturns';
+import { mergeReturnFiles } from '../../usecases/mergeReturns';
 
 interface MergeCliOptions {
   output?: string;

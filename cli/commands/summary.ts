@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
-import { summarizeRegisterFile } from '../../server/usecases/summarizeRegisterFile';
+import { summarizeRegisterFile } from '../../usecases/summarizeRegisterFile';
 import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';
 
 interface SummaryOptions {

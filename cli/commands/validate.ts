@@ -4,7 +4,7 @@ import { CliIO, ExitRequest } from '../io';
 import { DEADLINE_STATES } from '../../core/register/state';
 import type { DeadlineState } from '../../core/register/types';
 import { toPersianDigits } from '../../core/text/digits';
-import { validateRegisterFile, type ValidateResult } from '../../server/usecases/validateRegisterFile';
+import { validateRegisterFile, type ValidateResult } from '../../usecases/validateRegisterFile';
 import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';
 
 interface ValidateOptions {

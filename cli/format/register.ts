@@ -5,7 +5,7 @@ import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
 import type { DeadlineState } from '../../core/register/types';
 import { toLatinDigits, toPersianDigits } from '../../core/text/digits';
 import type { RegisterSettings } from '../../core/register/settings';
-import { importMinutesIntoRegister } from '../../server/usecases/importMinutesIntoRegister';
+import { importMinutesIntoRegister } from '../../usecases/importMinutesIntoRegister';
 
 /** `--today YYYY/MM/DD` (any digits) or today in Asia/Tehran. @throws MosavabatError `invalid_date` */
 export function parseToday(text: string | undefined): JalaliDate {

@@ -1,7 +1,7 @@
 /**
  * The agency round trip as data: what a return workbook carries per row, what merging it
  * does to the register, what goes to the history and what the report tells people.
- * The workbook adapter (server/returns) reads files into these shapes; core never sees exceljs.
+ * The workbook adapter (adapters/xlsx/returns) reads files into these shapes; core never sees exceljs.
  */
 import type { ColumnMap, CellValue, Assignment } from '../register/types';
 import type { FieldName } from '../register/fields';

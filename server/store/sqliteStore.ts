@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { comparisonKey } from '../../core/text/normalize';
 import type { Meeting } from '../../core/minutes/types';
 import type { Assignment, StatusCode } from '../../core/register/types';
-import type { AssignmentFilter, MeetingRecord, RegisterStore } from './store';
+import type { AssignmentFilter, MeetingRecord, RegisterStore } from '../../usecases/registerStore';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (

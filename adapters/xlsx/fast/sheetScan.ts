@@ -5,11 +5,11 @@
  * streaming reader does not report (right-to-left view, frozen rows, hidden columns).
  * Only the parts before and after `<sheetData>` are decoded; the rows are never parsed here.
  */
-import { SHEETS } from '../../core/register/fields';
-import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
-import type { SheetInfo, WorkbookInspection } from './inspect';
-import { RULE_MARKER } from './conditional';
-import { OVERDUE_SHEET } from './summarySheet';
+import { SHEETS } from '../../../core/register/fields';
+import { REGISTER_STATUS_OPTIONS } from '../../../core/register/status';
+import type { SheetInfo, WorkbookInspection } from '../inspect';
+import { RULE_MARKER } from '../conditional';
+import { OVERDUE_SHEET } from '../summarySheet';
 import { createInflateRaw } from 'node:zlib';
 import { readZipEntry, zipEntryData, ZipFormatError, type ZipEntry } from './zip';
 

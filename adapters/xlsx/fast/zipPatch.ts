@@ -3,7 +3,7 @@
  * stored (still compressed, byte for byte): a merge changes two or three parts of a register,
  * and recompressing the rest (shared strings, other sheets, images) would only cost time.
  */
-import { assembleZip, packEntry, storedEntry, type PackedEntry, type ZipEntry } from '../excel/zip';
+import { assembleZip, packEntry, storedEntry, type PackedEntry, type ZipEntry } from './zip';
 
 const LIMIT = 0xffffffff;
 

@@ -1,7 +1,7 @@
 /** Use case: check a register workbook and derive each row's deadline state, without writing anything. */
-import { JalaliDate } from '../../core/jalali';
-import type { RegisterAnalysis } from '../../core/register/validate';
-import { openRegister } from '../excel/registerHandle';
+import { JalaliDate } from '../core/jalali';
+import type { RegisterAnalysis } from '../core/register/validate';
+import { openRegister } from '../adapters/xlsx/registerHandle';
 import { analyzeBook, type RegisterOptions } from './registerCommon';
 
 export interface ValidateResult {

@@ -5,7 +5,7 @@
  * hand to exceljs (defined names that would pollute Object.prototype).
  */
 import { MosavabatError } from '../../core/errors';
-import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError } from './zip';
+import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError } from './fast/zip';
 
 /** A part of the workbook that exceljs reads but cannot write back. */
 export interface LostFeature {

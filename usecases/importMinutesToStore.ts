@@ -1,11 +1,11 @@
 /** Use case: the secretariat sends minutes to the service; they become stored register rows. */
-import { parseMinutes } from '../../core/minutes/parse';
-import { assignmentsFromMinutes } from '../../core/register/fromMinutes';
-import { meetingId } from '../../core/register/ids';
-import type { ParsedMinutes } from '../../core/minutes/types';
-import { MosavabatError } from '../../core/errors';
-import { decodeMinutes } from '../minutesFile';
-import type { RegisterStore } from '../store/store';
+import { parseMinutes } from '../core/minutes/parse';
+import { assignmentsFromMinutes } from '../core/register/fromMinutes';
+import { meetingId } from '../core/register/ids';
+import type { ParsedMinutes } from '../core/minutes/types';
+import { MosavabatError } from '../core/errors';
+import { decodeMinutes } from '../adapters/minutes/minutesFile';
+import type { RegisterStore } from './registerStore';
 
 export interface ImportResult {
   meetingId: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseMinutes } from '../core/minutes/parse';
-import { makeZip, SEED_MINUTES } from '../test/helpers';
+import { parseMinutes } from '../../core/minutes/parse';
+import { makeZip, SEED_MINUTES } from '../../test/helpers';
 import { docxToText, documentXmlToText } from './docxText';
 import { decodeMinutes } from './minutesFile';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MosavabatError } from '../core/errors';
-import { normalizeText } from '../core/text/normalize';
-import { encodeWindows1256, tempDir } from '../test/helpers';
+import { MosavabatError } from '../../core/errors';
+import { normalizeText } from '../../core/text/normalize';
+import { encodeWindows1256, tempDir } from '../../test/helpers';
 import { decodeMinutes, readMinutesFile } from './minutesFile';
 
 const persian = 'مصوبات جلسه مورخ ۱۴۰۱/۰۴/۰۹';

@@ -1,12 +1,12 @@
 /** Use case: one return workbook per agency from a register, for the agencies to fill and send back. */
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { MosavabatError } from '../../core/errors';
-import { registerAgencies, registerRevision, tehranTime, unreadableCells } from '../../core/merge';
-import { comparisonKey } from '../../core/text';
-import { RegisterBook } from '../excel/registerBook';
-import { saveWorkbook } from '../excel/workbookFile';
-import { buildReturnWorkbook, returnFileName, type ReturnRowSource } from '../returns/returnBook';
+import { MosavabatError } from '../core/errors';
+import { registerAgencies, registerRevision, tehranTime, unreadableCells } from '../core/merge';
+import { comparisonKey } from '../core/text';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import { saveWorkbook } from '../adapters/xlsx/workbookFile';
+import { buildReturnWorkbook, returnFileName, type ReturnRowSource } from '../adapters/xlsx/returns/returnBook';
 import { analyzeBook, type RegisterOptions } from './registerCommon';
 
 export interface AgencySheetsOptions extends RegisterOptions {

@@ -1,8 +1,8 @@
 /** Use case: the standalone summary workbook for the "review of past resolutions". */
-import { JalaliDate } from '../../core/jalali';
-import { summarize, type RegisterSummary } from '../../core/register/summary';
-import { openRegister } from '../excel/registerHandle';
-import { writeSummaryWorkbook } from '../excel/streamRegister';
+import { JalaliDate } from '../core/jalali';
+import { summarize, type RegisterSummary } from '../core/register/summary';
+import { openRegister } from '../adapters/xlsx/registerHandle';
+import { writeSummaryWorkbook } from '../adapters/xlsx/streamRegister';
 import { analyzeBook, refuseOverwrite, type RegisterOptions } from './registerCommon';
 
 export interface SummaryResult {

@@ -1,9 +1,9 @@
 /** Use case: colour a register by deadline state (and refresh its summary), into a new file unless asked otherwise. */
-import { JalaliDate } from '../../core/jalali';
-import { DEADLINE_STATES } from '../../core/register/state';
-import { summarize } from '../../core/register/summary';
-import type { DeadlineState } from '../../core/register/types';
-import { openRegister } from '../excel/registerHandle';
+import { JalaliDate } from '../core/jalali';
+import { DEADLINE_STATES } from '../core/register/state';
+import { summarize } from '../core/register/summary';
+import type { DeadlineState } from '../core/register/types';
+import { openRegister } from '../adapters/xlsx/registerHandle';
 import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface ColorOptions extends RegisterOptions {

@@ -3,15 +3,15 @@
  * analysing a register's rows, and choosing where a changed workbook may be written.
  */
 import { basename } from 'node:path';
-import { MosavabatError } from '../../core/errors';
-import { JalaliDate } from '../../core/jalali';
-import { SHEETS } from '../../core/register/fields';
-import { analyzeRegister, type RegisterAnalysis } from '../../core/register/validate';
-import { deadlineSettingsOf, type SettingsRead } from '../../core/register/settings';
-import { describeLost } from '../excel/inspect';
-import type { RegisterBook } from '../excel/registerBook';
-import type { Loss, RegisterEngine, RegisterHandle } from '../excel/registerHandle';
-import { samePath, siblingPath } from '../excel/workbookFile';
+import { MosavabatError } from '../core/errors';
+import { JalaliDate } from '../core/jalali';
+import { SHEETS } from '../core/register/fields';
+import { analyzeRegister, type RegisterAnalysis } from '../core/register/validate';
+import { deadlineSettingsOf, type SettingsRead } from '../core/register/settings';
+import { describeLost } from '../adapters/xlsx/inspect';
+import type { RegisterBook } from '../adapters/xlsx/registerBook';
+import type { Loss, RegisterEngine, RegisterHandle } from '../adapters/xlsx/registerHandle';
+import { samePath, siblingPath } from '../adapters/xlsx/workbookFile';
 
 /** Options every register use case accepts. */
 export interface RegisterOptions {

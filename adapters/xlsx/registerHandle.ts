@@ -16,14 +16,14 @@ import type { JalaliDate } from '../../core/jalali';
 import { sheetRowEstimate } from './inspect';
 import { findRegisterSheet, RegisterBook } from './registerBook';
 import { columnLetters } from './registerSheet';
-import { scanSheets, workbookLosses } from './sheetScan';
+import { scanSheets, workbookLosses } from './fast/sheetScan';
 import type { MeetingRecord } from './sideSheets';
 import {
   appendAgencies, appendAssignments, appendMeeting, newStreamedRegister, streamedDirectory, streamedMeetings,
   streamedSettings, streamReadRegister, updateStreamedSettings, writeStreamedRegister, type StreamedRegister,
 } from './streamRegister';
 import { readWorkbookBytes } from './workbookFile';
-import { ZipFormatError } from './zip';
+import { ZipFormatError } from './fast/zip';
 import { MosavabatError } from '../../core/errors';
 
 /** Which engine: `auto` chooses as described above. */

@@ -37,7 +37,7 @@ import { findRegisterSheet } from './registerBook';
 import { isSettingsSheetName, settingsCellStyle, SETTINGS_WIDTHS } from './settingsSheet';
 import { parseSettingsSheet, settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import { assignmentCells, assignmentRowHeight, fieldStyle, gregorianDue, headerField, type RegisterHeader } from './registerSheet';
-import { TOOL_SHEETS, type ColumnInfo, type SheetLook, type SheetScan } from './sheetScan';
+import { TOOL_SHEETS, type ColumnInfo, type SheetLook, type SheetScan } from './fast/sheetScan';
 import {
   fillLegendSheet, legendPageSetup, newAgencies, parseAgencies, parseMeetings, sideHeader, type Grid, type MeetingRecord,
 } from './sideSheets';
@@ -45,7 +45,7 @@ import { fillOverdue, fillSummary, OVERDUE_SHEET, summaryPageSetup, summaryViews
 import { addRangeValidation, columnLetter } from './validations';
 import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
 import { writeFailed, type WorkbookBytes } from './workbookFile';
-import { reorderZip } from './zip';
+import { reorderZip } from './fast/zip';
 import { autoFilterRef, writeFilterDatabaseNames, type SheetFilter } from './filterNames';
 
 /** One cell as read: its value exactly as exceljs gives it, and its style (shared, never mutated). */

@@ -5,20 +5,20 @@
  * Files that cannot be read at all fail with one MosavabatError naming the file.
  */
 import type { Workbook } from 'exceljs';
-import { MosavabatError } from '../../core/errors';
-import type { FieldName } from '../../core/register/fields';
-import { SHEETS } from '../../core/register/fields';
-import { cellText, parseWholeNumber } from '../../core/register/cells';
-import { isBlankRow } from '../../core/register/rows';
-import type { ColumnMap, CellValue, RawRow } from '../../core/register/types';
-import { idText, type ReturnRow } from '../../core/merge';
-import { comparisonKey } from '../../core/text';
-import { headerField, type RegisterHeader } from '../excel/registerSheet';
-import { columnLetter } from '../excel/validations';
-import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../excel/workbookFile';
+import { MosavabatError } from '../../../core/errors';
+import type { FieldName } from '../../../core/register/fields';
+import { SHEETS } from '../../../core/register/fields';
+import { cellText, parseWholeNumber } from '../../../core/register/cells';
+import { isBlankRow } from '../../../core/register/rows';
+import type { ColumnMap, CellValue, RawRow } from '../../../core/register/types';
+import { idText, type ReturnRow } from '../../../core/merge';
+import { comparisonKey } from '../../../core/text';
+import { headerField, type RegisterHeader } from '../registerSheet';
+import { columnLetter } from '../validations';
+import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../workbookFile';
 import { BASE_SHEET, META_SHEET, RETURN_FORMAT, type MetaKey } from './format';
 import { excelGrid, lightGrid, type GridSheet } from './grid';
-import { LightUnsupported, LightWorkbook } from './lightXlsx';
+import { LightUnsupported, LightWorkbook } from '../fast/lightXlsx';
 
 /** A return file, read. */
 export interface ReturnFileData {

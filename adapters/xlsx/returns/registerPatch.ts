@@ -10,22 +10,22 @@
  * What this does not handle throws LightUnsupported; the use case then merges through
  * exceljs's whole-workbook model instead.
  */
-import { AgencyDirectory } from '../../core/agency';
-import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
-import { isBlankRow } from '../../core/register/rows';
-import type { CellValue, RawRow } from '../../core/register/types';
-import type { HistoryEntry } from '../../core/merge';
-import { findRegisterSheet } from '../excel/registerBook';
-import { headerField, type RegisterHeader } from '../excel/registerSheet';
-import { parseAgencies, type Grid } from '../excel/sideSheets';
-import { isSettingsSheetName } from '../excel/settingsSheet';
-import { parseSettingsSheet, type RegisterSettings } from '../../core/register/settings';
-import { columnLetter } from '../excel/validations';
-import type { WorkbookBytes } from '../excel/workbookFile';
+import { AgencyDirectory } from '../../../core/agency';
+import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../../core/register/fields';
+import { isBlankRow } from '../../../core/register/rows';
+import type { CellValue, RawRow } from '../../../core/register/types';
+import type { HistoryEntry } from '../../../core/merge';
+import { findRegisterSheet } from '../registerBook';
+import { headerField, type RegisterHeader } from '../registerSheet';
+import { parseAgencies, type Grid } from '../sideSheets';
+import { isSettingsSheetName } from '../settingsSheet';
+import { parseSettingsSheet, type RegisterSettings } from '../../../core/register/settings';
+import { columnLetter } from '../validations';
+import type { WorkbookBytes } from '../workbookFile';
 import { lightGrid } from './grid';
 import { findHistoryHeader, HISTORY_COLUMNS, historyCells, readHistory, type HistoryKey } from './historySheet';
-import { patchZip } from './zipPatch';
-import { LightUnsupported, LightWorkbook, stylePercent, attr, type LightRow, type LightSheet, type LightStyles } from './lightXlsx';
+import { patchZip } from '../fast/zipPatch';
+import { LightUnsupported, LightWorkbook, stylePercent, attr, type LightRow, type LightSheet, type LightStyles } from '../fast/lightXlsx';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -6,10 +6,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JalaliDate } from '../../core/jalali/JalaliDate';
-import { summarize } from '../../core/register/summary';
-import { newRegister } from '../excel/registerHandle';
-import type { RegisterStore } from '../store/store';
+import type { JalaliDate } from '../core/jalali/JalaliDate';
+import { summarize } from '../core/register/summary';
+import { newRegister } from '../adapters/xlsx/registerHandle';
+import type { RegisterStore } from './registerStore';
 import { meetingRecord } from './importMinutesIntoRegister';
 import { analyzeBook } from './registerCommon';
 

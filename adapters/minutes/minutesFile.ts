@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MosavabatError } from '../core/errors';
+import { MosavabatError } from '../../core/errors';
 import { docxToText } from './docxText';
 
 /** Which encoding the bytes were decoded from. */

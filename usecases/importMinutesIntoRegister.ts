@@ -4,18 +4,18 @@
  */
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MosavabatError } from '../../core/errors';
-import { JalaliDate } from '../../core/jalali';
-import { parseMinutes } from '../../core/minutes/parse';
-import type { Meeting, ParsedMinutes, Warning } from '../../core/minutes/types';
-import { assignmentsFromMinutes, meetingLabel } from '../../core/register/fromMinutes';
-import { meetingId } from '../../core/register/ids';
-import { summarize } from '../../core/register/summary';
-import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../../core/register/settings';
-import { toPersianDigits } from '../../core/text';
-import { newRegister, openRegister } from '../excel/registerHandle';
-import type { MeetingRecord } from '../excel/sideSheets';
-import { readMinutesFile } from '../minutesFile';
+import { MosavabatError } from '../core/errors';
+import { JalaliDate } from '../core/jalali';
+import { parseMinutes } from '../core/minutes/parse';
+import type { Meeting, ParsedMinutes, Warning } from '../core/minutes/types';
+import { assignmentsFromMinutes, meetingLabel } from '../core/register/fromMinutes';
+import { meetingId } from '../core/register/ids';
+import { summarize } from '../core/register/summary';
+import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../core/register/settings';
+import { toPersianDigits } from '../core/text';
+import { newRegister, openRegister } from '../adapters/xlsx/registerHandle';
+import type { MeetingRecord } from '../adapters/xlsx/sideSheets';
+import { readMinutesFile } from '../adapters/minutes/minutesFile';
 import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
 
 export interface ImportIntoRegisterOptions extends RegisterOptions {

@@ -1,5 +1,5 @@
-import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
-import { inspectWorkbook } from './inspect';
+import { REGISTER_STATUS_OPTIONS } from '../../../core/register/status';
+import { inspectWorkbook } from '../inspect';
 import { scanSheets, workbookLosses } from './sheetScan';
 import { writeZip } from './zip';
 

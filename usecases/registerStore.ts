@@ -2,8 +2,8 @@
  * What the service keeps: meetings and their register rows. An interface so use cases and
  * tests do not care whether it is SQLite on disk or in memory.
  */
-import type { Meeting } from '../../core/minutes/types';
-import type { Assignment } from '../../core/register/types';
+import type { Meeting } from '../core/minutes/types';
+import type { Assignment } from '../core/register/types';
 
 export interface MeetingRecord extends Meeting {
   /** `meetingId(date, number)`, e.g. `14010409-12`. */

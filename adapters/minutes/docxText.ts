@@ -2,8 +2,8 @@
  * Minutes sent as Word (.docx): the document's paragraphs and tables as the same plain text
  * shape the minutes parser reads — one line per paragraph, one tab-separated line per table row.
  */
-import { MosavabatError } from '../core/errors';
-import { listZipEntries, readZipEntry, ZipFormatError } from './excel/zip';
+import { MosavabatError } from '../../core/errors';
+import { listZipEntries, readZipEntry, ZipFormatError } from '../xlsx/fast/zip';
 
 /** Largest document.xml we inflate (bytes); a real minutes document is far smaller. */
 const MAX_DOCUMENT_XML = 50 * 1024 * 1024;

@@ -5,16 +5,16 @@
  * sheet protection; a Persian guide sheet; and the very hidden sheets the merge reads.
  */
 import ExcelJS, { type Style, type Workbook, type Worksheet } from 'exceljs';
-import { JalaliDate } from '../../core/jalali';
-import { AGENCY_FIELDS, REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
-import { AGENCY_STATUS_OPTIONS } from '../../core/register/status';
-import { paletteLegend } from '../../core/register/palette';
-import type { Assignment, DeadlineState } from '../../core/register/types';
-import { LOCKED_FIELDS, type AgencyField } from '../../core/merge';
-import { toPersianDigits } from '../../core/text';
-import { BODY_FONT, HEADER_FONT, TITLE_FONT, WRAP_ALIGNMENT, rtlView } from '../excel/layout';
-import { assignmentCells, initRegisterSheet, restyle, writeAssignmentRow } from '../excel/registerSheet';
-import { addRangeValidation } from '../excel/validations';
+import { JalaliDate } from '../../../core/jalali';
+import { AGENCY_FIELDS, REGISTER_FIELDS, SHEETS, type FieldName } from '../../../core/register/fields';
+import { AGENCY_STATUS_OPTIONS } from '../../../core/register/status';
+import { paletteLegend } from '../../../core/register/palette';
+import type { Assignment, DeadlineState } from '../../../core/register/types';
+import { LOCKED_FIELDS, type AgencyField } from '../../../core/merge';
+import { toPersianDigits } from '../../../core/text';
+import { BODY_FONT, HEADER_FONT, TITLE_FONT, WRAP_ALIGNMENT, rtlView } from '../layout';
+import { assignmentCells, initRegisterSheet, restyle, writeAssignmentRow } from '../registerSheet';
+import { addRangeValidation } from '../validations';
 import { BASE_SHEET, GUIDE_SHEET, META_SHEET, RETURN_FORMAT, RETURN_VERSION, type MetaKey } from './format';
 
 /** One row to send, with its state on the day the file is made (for the colour). */

@@ -4,9 +4,9 @@
  * Merged ranges give every cell their first cell's value, as Excel shows them.
  */
 import type { Worksheet } from 'exceljs';
-import type { CellValue } from '../../core/register/types';
-import { readCell } from '../excel/cells';
-import { columnNumber, type LightSheet } from './lightXlsx';
+import type { CellValue } from '../../../core/register/types';
+import { readCell } from '../cells';
+import { columnNumber, type LightSheet } from '../fast/lightXlsx';
 
 /** A cell's value, and why it cannot be taken as a value when that is so. */
 export interface GridCell {

@@ -5,32 +5,32 @@
  * written, once, atomically, with the changed cells, their states and the `تاریخچه` lines.
  */
 import { basename } from 'node:path';
-import { MosavabatError } from '../../core/errors';
-import type { AgencyDirectory } from '../../core/agency';
+import { MosavabatError } from '../core/errors';
+import type { AgencyDirectory } from '../core/agency';
 import {
   failedReport, indexRegister, mergeReturn, recordMerges, registerRevision, tehranTime, unreadableCells,
   type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
-} from '../../core/merge';
-import type { FieldName } from '../../core/register/fields';
-import type { Assignment, CellValue, RawRow } from '../../core/register/types';
-import { cellText } from '../../core/register/cells';
-import { fillArgb } from '../../core/register/palette';
-import { statusLabel } from '../../core/register/status';
-import { STATE_LABELS } from '../../core/register/state';
-import { analyzeRegister, type AnalyzedRow } from '../../core/register/validate';
-import { deadlineSettingsOf, type RegisterSettings } from '../../core/register/settings';
-import { interpretRow } from '../../core/register/rows';
-import { comparisonKey } from '../../core/text';
-import { isPercentFormat } from '../excel/cells';
-import { RegisterBook } from '../excel/registerBook';
-import { assignmentCells, columnLetters, ensureColumns, writeDerived } from '../excel/registerSheet';
-import { readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../excel/workbookFile';
-import type { Loss } from '../excel/registerHandle';
-import { appendHistory, readWorkbookHistory } from '../returns/historySheet';
-import { LightUnsupported } from '../returns/lightXlsx';
-import { openLightRegister, patchRegister, type LightRegister, type RowWrite } from '../returns/registerPatch';
-import { readReturnBytes, readReturnFile, type ReturnFileData } from '../returns/readReturn';
-import { inspectWorkbook } from '../excel/inspect';
+} from '../core/merge';
+import type { FieldName } from '../core/register/fields';
+import type { Assignment, CellValue, RawRow } from '../core/register/types';
+import { cellText } from '../core/register/cells';
+import { fillArgb } from '../core/register/palette';
+import { statusLabel } from '../core/register/status';
+import { STATE_LABELS } from '../core/register/state';
+import { analyzeRegister, type AnalyzedRow } from '../core/register/validate';
+import { deadlineSettingsOf, type RegisterSettings } from '../core/register/settings';
+import { interpretRow } from '../core/register/rows';
+import { comparisonKey } from '../core/text';
+import { isPercentFormat } from '../adapters/xlsx/cells';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import { assignmentCells, columnLetters, ensureColumns, writeDerived } from '../adapters/xlsx/registerSheet';
+import { readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
+import type { Loss } from '../adapters/xlsx/registerHandle';
+import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
+import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
+import { openLightRegister, patchRegister, type LightRegister, type RowWrite } from '../adapters/xlsx/returns/registerPatch';
+import { readReturnBytes, readReturnFile, type ReturnFileData } from '../adapters/xlsx/returns/readReturn';
+import { inspectWorkbook } from '../adapters/xlsx/inspect';
 import { chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface MergeFilesOptions extends RegisterOptions {

@@ -6,14 +6,14 @@
  * knows which save of which file set a value (a corrected later save then replaces it).
  */
 import type { Style, Workbook, Worksheet } from 'exceljs';
-import { SHEETS } from '../../core/register/fields';
-import { fieldHeader } from '../../core/register/problems';
-import { cellText, parseWholeNumber } from '../../core/register/cells';
-import type { CellValue } from '../../core/register/types';
-import { MERGE_FIELDS, tehranTime, type AgencyField, type HistoryEntry } from '../../core/merge';
-import { comparisonKey, toLatinDigits, toPersianDigits } from '../../core/text';
-import { readCell } from '../excel/cells';
-import { BODY_FONT, BODY_ALIGNMENT, WRAP_ALIGNMENT, rtlView, styleHeaderCell, styleHeaderRow } from '../excel/layout';
+import { SHEETS } from '../../../core/register/fields';
+import { fieldHeader } from '../../../core/register/problems';
+import { cellText, parseWholeNumber } from '../../../core/register/cells';
+import type { CellValue } from '../../../core/register/types';
+import { MERGE_FIELDS, tehranTime, type AgencyField, type HistoryEntry } from '../../../core/merge';
+import { comparisonKey, toLatinDigits, toPersianDigits } from '../../../core/text';
+import { readCell } from '../cells';
+import { BODY_FONT, BODY_ALIGNMENT, WRAP_ALIGNMENT, rtlView, styleHeaderCell, styleHeaderRow } from '../layout';
 import type { GridSheet } from './grid';
 
 export type HistoryKey = 'at' | 'agency' | 'sourceFile' | 'id' | 'field' | 'old' | 'new' | 'revision' | 'madeAt' | 'savedAt' | 'ref';

@@ -12,10 +12,10 @@
  * cells or rows without their address — throws LightUnsupported, and the caller falls back to
  * exceljs.
  */
-import { isPercentFormat, toCellValue } from '../excel/cells';
-import type { WorkbookInspection } from '../excel/inspect';
-import { readZipEntry, type ZipEntry } from '../excel/zip';
-import type { CellValue } from '../../core/register/types';
+import { isPercentFormat, toCellValue } from '../cells';
+import type { WorkbookInspection } from '../inspect';
+import { readZipEntry, type ZipEntry } from './zip';
+import type { CellValue } from '../../../core/register/types';
 
 /** The file uses something this reader does not handle; read it with exceljs instead. */
 export class LightUnsupported extends Error {}
