@@ -127,6 +127,8 @@ export function explainRule(rule: DeadlineRule, thursdayIsWorkday = false): stri
     case 'day_of_month': return 'روز نام‌برده از ماه';
     case 'end_of_year': return 'آخرین روز سال';
     case 'date': return 'تاریخ نوشته‌شده';
+    case 'short_year_date': return 'تاریخ نوشته‌شده با سال دورقمی (نزدیک‌ترین قرن به جلسه)';
+    case 'weekday': return rule.nextWeek ? 'روز نام‌برده در هفته‌ی بعد از جلسه' : 'نخستین روز نام‌برده پس از جلسه';
     case 'urgent': return `فوری: ${fa(DEFAULT_DEADLINE_SETTINGS.urgentDays)} روز پس از جلسه`;
     case 'ongoing': return 'مستمر: بدون مهلت، هیچ‌گاه دیرکرد ندارد';
     case 'conditional': return 'وابسته به رویدادی بدون تاریخ';

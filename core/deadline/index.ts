@@ -1,6 +1,6 @@
-export { parseDeadline } from './parse';
+export { parseDeadline, weekdayMismatch } from './parse';
 export type { ParsedDeadline } from './parse';
-export { resolveDueDate, addWorkingDays, isWorkingDay } from './resolve';
+export { resolveDueDate, addWorkingDays, isWorkingDay, nearestCentury } from './resolve';
 export { datesInText } from './textDates';
 export { cleanPhrase } from './words';
 export { DEFAULT_DEADLINE_SETTINGS, SOLAR_HOLIDAYS } from './rule';

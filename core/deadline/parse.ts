@@ -4,10 +4,10 @@
  * date plus a warning a person will see.
  */
 import { JalaliDate } from '../jalali/JalaliDate';
-import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, monthLength } from '../jalali/calendar';
-import { comparisonKey } from '../text/normalize';
-import { toPersianDigits } from '../text/digits';
-import { parseCount, parseOrdinal } from '../text/numberWords';
+import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, WEEKDAY_NAMES, monthLength } from '../jalali/calendar';
+import { comparisonKey, normalizeText } from '../text/normalize';
+import { toLatinDigits, toPersianDigits } from '../text/digits';
+import { parseCount, parseNumberWords, parseOrdinal } from '../text/numberWords';
 import type { Warning } from '../minutes/types';
 import type { DeadlineRule } from './rule';
 import { cleanPhrase } from './words';
@@ -37,7 +37,45 @@ const FIXED: Array<[string[], DeadlineRule]> = [
   [['پایان سال آینده', 'پایان سال بعد', 'سال آینده', 'سال بعد'], { kind: 'end_of_year', yearOffset: 1 }],
   [['فوری', 'فورا', 'فوراً', 'بلافاصله', 'در اسرع وقت', 'اسرع وقت', 'در اسرع وقت ممکن', 'خیلی فوری', 'سریعا', 'سریعاً',
     'در اولین فرصت', 'اولین فرصت', 'در اولین فرصت ممکن', 'هرچه سریعتر', 'هر چه سریعتر'], { kind: 'urgent' }],
+  [['امروز', 'همین امروز', 'پایان امروز', 'پایان وقت اداری امروز', 'همان روز', 'روز جلسه'], { kind: 'days', n: 0 }],
+  [['فردا', 'پایان فردا', 'فردا صبح', 'صبح فردا', 'پایان وقت اداری فردا', 'روز بعد', 'روز آینده'], { kind: 'days', n: 1 }],
+  [['پس فردا', 'پسفردا', 'پایان پس فردا'], { kind: 'days', n: 2 }],
 ];
+
+/** Ways to say "urgent"; two of them joined by و / ، (`فوری و خارج از نوبت`) are urgent too. */
+const URGENT_WORDS = [
+  'فوری', 'فورا', 'فوراً', 'بلافاصله', 'در اسرع وقت', 'اسرع وقت', 'در اسرع وقت ممکن', 'خیلی فوری', 'سریعا', 'سریعاً', 'سریع',
+  'در اولین فرصت', 'اولین فرصت', 'در اولین فرصت ممکن', 'هرچه سریعتر', 'هر چه سریعتر', 'با فوریت', 'فوریت', 'با قید فوریت',
+  'به فوریت', 'به صورت فوری', 'بصورت فوری', 'به طور فوری', 'بطور فوری', 'فوق فوری', 'خارج از نوبت', 'بی درنگ', 'بیدرنگ',
+  'فی الفور', 'فیالفور', 'در کوتاه ترین زمان', 'در کوتاه ترین زمان ممکن', 'در کمترین زمان ممکن', 'در اسرع زمان',
+  'با جدیت', 'در اسرع وقت ممکن', 'عاجل', 'به صورت عاجل', 'اقدام فوری', 'بدون فوت وقت',
+];
+const URGENT_KEYS = new Set(URGENT_WORDS.map(comparisonKey));
+
+/** True when every part of the phrase (split on و and ،) is a way to say "urgent". */
+function isUrgent(phrase: string): boolean {
+  const parts = phrase.split(/\s+و\s+|\s*[،,]\s*/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => URGENT_KEYS.has(comparisonKey(part)));
+}
+
+/** A count word or digits followed by بار / مرتبه / نوبت (`یک بار`, `یکبار`, `۲ مرتبه`). */
+const TIMES = String.raw`(?:(\S+?)\s*(?:بار|مرتبه|نوبت))`;
+const PERIOD = String.raw`(?:روز|هفته|ماه|ماهه|فصل|سال|ساله)`;
+
+/**
+ * A duty repeated on a period: `هر سه ماه یک‌بار`, `هر ۱۵ روز یکبار`, `هفته‌ای یک بار`,
+ * `ماهی دو بار`, `پنجشنبه‌های هر هفته`, `هر پنجشنبه`. The counts must be numbers.
+ */
+function isPeriodic(phrase: string): boolean {
+  const bare = phrase.replace(/^(?:به\s*صورت|بصورت|به\s*طور|بطور)\s+/, '');
+  const count = (word: string | undefined) => word === undefined || (parseCount(word) ?? 0) > 0;
+  const every = new RegExp(String.raw`^هر\s+(?:(.+?)\s*)?${PERIOD}(?:\s+${TIMES})?$`).exec(bare);
+  if (every && count(every[1]) && count(every[2])) return true;
+  const perPeriod = new RegExp(String.raw`^(?:روزی|هفته\s*ای|ماهی|ماهه\s*ای|فصلی|سالی)\s+${TIMES}$`).exec(bare);
+  if (perPeriod && count(perPeriod[1])) return true;
+  if (new RegExp(String.raw`^(?:${WEEKDAY})\s*(?:ها|های)(?:\s+(?:هر|همه)\s+(?:هفته|ماه))?$`).test(bare)) return true;
+  return new RegExp(String.raw`^(?:هر|همه)\s+(?:${WEEKDAY})(?:\s*(?:ها|های))?(?:\s+هفته)?$`).test(bare);
+}
 
 /** Words that make a phrase ongoing, alone or joined by و / ، (`مستمر و ماهانه`), after `به صورت` / `به طور`. */
 const ONGOING_WORDS = [
@@ -83,26 +121,8 @@ export function parseDeadline(text: string): ParsedDeadline {
     };
   }
 
-  const fixed = FIXED_BY_KEY.get(comparisonKey(phrase));
-  if (fixed) return { rule: { ...fixed }, warnings: [] };
-  if (isOngoing(phrase)) return { rule: { kind: 'ongoing' }, warnings: [] };
-
-  const date = parseExplicitDate(phrase);
-  if (date) return date;
-  const namedMonth = parseNamedMonth(phrase);
-  if (namedMonth) return namedMonth;
-  const dayOfMonth = parseDayOfMonth(phrase);
-  if (dayOfMonth) return dayOfMonth;
-
-  for (const [pattern, kind] of UNITS) {
-    const match = pattern.exec(phrase);
-    if (!match) continue;
-    const n = parseCount(match[1]);
-    if (n === undefined || n <= 0) continue;
-    // hours count as whole days: `۴۸ ساعت` is two days after the meeting, `۲ ساعت` the next day
-    if (kind === 'hours') return { rule: { kind: 'days', n: Math.ceil(n / 24) }, warnings: [] };
-    return { rule: { kind, n }, warnings: [] };
-  }
+  const understood = interpret(phrase) ?? duringMonth(text) ?? framed(phrase);
+  if (understood) return understood;
 
   for (const [pattern, reason] of CONDITIONAL_MARKERS) {
     if (pattern.test(phrase)) {
@@ -123,9 +143,125 @@ export function parseDeadline(text: string): ParsedDeadline {
   };
 }
 
+/** `ساعت ۱۰`, `ساعت ۱۴:۳۰ بعدازظهر`: a clock time beside a date or day does not change the due day. */
+const CLOCK = String.raw`(?:تا\s+)?ساعت\s*\d{1,2}(?:\s*[:/.]\s*\d{1,2})?(?:\s*(?:صبح|ظهر|عصر|بعد\s*از\s*ظهر|بعدازظهر|شب))?`;
+
+/** A cleaned phrase with a known meaning, or undefined. Never a guess. */
+function interpret(phrase: string): ParsedDeadline | undefined {
+  const withoutClock = phrase.replace(new RegExp(String.raw`(^|\s)${CLOCK}(?=\s|$)`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  if (withoutClock && withoutClock !== phrase) return interpret(cleanPhrase(withoutClock));
+
+  const fixed = FIXED_BY_KEY.get(comparisonKey(phrase));
+  if (fixed) return { rule: { ...fixed }, warnings: [] };
+  if (isOngoing(phrase) || isPeriodic(phrase)) return { rule: { kind: 'ongoing' }, warnings: [] };
+  if (isUrgent(phrase)) return { rule: { kind: 'urgent' }, warnings: [] };
+
+  const dated = parseExplicitDate(phrase) ?? parseNamedMonth(phrase) ?? parseDayOfMonth(phrase) ?? parseWeekday(phrase);
+  if (dated) return dated;
+
+  for (const [pattern, kind] of UNITS) {
+    const match = pattern.exec(phrase);
+    if (!match) continue;
+    const n = parseCount(match[1]);
+    if (n === undefined || n <= 0) continue;
+    // hours count as whole days: `۴۸ ساعت` is two days after the meeting, `۲ ساعت` the next day
+    if (kind === 'hours') return { rule: { kind: 'days', n: Math.ceil(n / 24) }, warnings: [] };
+    return { rule: { kind, n }, warnings: [] };
+  }
+  return undefined;
+}
+
+/**
+ * Words that frame a phrase without changing it (`در مدت یک ماه`, `در روز چهارشنبه …`,
+ * `مورخ ۱۴۰۲/۶/۱۵`), and `قبل از` / `پیش از`, which moves an explicit day to the day before it.
+ * Only a framed phrase that is then understood counts; `قبل از جلسه بعد` stays conditional.
+ */
+const FRAMES = ['در مدت', 'در طی', 'در طول', 'در خلال', 'در روز', 'در تاریخ', 'به تاریخ', 'در', 'مورخ', 'تاریخ', 'روز', 'تا قبل از', 'قبل از', 'پیش از'];
+
+function framed(phrase: string): ParsedDeadline | undefined {
+  for (const frame of FRAMES) {
+    const match = new RegExp(`^${frame}\\s+(.+)$`).exec(phrase);
+    if (!match) continue;
+    const rest = cleanPhrase(match[1]);
+    const inner = interpret(rest) ?? framed(rest);
+    if (!inner) continue;
+    if (!/قبل از|پیش از/.test(frame)) return inner;
+    return dayBefore(inner) ?? {
+      rule: { kind: 'unknown' },
+      warnings: [warning('deadline_unknown', `زمان اقدام «${phrase}» روشن نیست؛ مهلت را دستی تعیین کنید`,
+        `deadline "${phrase}" is not clear; set the due date by hand`)],
+    };
+  }
+  return undefined;
+}
+
+/** `قبل از ۱۵ مهر` is the 14th; `قبل از پایان مهر` is still the end of Mehr; a duration is unchanged. */
+function dayBefore(parsed: ParsedDeadline): ParsedDeadline | undefined {
+  const rule = parsed.rule;
+  switch (rule.kind) {
+    case 'date':
+      return { rule: { kind: 'date', date: JalaliDate.parse(rule.date).addDays(-1).toString() }, warnings: parsed.warnings };
+    case 'day_of_month':
+    case 'short_year_date':
+      // the day before the 1st is in another month (and maybe year): not worked out here, a person decides
+      if (rule.day === 1) return undefined;
+      return { rule: { ...rule, day: rule.day - 1 }, warnings: parsed.warnings };
+    case 'weekday':
+    case 'urgent':
+    case 'ongoing':
+      return undefined;
+    default:
+      return parsed;
+  }
+}
+
+/**
+ * `در مهر ماه`, `طی آبان`, `در طول اسفند ماه سال جاری`: during that month, so by its last day.
+ * Read from the phrase before cleanPhrase, which drops `طی` (a month name alone stays unknown).
+ */
+function duringMonth(text: string): ParsedDeadline | undefined {
+  const phrase = toLatinDigits(normalizeText(text ?? '')).replace(/\u200c/g, ' ').replace(/^[\s.،,:;-]+|[\s.،,:;]+$/g, '');
+  const match = new RegExp(String.raw`^(?:حداکثر\s+)?(?:در|طی|در طی|در طول|در خلال|ظرف)\s+(?:ماه\s+)?(\S+?)(?:\s*ماه)?${YEAR_TAIL}$`).exec(phrase);
+  if (!match) return undefined;
+  const month = monthNumber(match[1]);
+  if (month === undefined) return undefined;
+  return parseNamedMonth(`پایان ${MONTH_NAMES[month - 1]}${match[2] ? ` ${match[2]}` : ''}${match[3] ? ` سال ${match[3]}` : ''}`);
+}
+
+/** `سه شنبه`, `تا روز سه‌شنبه`, `شنبه آینده`, `شنبه هفته آینده`: the next such weekday after the meeting. */
+function parseWeekday(phrase: string): ParsedDeadline | undefined {
+  const match = new RegExp(String.raw`^(?:روز\s+)?(${WEEKDAY})(?:\s+(آینده|بعد|آتی|هفته\s+(?:آینده|بعد|آتی)))?$`).exec(phrase);
+  if (!match) return undefined;
+  const weekday = weekdayNumber(match[1]);
+  if (weekday === undefined) return undefined;
+  return { rule: match[2] && /هفته/.test(match[2]) ? { kind: 'weekday', weekday, nextWeek: true } : { kind: 'weekday', weekday }, warnings: [] };
+}
+
+/** Saturday = 0 … Friday = 6 for a weekday name as typed (`سه شنبه`, `پنجشنبه`), or undefined. */
+function weekdayNumber(name: string): number | undefined {
+  const key = comparisonKey(name);
+  const index = WEEKDAY_NAMES.findIndex((w) => comparisonKey(w) === key);
+  return index >= 0 ? index : undefined;
+}
+
+/**
+ * A weekday written in a deadline phrase beside a day that has no year (`تا چهارشنبه ۱۵ مهر`):
+ * once the due date is known, a warning when they disagree (the day wins), else undefined.
+ */
+export function weekdayMismatch(text: string, due: JalaliDate): Warning | undefined {
+  const phrase = cleanPhrase(text ?? '');
+  const match = new RegExp(String.raw`(?:^|\s)(${WEEKDAY})(?=\s|$)`).exec(phrase);
+  if (!match || !/\d|م\s|ام\s/.test(phrase.replace(match[0], ' ') + ' ')) return undefined;
+  const weekday = weekdayNumber(match[1]);
+  if (weekday === undefined || weekday === due.weekday()) return undefined;
+  return warning('deadline_weekday_mismatch',
+    `در زمان اقدام «${phrase}» روز «${match[1]}» با ${due.toDisplay()} (${due.weekdayName()}) نمی‌خواند؛ تاریخ ملاک است`,
+    `in the deadline "${phrase}" the weekday "${match[1]}" does not match ${due} (${due.weekdayName()}); the date is used`);
+}
+
 /** `1401/05/31` or `تا ۱۴۰۱/۰۵/۳۱` (تا already removed), possibly after `مورخ` / `تاریخ`. */
 function parseExplicitDate(phrase: string): ParsedDeadline | undefined {
-  const date = String.raw`(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})`;
+  const date = String.raw`(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2}|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})`;
   const match = new RegExp(String.raw`^(?:روز\s+)?(${WEEKDAY})?\s*(?:مورخ|تاریخ)?\s*${date}\s*(?:روز\s+)?(${WEEKDAY})?$`).exec(phrase);
   if (!match) return undefined;
   const parsed = dateRule(match[2]);
@@ -146,12 +282,31 @@ function parseExplicitDate(phrase: string): ParsedDeadline | undefined {
 const WEEKDAY = String.raw`(?:یک|دو|سه|چهار|پنج)?\s*شنبه|جمعه`;
 
 function dateRule(text: string): ParsedDeadline {
+  const parts = text.split(/\s*[/\-.]\s*/);
+  if (parts.length === 3 && parts.every((p) => p.length <= 2)) return shortYearRule(parts.map(Number), text);
   const parsed = JalaliDate.tryParse(text);
   if (parsed.ok) return { rule: { kind: 'date', date: parsed.date.toString() }, warnings: [] };
   return {
     rule: { kind: 'unknown' },
     warnings: [warning('deadline_invalid_date', parsed.error.fa, parsed.error.en)],
   };
+}
+
+/**
+ * A date with a two-digit year: `۷۵/۲/۱۰` (year first, the usual form) or `۲۷/۹/۹۰` (day first,
+ * recognised only when the last number cannot be a day). `۱/۴/۹`, with no two-digit year first,
+ * is not read.
+ */
+function shortYearRule([a, b, c]: number[], text: string): ParsedDeadline {
+  const [shortYear, month, day] = c > 31 ? [c, b, a] : [a, b, c];
+  const invalid = (fa: string, en: string): ParsedDeadline => ({ rule: { kind: 'unknown' }, warnings: [warning('deadline_invalid_date', fa, en)] });
+  if (c <= 31 && text.trim().split(/\s*[/\-.]\s*/)[0].length < 2) {
+    return invalid(`«${text}» تاریخ روشنی نیست (سال دو رقمی در ابتدا، مثل ۰۲/۰۶/۱۵)`, `"${text}" is not a clear date (two-digit year first, like 02/06/15)`);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(1403, month)) {
+    return invalid(`«${text}» تاریخ ممکنی نیست`, `"${text}" is not a possible date`);
+  }
+  return { rule: { kind: 'short_year_date', shortYear, month, day }, warnings: [] };
 }
 
 /** The month a name means (`مهر`, `شهريور`, `مهرماه`), 1..12, or undefined. */
@@ -199,11 +354,16 @@ function parseNamedMonth(phrase: string): ParsedDeadline | undefined {
  * (an explicit date when the year is written). A day the month does not have is refused.
  */
 function parseDayOfMonth(phrase: string): ParsedDeadline | undefined {
-  const match = new RegExp(String.raw`^(?:روز\s+)?(.+?)\s+(\S+?)(?:\s*ماه)?${YEAR_TAIL}$`).exec(phrase);
+  // a weekday beside the day (`چهارشنبه ۱۵ مهر`, `۱۵ مهر روز چهارشنبه`) is checked once the year is known (weekdayMismatch)
+  const bare = phrase
+    .replace(new RegExp(String.raw`^(?:روز\s+)?(?:${WEEKDAY})\s+(?:مورخ\s+)?`), '')
+    .replace(new RegExp(String.raw`\s+(?:روز\s+)?(?:${WEEKDAY})$`), '');
+  const match = new RegExp(String.raw`^(?:روز\s+)?(.+?)\s+(\S+?)(?:\s*ماه)?${YEAR_TAIL}$`).exec(bare);
   if (!match) return undefined;
   const month = monthNumber(match[2]);
   if (month === undefined) return undefined;
-  const day = /^\d{1,2}$/.test(match[1]) ? Number(match[1]) : parseOrdinal(match[1]);
+  const words = parseNumberWords(match[1]);
+  const day = /^\d{1,2}$/.test(match[1]) ? Number(match[1]) : parseOrdinal(match[1]) ?? (words && words <= 31 ? words : undefined);
   if (day === undefined) return undefined;
   const { year, yearOffset } = yearOf(match[3], match[4]);
   if (year !== undefined) return dateRule(`${year}/${month}/${day}`);

@@ -49,6 +49,13 @@ export function resolveDueDate(
       return JalaliDate.of(meeting.year + (rule.yearOffset ?? 0), 12, 1).endOfMonth();
     case 'date':
       return JalaliDate.parse(rule.date);
+    case 'short_year_date':
+      return JalaliDate.of(nearestCentury(rule.shortYear, meeting.year), rule.month, rule.day);
+    case 'weekday': {
+      if (rule.nextWeek) return meeting.endOfWeek().addDays(1 + rule.weekday);
+      const ahead = (rule.weekday - meeting.weekday() + 7) % 7;
+      return meeting.addDays(ahead === 0 ? 7 : ahead);
+    }
     case 'urgent':
       return meeting.addDays(s.urgentDays);
     case 'ongoing':
@@ -56,6 +63,20 @@ export function resolveDueDate(
     case 'unknown':
       return null;
   }
+}
+
+/**
+ * The four-digit year of a two-digit year (0..99): of …, 13yy, 14yy, 15yy … the one nearest
+ * `meetingYear`, so the result is never more than 50 years from it (a tie goes to the later one).
+ */
+export function nearestCentury(shortYear: number, meetingYear: number): number {
+  const base = Math.floor(meetingYear / 100) * 100 + shortYear;
+  const candidates = [base - 100, base, base + 100];
+  return candidates.reduce((best, y) => {
+    const d = Math.abs(y - meetingYear);
+    const b = Math.abs(best - meetingYear);
+    return d < b || (d === b && y > best) ? y : best;
+  });
 }
 
 const SOLAR_HOLIDAY_SET = new Set(SOLAR_HOLIDAYS);

@@ -21,6 +21,16 @@ export type DeadlineRule =
   | { kind: 'end_of_year'; yearOffset?: number }
   /** An explicit Jalali date, `YYYY/MM/DD`. */
   | { kind: 'date'; date: string }
+  /**
+   * A date written with a two-digit year (`۷۵/۲/۱۰`, `۲۷/۹/۹۰`): the century is the one that puts
+   * the date nearest the meeting (75 → 1375 for a meeting in 1376, 02 → 1402 for one in 1401).
+   */
+  | { kind: 'short_year_date'; shortYear: number; month: number; day: number }
+  /**
+   * `تا روز سه‌شنبه`: the next such weekday after the meeting (weekday 0 = Saturday … 6 = Friday);
+   * with `nextWeek` (`شنبه هفته آینده`) that weekday in the week after the meeting's week.
+   */
+  | { kind: 'weekday'; weekday: number; nextWeek?: boolean }
   | { kind: 'urgent' }
   | { kind: 'ongoing' }
   /** Depends on an event with no date (next meeting, funding …). */

@@ -10,7 +10,7 @@ import { comparisonKey, normalizeText } from '../text/normalize';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { parseOrdinal } from '../text/numberWords';
 import { splitAgencies } from '../agency/split';
-import { parseDeadline } from '../deadline/parse';
+import { parseDeadline, weekdayMismatch } from '../deadline/parse';
 import { resolveDueDate } from '../deadline/resolve';
 import { datesInText } from '../deadline/textDates';
 import type { DeadlineSettings } from '../deadline/rule';
@@ -247,6 +247,10 @@ function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings:
       warnings.push({ code: 'deadline_out_of_range', fa: `مهلت «${deadlineText}» خارج از بازه تاریخ‌های پشتیبانی‌شده است`,
         en: `deadline "${deadlineText}" is outside the supported years` });
     }
+  }
+  if (due && rule.kind !== 'date') {
+    const mismatch = weekdayMismatch(deadlineText, due);
+    if (mismatch) warnings.push(mismatch);
   }
   if (due && meetingDate && due.isBefore(meetingDate)) {
     warnings.push({ code: 'due_before_meeting',
