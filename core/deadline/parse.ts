@@ -74,6 +74,7 @@ function isPeriodic(phrase: string): boolean {
   const perPeriod = new RegExp(String.raw`^(?:روزی|هفته\s*ای|ماهی|ماهه\s*ای|فصلی|سالی)\s+${TIMES}$`).exec(bare);
   if (perPeriod && count(perPeriod[1])) return true;
   if (new RegExp(String.raw`^(?:${WEEKDAY})\s*(?:ها|های)(?:\s+(?:هر|همه)\s+(?:هفته|ماه))?$`).test(bare)) return true;
+  if (new RegExp(String.raw`^(?:روزهای|روز\s+های)\s+(?:${WEEKDAY})(?:\s+(?:هر|همه)\s+(?:هفته|ماه))?$`).test(bare)) return true;
   return new RegExp(String.raw`^(?:هر|همه)\s+(?:${WEEKDAY})(?:\s*(?:ها|های))?(?:\s+هفته)?$`).test(bare);
 }
 
@@ -144,10 +145,14 @@ export function parseDeadline(text: string): ParsedDeadline {
 }
 
 /** `ساعت ۱۰`, `ساعت ۱۴:۳۰ بعدازظهر`: a clock time beside a date or day does not change the due day. */
-const CLOCK = String.raw`(?:تا\s+)?ساعت\s*\d{1,2}(?:\s*[:/.]\s*\d{1,2})?(?:\s*(?:صبح|ظهر|عصر|بعد\s*از\s*ظهر|بعدازظهر|شب))?`;
+const HOUR = String.raw`\d{1,2}(?:\s*[:/.]\s*\d{1,2})?`;
+const CLOCK = String.raw`(?:تا\s+|از\s+)?ساعت\s*${HOUR}(?:\s*(?:الی|تا|لغایت|-)\s*${HOUR})?(?:\s*(?:صبح|ظهر|عصر|بعد\s*از\s*ظهر|بعدازظهر|شب))?`;
 
 /** A cleaned phrase with a known meaning, or undefined. Never a guess. */
 function interpret(phrase: string): ParsedDeadline | undefined {
+  // `روزیکشنبه` typed without a space
+  const spaced = phrase.replace(new RegExp(String.raw`(^|\s)روز(?=(?:یک|دو|سه|چهار|پنج)?\s*شنبه|جمعه)`, 'g'), '$1روز ');
+  if (spaced !== phrase) return interpret(spaced);
   const withoutClock = phrase.replace(new RegExp(String.raw`(^|\s)${CLOCK}(?=\s|$)`, 'g'), ' ').replace(/\s+/g, ' ').trim();
   if (withoutClock && withoutClock !== phrase) return interpret(cleanPhrase(withoutClock));
 
