@@ -8,9 +8,9 @@ import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
 import type { AgencyDirectory } from '../core/agency';
 import {
-  failedReport, indexRegister, mergeReturn, recordMerges, registerRevision, tehranTime, unreadableCells,
-  type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
+  failedReport, MergeRun, tehranTime, unreadableCells, type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
 } from '../core/merge';
+import type { JalaliDate } from '../core/jalali/JalaliDate';
 import type { FieldName } from '../core/register/fields';
 import type { Assignment, CellValue, RawRow } from '../core/register/types';
 import { cellText } from '../core/register/cells';
@@ -165,66 +165,81 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
   const target = await openTarget(registerPath, options.engine);
-  const directory = target.directory;
-  // one agency, however the secretariat spelled it: the directory's aliases name the same agency
-  const agencyKeys = new Map<string, string>();
-  const agencyKey = (name: string) => {
-    let key = agencyKeys.get(name);
-    if (key === undefined) agencyKeys.set(name, (key = comparisonKey(directory.find(name)?.name ?? name)));
-    return key;
-  };
-  // the rows as values only: full validation is needed for the changed rows alone (at the end)
   const rows = target.rows.map((raw) => ({ raw, assignment: interpretRow(raw).assignment }));
-  const index = indexRegister(rows.map((r) => r.assignment), target.history, agencyKey);
-  index.invalid = invalidCells(rows);
-  const before = registerRevision(index.byId.values());
-  let revision = before;
-  const rawById = new Map<string, RawRow>();
-  for (const row of rows) if (!rawById.has(row.assignment.id)) rawById.set(row.assignment.id, row.raw);
+  const run = new MergeRun(rows.map((r) => r.assignment), target.history, directoryKey(target.directory), invalidCells(rows));
 
   const reports: FileReport[] = [];
-  const history: HistoryEntry[] = [];
-  const changed = new Map<string, RowChange>();
-  for (const source of returns) {
-    const file = basename(typeof source === 'string' ? source : source.file);
-    let data: ReturnFileData;
-    try {
-      data = await readSource(source);
-    } catch (error) {
-      reports.push(fileFailure(file, error, revision));
-      continue;
-    }
-    const agency = data.agency ?? options.expectedAgency;
-    if (!agency) {
-      reports.push(failedReport(file, '', 'not_a_return',
-        'این فایل را این برنامه برای یک دستگاه نساخته است (برگهٔ پنهان مشخصات ندارد)؛ معلوم نیست از کدام دستگاه است. با گزینهٔ --agency نام دستگاه را بدهید',
-        'this file was not made by mosavabat for an agency (no hidden description sheet); give the agency with --agency',
-        revision));
-      continue;
-    }
-    try {
-      const result = mergeReturn(index, data.rows, {
-        agency, sourceFile: file, registerRevision: data.registerRevision, at, today, sheet: data.sheet, columns: data.columns,
-        exportedIds: data.exportedIds, expectedAgency: data.agency ? options.expectedAgency : undefined,
-        exportKey: data.exportKey, savedAt: data.savedAt, agencyKey,
-      });
-      for (const change of result.changes) {
-        index.byId.set(change.id, change.after);
-        index.invalid?.delete(change.id);
-        const earlier = changed.get(change.id);
-        changed.set(change.id, earlier ? { ...change, before: earlier.before, fields: [...earlier.fields, ...change.fields] } : change);
-      }
-      revision += result.changes.length;
-      index.revision = revision;
-      recordMerges(index, result.history, agencyKey);
-      history.push(...result.history);
-      reports.push(result.report);
-    } catch (error) {
-      reports.push(fileFailure(file, error, revision));
-    }
-  }
+  for (const source of returns) reports.push(await mergeSource(run, source, { at, today, expectedAgency: options.expectedAgency }));
 
-  // the changed rows as they will read, validated for their states and colours
+  const { writes, analyzed } = changedRows(target, rows, run.changed, { today, dueSoonDays: options.dueSoonDays });
+  const prepared = await target.prepare(writes, run.changed, analyzed, run.history);
+  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', prepared.lost);
+  await prepared.write(choice.path);
+
+  if (options.reportPath) {
+    const json: MergeReportFile = {
+      register: basename(registerPath), output: basename(choice.path), at: at.toISOString(),
+      registerRevision: { before: run.revisionBefore, after: run.revision }, rowsChanged: run.changed.size, files: reports,
+    };
+    await writeFileAtomic(options.reportPath, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
+  }
+  const problems = reports.reduce((n, r) => n + (r.outcome === 'rejected' ? 1 : r.rejected.length + r.conflicts.length), 0);
+  return {
+    output: choice.path, reportPath: options.reportPath, reports, rowsChanged: run.changed.size, historyLines: run.history.length, problems,
+    notice: redirectMessage(choice), engine: prepared.engine,
+  };
+}
+
+/** One agency, however the secretariat spelled it: the directory's aliases name the same agency. */
+function directoryKey(directory: AgencyDirectory): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = comparisonKey(directory.find(name)?.name ?? name)));
+    return key;
+  };
+}
+
+/**
+ * Read one return file and merge it into the run. A file that cannot be read, or that does not
+ * say which agency it is for, is a refused report; nothing here throws for a bad file.
+ */
+async function mergeSource(run: MergeRun, source: ReturnSource,
+  options: { at: Date; today: JalaliDate; expectedAgency?: string }): Promise<FileReport> {
+  const file = basename(typeof source === 'string' ? source : source.file);
+  let data: ReturnFileData;
+  try {
+    data = await readSource(source);
+  } catch (error) {
+    return fileFailure(file, error, run.revision);
+  }
+  const agency = data.agency ?? options.expectedAgency;
+  if (!agency) {
+    return failedReport(file, '', 'not_a_return',
+      'این فایل را این برنامه برای یک دستگاه نساخته است (برگهٔ پنهان مشخصات ندارد)؛ معلوم نیست از کدام دستگاه است. با گزینهٔ --agency نام دستگاه را بدهید',
+      'this file was not made by mosavabat for an agency (no hidden description sheet); give the agency with --agency',
+      run.revision);
+  }
+  try {
+    return run.mergeFile(data.rows, {
+      agency, sourceFile: file, registerRevision: data.registerRevision, at: options.at, today: options.today, sheet: data.sheet,
+      columns: data.columns, exportedIds: data.exportedIds, expectedAgency: data.agency ? options.expectedAgency : undefined,
+      exportKey: data.exportKey, savedAt: data.savedAt,
+    });
+  } catch (error) {
+    return fileFailure(file, error, run.revision);
+  }
+}
+
+/**
+ * The changed rows as they will read, validated for their states and colours: what to write
+ * into each (the changed fields, revision, update time, state words, canonical status words,
+ * fill), and the analysed rows (for the whole-workbook writer).
+ */
+function changedRows(target: MergeTarget, rows: ReadonlyArray<{ raw: RawRow; assignment: Assignment }>,
+  changed: ReadonlyMap<string, RowChange>, options: { today: JalaliDate; dueSoonDays?: number }): { writes: RowWrite[]; analyzed: readonly AnalyzedRow[] } {
+  const rawById = new Map<string, RawRow>();
+  for (const row of rows) if (!rawById.has(row.assignment.id)) rawById.set(row.assignment.id, row.raw);
   const changedRaw: RawRow[] = [];
   const fieldsOf = new Map<number, FieldName[]>();
   for (const change of changed.values()) {
@@ -237,8 +252,9 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
     changedRaw.push({ sheetRow: raw.sheetRow, values });
     fieldsOf.set(raw.sheetRow, fields);
   }
+  const directory = target.directory;
   const analysis = analyzeRegister(changedRaw, {
-    sheet: target.sheetName, columns: target.columns, today, directory: directory.list().length ? directory : undefined,
+    sheet: target.sheetName, columns: target.columns, today: options.today, directory: directory.list().length ? directory : undefined,
     settings: deadlineSettingsOf(target.settings), dueSoonDays: options.dueSoonDays ?? target.settings.dueSoonDays,
   });
   const rawByRow = new Map(changedRaw.map((r) => [r.sheetRow, r]));
@@ -252,23 +268,7 @@ export async function mergeReturnFiles(registerPath: string, returns: readonly R
     if (label && cellText(raw.values.status ?? null) !== label) values.status = label;
     return { sheetRow: row.sheetRow, cells: values, fill: fillArgb(row.state) };
   });
-
-  const prepared = await target.prepare(writes, changed, analysis.rows, history);
-  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', prepared.lost);
-  await prepared.write(choice.path);
-
-  if (options.reportPath) {
-    const json: MergeReportFile = {
-      register: basename(registerPath), output: basename(choice.path), at: at.toISOString(),
-      registerRevision: { before, after: revision }, rowsChanged: changed.size, files: reports,
-    };
-    await writeFileAtomic(options.reportPath, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
-  }
-  const problems = reports.reduce((n, r) => n + (r.outcome === 'rejected' ? 1 : r.rejected.length + r.conflicts.length), 0);
-  return {
-    output: choice.path, reportPath: options.reportPath, reports, rowsChanged: changed.size, historyLines: history.length, problems,
-    notice: redirectMessage(choice), engine: prepared.engine,
-  };
+  return { writes, analyzed: analysis.rows };
 }
 
 /** Agency-field cells the register's rules cannot read (`زیاد` as a percent), by row id: their text. */

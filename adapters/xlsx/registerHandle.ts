@@ -18,10 +18,12 @@ import { findRegisterSheet, RegisterBook } from './registerBook';
 import { columnLetters } from './registerSheet';
 import { scanSheets, workbookLosses } from './fast/sheetScan';
 import type { MeetingRecord } from './sideSheets';
+import { streamReadRegister, type StreamedRegister } from './streamRead';
 import {
   appendAgencies, appendAssignments, appendMeeting, newStreamedRegister, streamedDirectory, streamedMeetings,
-  streamedSettings, streamReadRegister, updateStreamedSettings, writeStreamedRegister, type StreamedRegister,
-} from './streamRegister';
+  streamedSettings, updateStreamedSettings,
+} from './streamEdit';
+import { writeStreamedRegister } from './streamRegister';
 import { readWorkbookBytes } from './workbookFile';
 import { ZipFormatError } from './fast/zip';
 import { MosavabatError } from '../../core/errors';

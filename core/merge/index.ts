@@ -9,3 +9,4 @@ export type { ExportRow, AgencyExport } from './export';
 export { mergeReturn, applyChanges, idText, indexRegister, recordMerges } from './merge';
 export type { RegisterInput, RegisterIndex } from './merge';
 export { summarizeReport, formatReports, failedReport } from './report';
+export { MergeRun } from './run';

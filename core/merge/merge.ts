@@ -16,11 +16,11 @@ import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { comparisonKey } from '../text/normalize';
 import { SHEETS } from '../register/fields';
 import { cellText } from '../register/cells';
-import { fieldHeader, fieldHeaderEn } from '../register/problems';
 import { lockedCell, registerRevision } from './export';
+import { FIELD_MESSAGES, ROW_MESSAGES, type Words } from './messages';
 import { summarizeReport } from './report';
 import type {
-  AgencyField, Assignment, CellValue, Conflict, FieldChange, FieldName, FieldValue, FileReport, HistoryEntry,
+  AgencyField, Assignment, CellValue, FieldChange, FieldName, FieldValue, FileReport, HistoryEntry,
   MergeMeta, MergeResult, PriorMerge, Rejection, RejectionCode, ReturnRow, RowChange,
 } from './types';
 import {
@@ -144,17 +144,18 @@ function cellOf(ctx: Context, field: FieldName, sheetRow: number): string {
 }
 
 /** A message that starts by naming the file, the sheet and the cell (Persian and English). */
-function located(ctx: Context, cell: string | undefined, fa: string, en: string): { fa: string; en: string } {
+function located(ctx: Context, cell: string | undefined, words: Words): Words {
   return {
-    fa: describeLocation({ file: ctx.meta.sourceFile, sheet: ctx.sheet, cell }) + fa,
-    en: `file "${ctx.meta.sourceFile}", sheet "${ctx.sheet}"${cell ? `, cell ${cell}` : ''}: ${en}`,
+    fa: describeLocation({ file: ctx.meta.sourceFile, sheet: ctx.sheet, cell }) + words.fa,
+    en: `file "${ctx.meta.sourceFile}", sheet "${ctx.sheet}"${cell ? `, cell ${cell}` : ''}: ${words.en}`,
   };
 }
 
-function reject(ctx: Context, code: RejectionCode, row: ReturnRow, id: string | undefined, field: FieldName | undefined,
-  fa: string, en: string, lostFields?: AgencyField[]): void {
+/** Refuse a row (field undefined or `id`) or one cell of it, naming where and why. */
+function reject(ctx: Context, code: Rejection['code'], row: ReturnRow, id: string | undefined, field: FieldName | undefined,
+  words: Words, lostFields?: AgencyField[]): void {
   const cell = field ? cellOf(ctx, field, row.sheetRow) : cellOf(ctx, 'id', row.sheetRow);
-  const entry: Rejection = { code, file: ctx.meta.sourceFile, sheet: ctx.sheet, sheetRow: row.sheetRow, cell, ...located(ctx, cell, fa, en) };
+  const entry: Rejection = { code, file: ctx.meta.sourceFile, sheet: ctx.sheet, sheetRow: row.sheetRow, cell, ...located(ctx, cell, words) };
   if (id !== undefined) entry.id = id;
   if (field) entry.field = field;
   if (lostFields && lostFields.length) entry.lostFields = lostFields;
@@ -205,31 +206,24 @@ function editedLocked(row: ReturnRow, current: Assignment): FieldName[] {
 
 /** A date an agency typed checked against the row: done dates not in the future nor before the meeting. */
 function contextProblem(ctx: Context, field: AgencyField, value: FieldValue, current: Assignment):
-  { code: RejectionCode; fa: string; en: string } | null {
-  if (value === null || typeof value !== 'string') return null;
+  { code: RejectionCode } & Words | null {
+  if (value === null || typeof value !== 'string' || (field !== 'doneDate' && field !== 'requestedDue')) return null;
+  const date = JalaliDate.parse(value);
+  const typed = { display: date.toDisplay(), value };
   if (field === 'doneDate') {
-    const date = JalaliDate.parse(value);
-    if (date.isAfter(ctx.today)) {
-      return { code: 'date_in_future', fa: `تاریخ انجام ${date.toDisplay()} هنوز نرسیده است`, en: `done date ${value} is in the future` };
-    }
+    if (date.isAfter(ctx.today)) return { code: 'date_in_future', ...FIELD_MESSAGES.doneDateInFuture(typed) };
     const meeting = current.meetingDate ? JalaliDate.tryParse(current.meetingDate) : null;
     if (meeting?.ok && date.isBefore(meeting.date)) {
       return {
         code: 'date_before_meeting',
-        fa: `تاریخ انجام ${date.toDisplay()} پیش از تاریخ جلسه (${meeting.date.toDisplay()}) است`,
-        en: `done date ${value} is before the meeting (${meeting.date.toString()})`,
+        ...FIELD_MESSAGES.doneDateBeforeMeeting(typed, { display: meeting.date.toDisplay(), value: meeting.date.toString() }),
       };
     }
   }
   if (field === 'requestedDue') {
-    const date = JalaliDate.parse(value);
     const due = current.due ? JalaliDate.tryParse(current.due) : null;
     if (due?.ok && !date.isAfter(due.date)) {
-      return {
-        code: 'request_not_later',
-        fa: `مهلت درخواستی ${date.toDisplay()} دیرتر از مهلت فعلی (${due.date.toDisplay()}) نیست`,
-        en: `requested due date ${value} is not later than the current due date ${due.date.toString()}`,
-      };
+      return { code: 'request_not_later', ...FIELD_MESSAGES.requestNotLater(typed, { display: due.date.toDisplay(), value: due.date.toString() }) };
     }
   }
   return null;
@@ -241,12 +235,6 @@ function oursOf(ctx: Context, id: string, current: Assignment, field: AgencyFiel
   if (value !== null) return value;
   const text = ctx.index.invalid?.get(id)?.[field];
   return text ? invalidValue(text) : null;
-}
-
-/** A value as Persian messages show it: numbers and dates in Persian digits, ('' for empty). */
-function faText(field: AgencyField, value: FieldValue | undefined): string {
-  const text = valueText(field, value);
-  return field === 'percent' || field === 'doneDate' || field === 'requestedDue' ? toPersianDigits(text) : text;
 }
 
 /** The export-time value of a field from the file's hidden copy; undefined without one. */
@@ -283,141 +271,137 @@ function mergedBefore(ctx: Context, id: string, field: AgencyField, theirs: Fiel
 }
 
 /**
- * Report a value of this file that is not applied because something later stands:
- * `later_save` — a later save of the same file was merged; `changed_since` — this very value
- * was merged from this file before and the register was changed after that.
+ * What the merge decides for one agency field of one row, before anything is reported:
+ * - `unchanged`: the file says nothing new (no column, untouched, only the typing differs);
+ * - `already`: the agency's value is what the register holds (a re-merge, the same edit twice);
+ * - `refused`: the cell cannot be taken (unreadable, invalid, a date the row rules out);
+ * - `outdated`: something later stands (`later_save`: a later save of this file was merged;
+ *   `changed_since`: this value was merged from this save before and the register changed after);
+ * - `apply`: only the agency changed it;
+ * - `conflict`: both sides changed it to different values (`base` undefined: the file has no copy).
  */
-function outdated(ctx: Context, row: ReturnRow, id: string, field: AgencyField, ours: FieldValue, theirs: FieldValue,
-  why: 'later_save' | 'changed_since' = 'later_save'): void {
-  const cell = cellOf(ctx, field, row.sheetRow);
-  const label = fieldHeader(field);
-  const saved = jalaliTime(ctx.meta.savedAt);
-  const when = saved ? ` (ذخیره‌شده در ${toPersianDigits(`${saved.date.toString()} ${saved.time}`)})` : '';
-  const text = why === 'later_save'
-    ? located(ctx, cell,
-      `«${label}» در این نسخهٔ فایل${when} «${faText(field, theirs)}» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «${faText(field, ours)}» را ثبت کرده است؛ اعمال نشد`,
-      `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in this copy of the file, but a later save of the same file was merged already and set "${valueText(field, ours)}"; not applied`)
-    : located(ctx, cell,
-      `«${label}» «${faText(field, theirs)}» از همین فایل پیش‌تر ادغام شده بود و پس از آن در دفتر به «${faText(field, ours)}» تغییر کرده است؛ دوباره اعمال نشد`,
-      `${fieldHeaderEn(field)} "${valueText(field, theirs)}" was merged from this file before and has since been changed in the register to "${valueText(field, ours)}"; not applied again`);
-  ctx.report.outdated.push({
-    file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
-    ours: plainValue(ours) ?? null, theirs: plainValue(theirs) ?? null, why, ...text,
-  });
+type FieldVerdict =
+  | { kind: 'unchanged' }
+  | { kind: 'already' }
+  | { kind: 'refused'; code: RejectionCode | (string & {}); fa: string; en: string }
+  | { kind: 'outdated'; why: 'later_save' | 'changed_since'; ours: FieldValue; theirs: FieldValue }
+  | { kind: 'apply'; old: FieldValue; new: FieldValue }
+  | { kind: 'conflict'; base: FieldValue | undefined; ours: FieldValue; theirs: FieldValue };
+
+const UNCHANGED: FieldVerdict = { kind: 'unchanged' };
+const ALREADY: FieldVerdict = { kind: 'already' };
+
+/** Decide one agency field of a row whose id, agency and locked cells are fine. */
+function decideField(ctx: Context, row: ReturnRow, id: string, current: Assignment, field: AgencyField): FieldVerdict {
+  const theirsCell = row.values[field];
+  if (theirsCell === undefined) return UNCHANGED; // the column is not in the file: nothing said about it
+  const unreadable = row.unreadable?.[field];
+  // a formula without a saved value or an error: never read as an empty cell
+  if (unreadable) return { kind: 'refused', code: 'unreadable_cell', ...unreadable };
+  const ours = oursOf(ctx, id, current, field);
+  const prior = samePrior(ctx, id, field, ours);
+  const baseCell = row.base?.[field];
+  const asExported = baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell);
+  // untouched since export (unless an earlier save of this file changed the register since)
+  if (!prior && asExported) return UNCHANGED;
+  const read = readAgencyCell(field, theirsCell);
+  if (!read.ok) {
+    // the same invalid value the register already holds is not the agency's edit
+    if (comparableValue(field, theirsCell) === ours || (prior && asExported)) return UNCHANGED;
+    return { kind: 'refused', code: read.code, fa: read.fa, en: read.en };
+  }
+  const theirs = read.value;
+  // no copy to compare with: filling an empty cell overwrites nothing, anything else is a
+  // conflict. The revision cannot stand in for the copy: edits typed into the register in
+  // Excel do not bump it.
+  let base = baseOf(row, field);
+  if (base === undefined && ours === null) base = null;
+  if (prior) {
+    const order = ctx.meta.savedAt ? compareSaves(ctx.meta.savedAt, prior.savedAt) : NaN;
+    // the same save merged again: the register holds what it set (or what the merge derived)
+    if (order === 0) return ALREADY;
+    if (order < 0) {
+      // an older save: what the later save set stands
+      if (theirs === ours) return ALREADY;
+      return theirs !== base ? { kind: 'outdated', why: 'later_save', ours, theirs } : UNCHANGED;
+    }
+    // a later save of the same file: its answer replaces the earlier one
+    if (order > 0) base = ours;
+    // unknown save times: a plain three-way merge (a conflict when both sides differ)
+  }
+  if (base !== undefined && theirs === base) return UNCHANGED; // only the typing differs (۸۰٪ vs 80)
+  if (theirs === ours) return ALREADY;
+  if (ctx.olderSave) return { kind: 'outdated', why: 'later_save', ours, theirs };
+  // the same file sent again: its answer was taken, the register's later value stands
+  if (mergedBefore(ctx, id, field, theirs)) return { kind: 'outdated', why: 'changed_since', ours, theirs };
+  const problem = contextProblem(ctx, field, theirs, current);
+  if (problem) return { kind: 'refused', ...problem };
+  if (base !== undefined && ours === base) return { kind: 'apply', old: ours, new: theirs };
+  return { kind: 'conflict', base, ours, theirs };
 }
 
-/** Merge one row whose id, agency and locked cells are fine. */
-function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment): void {
-  const applied: FieldChange[] = [];
-  const refused = new Set<AgencyField>();
-  let edits = 0;
-  let after = current;
-  for (const field of MERGE_FIELDS) {
-    const theirsCell = row.values[field];
-    if (theirsCell === undefined) continue; // the column is not in the file: nothing said about it
-    const unreadable = row.unreadable?.[field];
-    if (unreadable) {
-      // a formula without a saved value or an error: never read as an empty cell
-      edits++;
-      refused.add(field);
-      reject(ctx, 'unreadable_cell', row, id, field, unreadable.fa, unreadable.en);
-      continue;
-    }
-    const ours = oursOf(ctx, id, current, field);
-    const prior = samePrior(ctx, id, field, ours);
-    const baseCell = row.base?.[field];
-    // untouched since export (unless an earlier save of this file changed the register since)
-    if (!prior && baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
-    const cell = cellOf(ctx, field, row.sheetRow);
-    const read = readAgencyCell(field, theirsCell);
-    if (!read.ok) {
-      // the same invalid value the register already holds is not the agency's edit
-      if (comparableValue(field, theirsCell) === ours) continue;
-      if (prior && baseCell !== undefined && rawKey(theirsCell) === rawKey(baseCell)) continue;
-      edits++;
-      refused.add(field);
-      reject(ctx, read.code, row, id, field, read.fa, read.en);
-      continue;
-    }
-    const theirs = read.value;
-    let base: FieldValue | undefined = baseOf(row, field);
-    if (base === undefined && ours === null) {
-      // no copy to compare with: filling an empty cell overwrites nothing, anything else is a
-      // conflict. The revision cannot stand in for the copy: edits typed into the register in
-      // Excel do not bump it.
-      base = null;
-    }
-    if (prior) {
-      const order = ctx.meta.savedAt ? compareSaves(ctx.meta.savedAt, prior.savedAt) : NaN;
-      if (order > 0) {
-        // a later save of the same file: its answer replaces the earlier one
-        base = ours;
-      } else if (order === 0) {
-        // the same save merged again: the register holds what it set (or what the merge derived)
-        edits++;
-        ctx.report.cellsAlreadyApplied++;
-        continue;
-      } else if (order < 0) {
-        // an older save: what the later save set stands
-        if (theirs === ours) {
-          edits++;
-          ctx.report.cellsAlreadyApplied++;
-        } else if (theirs !== base) {
-          edits++;
-          outdated(ctx, row, id, field, ours, theirs);
-        }
-        continue;
-      }
-      // unknown save times: a plain three-way merge (a conflict when both sides differ)
-    }
-    if (base !== undefined && theirs === base) continue; // only the typing differs (۸۰٪ vs 80)
-    edits++;
-    if (theirs === ours) {
+/** Put one field's verdict into the report (refusals, conflicts, outdated values, counts). */
+function reportVerdict(ctx: Context, row: ReturnRow, id: string, field: AgencyField, verdict: FieldVerdict): void {
+  const cell = cellOf(ctx, field, row.sheetRow);
+  switch (verdict.kind) {
+    case 'unchanged':
+    case 'apply':
+      return;
+    case 'already':
       ctx.report.cellsAlreadyApplied++;
-      continue;
+      return;
+    case 'refused':
+      reject(ctx, verdict.code, row, id, field, verdict);
+      return;
+    case 'outdated': {
+      const { ours, theirs, why } = verdict;
+      const saved = jalaliTime(ctx.meta.savedAt);
+      const when = saved ? ` (ذخیره‌شده در ${toPersianDigits(`${saved.date.toString()} ${saved.time}`)})` : '';
+      const words = why === 'later_save'
+        ? FIELD_MESSAGES.laterSave({ field, ours, theirs }, when)
+        : FIELD_MESSAGES.changedSince({ field, ours, theirs });
+      ctx.report.outdated.push({
+        file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
+        ours: plainValue(ours) ?? null, theirs: plainValue(theirs) ?? null, why, ...located(ctx, cell, words),
+      });
+      return;
     }
-    if (ctx.olderSave) {
-      outdated(ctx, row, id, field, ours, theirs);
-      continue;
+    case 'conflict': {
+      const { base, ours, theirs } = verdict;
+      const words = base === undefined
+        ? FIELD_MESSAGES.conflictWithoutCopy({ field, ours, theirs })
+        : FIELD_MESSAGES.conflict({ field, ours, theirs }, base);
+      ctx.report.conflicts.push({
+        file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
+        base: plainValue(base), ours: plainValue(ours) ?? null, theirs, ...located(ctx, cell, words),
+      });
+      return;
     }
-    if (mergedBefore(ctx, id, field, theirs)) {
-      // the same file sent again: its answer was taken, the register's later value stands
-      outdated(ctx, row, id, field, ours, theirs, 'changed_since');
-      continue;
-    }
-    const problem = contextProblem(ctx, field, theirs, current);
-    if (problem) {
-      refused.add(field);
-      reject(ctx, problem.code, row, id, field, problem.fa, problem.en);
-      continue;
-    }
-    if (base !== undefined && ours === base) {
-      applied.push({ field, old: ours, new: theirs, cell });
-      after = withValue(after, field, theirs);
-      continue;
-    }
-    refused.add(field);
-    const label = fieldHeader(field);
-    const why = base === undefined
-      ? {
-        fa: `«${label}» در فایل «${faText(field, theirs)}» و در دفتر «${faText(field, ours)}» است و فایل نسخهٔ پنهان این ردیف را ندارد تا معلوم شود کدام تازه‌تر است؛ دبیرخانه باید یکی را انتخاب کند`,
-        en: `${fieldHeaderEn(field)} is "${valueText(field, theirs)}" in the file and "${valueText(field, ours)}" in the register, and the file has no base copy of this row`,
-      }
-      : {
-        fa: `«${label}» هم در فایل («${faText(field, theirs)}») و هم در دفتر («${faText(field, ours)}») پس از تهیهٔ فایل تغییر کرده است (مقدار پیشین: «${faText(field, base)}»)؛ اعمال نشد`,
-        en: `${fieldHeaderEn(field)} changed both in the file ("${valueText(field, theirs)}") and in the register ("${valueText(field, ours)}") since export (was "${valueText(field, base)}"); not applied`,
-      };
-    const conflict: Conflict = {
-      file: ctx.meta.sourceFile, sheet: ctx.sheet, id, field, cell,
-      base: plainValue(base), ours: plainValue(ours) ?? null, theirs, ...located(ctx, cell, why.fa, why.en),
-    };
-    ctx.report.conflicts.push(conflict);
   }
+}
+
+/** Merge one row whose id, agency and locked cells are fine: decide every field, report, then record the change. */
+function mergeRow(ctx: Context, row: ReturnRow, id: string, current: Assignment): void {
+  const verdicts = MERGE_FIELDS.map((field) => ({ field, verdict: decideField(ctx, row, id, current, field) }));
+  for (const { field, verdict } of verdicts) reportVerdict(ctx, row, id, field, verdict);
+
+  const applied: FieldChange[] = [];
+  let after = current;
+  for (const { field, verdict } of verdicts) {
+    if (verdict.kind !== 'apply') continue;
+    applied.push({ field, old: verdict.old, new: verdict.new, cell: cellOf(ctx, field, row.sheetRow) });
+    after = withValue(after, field, verdict.new);
+  }
+  const refused = new Set(verdicts.filter((v) => v.verdict.kind === 'refused' || v.verdict.kind === 'conflict').map((v) => v.field));
   after = percentForDone(ctx, row, id, current, after, applied, refused);
-  if (edits === 0) ctx.report.rowsUnchanged++;
-  if (applied.length === 0) return;
-  after = { ...after, revision: current.revision + 1, updatedAt: ctx.when };
-  ctx.changes.push({ id, before: current, after, fields: applied });
+  if (verdicts.every((v) => v.verdict.kind === 'unchanged')) ctx.report.rowsUnchanged++;
+  if (applied.length > 0) recordChange(ctx, id, current, after, applied);
+}
+
+/** A changed row: revision + 1, the update time, its history lines and what the report says of it. */
+function recordChange(ctx: Context, id: string, current: Assignment, merged: Assignment, applied: readonly FieldChange[]): void {
+  const after = { ...merged, revision: current.revision + 1, updatedAt: ctx.when };
+  ctx.changes.push({ id, before: current, after, fields: [...applied] });
   ctx.report.rowsApplied++;
   ctx.report.cellsApplied += applied.length;
   for (const change of applied) {
@@ -450,10 +434,8 @@ function percentForDone(ctx: Context, row: ReturnRow, id: string, current: Assig
   if (!applied.some((c) => c.field === 'status' || c.field === 'percent')) return after;
   const cell = cellOf(ctx, 'percent', row.sheetRow);
   if (after.percent !== null) {
-    if (after.percent < 100 && applied.some((c) => c.field === 'status' || c.field === 'percent')) {
-      const text = located(ctx, cell, `وضعیت «انجام شده» است ولی درصد پیشرفت ${toPersianDigits(String(after.percent))} است؛ همان‌طور ثبت شد`,
-        `status is done but progress is ${after.percent}%; applied as sent`);
-      ctx.report.notes.push({ code: 'done_percent_below_100', id, cell, ...text });
+    if (after.percent < 100) {
+      ctx.report.notes.push({ code: 'done_percent_below_100', id, cell, ...located(ctx, cell, FIELD_MESSAGES.donePercentBelow100(after.percent)) });
     }
     return after;
   }
@@ -470,49 +452,35 @@ function percentForDone(ctx: Context, row: ReturnRow, id: string, current: Assig
   } else {
     applied[index] = { ...applied[index], new: 100 };
   }
-  const text = located(ctx, cell, 'وضعیت «انجام شده» است و درصد پیشرفت خالی بود؛ ۱۰۰ نوشته شد',
-    'status is done and progress was blank; set to 100');
-  ctx.report.notes.push({ code: 'percent_for_done', id, cell, ...text });
+  ctx.report.notes.push({ code: 'percent_for_done', id, cell, ...located(ctx, cell, FIELD_MESSAGES.percentForDone()) });
   return withValue(after, 'percent', 100);
+}
+
+/** Why a row may not be merged at all (a row-level refusal), or null when it may. */
+function rowRefusal(ctx: Context, row: ReturnRow, id: string, current: Assignment | undefined):
+  { code: RejectionCode; field?: FieldName; words: Words } | null {
+  if (ctx.duplicatesInRegister.has(id)) return { code: 'duplicate_in_register', words: ROW_MESSAGES.duplicateInRegister(id) };
+  if (!current) return { code: 'unknown_id', field: 'id', words: ROW_MESSAGES.unknownId(id) };
+  if (ctx.agencyKey(current.agency) !== ctx.fileKey) {
+    return { code: 'other_agency', field: 'id', words: ROW_MESSAGES.otherAgency(current.agency, ctx.meta.agency) };
+  }
+  if (row.base === null && ctx.meta.exportedIds && !ctx.meta.exportedIds.includes(id)) {
+    return { code: 'not_in_export', field: 'id', words: ROW_MESSAGES.notInExport(id, ctx.meta.agency) };
+  }
+  const locked = editedLocked(row, current);
+  if (locked.length) {
+    const cells = locked.map((f) => cellOf(ctx, f, row.sheetRow));
+    return { code: 'locked_edited', field: locked[0], words: ROW_MESSAGES.lockedEdited(locked, cells) };
+  }
+  return null;
 }
 
 /** Check that a row may be merged at all, then merge it. */
 function mergeIdentifiedRow(ctx: Context, row: ReturnRow, id: string): void {
   const current = ctx.byId.get(id);
-  const lost = () => editedFields(row, current);
-  if (ctx.duplicatesInRegister.has(id)) {
-    reject(ctx, 'duplicate_in_register', row, id, undefined,
-      `شناسهٔ «${id}» در دفتر بیش از یک بار آمده است؛ تا دبیرخانه آن را درست نکند این ردیف ادغام نمی‌شود`,
-      `id "${id}" occurs more than once in the register; the row is not merged until that is fixed`, lost());
-    return;
-  }
-  if (!current) {
-    reject(ctx, 'unknown_id', row, id, 'id',
-      `شناسهٔ «${id}» در دفتر مصوبات نیست؛ این ردیف اعمال نشد`, `id "${id}" is not in the register; row not applied`, lost());
-    return;
-  }
-  if (ctx.agencyKey(current.agency) !== ctx.fileKey) {
-    reject(ctx, 'other_agency', row, id, 'id',
-      `این ردیف مربوط به «${current.agency}» است، نه «${ctx.meta.agency}»؛ اعمال نشد. اگر این دو نام یک دستگاه‌اند، در برگهٔ «دستگاه‌ها» یکی را نام دیگر آن یکی بنویسید و دوباره ادغام کنید`,
-      `this row belongs to "${current.agency}", not "${ctx.meta.agency}"; not applied. If both names are one agency, list one as an alias of the other in the agencies sheet and merge again`, lost());
-    return;
-  }
-  if (row.base === null && ctx.meta.exportedIds && !ctx.meta.exportedIds.includes(id)) {
-    reject(ctx, 'not_in_export', row, id, 'id',
-      `ردیف «${id}» در فایلی که برای «${ctx.meta.agency}» فرستاده شد نبود (ردیف افزوده یا کپی‌شده)؛ اعمال نشد`,
-      `row "${id}" was not in the file sent to "${ctx.meta.agency}" (added or pasted); not applied`, lost());
-    return;
-  }
-  const locked = editedLocked(row, current);
-  if (locked.length) {
-    const labels = locked.map((f) => `«${fieldHeader(f)}»`).join('، ');
-    const cells = locked.map((f) => cellOf(ctx, f, row.sheetRow));
-    reject(ctx, 'locked_edited', row, id, locked[0],
-      `خانه‌های قفل‌شدهٔ ${labels} (${cells.join('، ')}) تغییر کرده‌اند؛ این ردیف اعمال نشد. فقط ستون‌های گزارش را پر کنید`,
-      `locked cells ${locked.map((f) => fieldHeaderEn(f)).join(', ')} (${cells.join(', ')}) were edited; row not applied`, lost());
-    return;
-  }
-  mergeRow(ctx, row, id, current);
+  const refusal = rowRefusal(ctx, row, id, current);
+  if (refusal) reject(ctx, refusal.code, row, id, refusal.field, refusal.words, editedFields(row, current));
+  else mergeRow(ctx, row, id, current!);
 }
 
 /**
@@ -557,8 +525,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
     report.outcome = 'rejected';
     report.rejected.push({
       code: 'wrong_agency', file: meta.sourceFile, sheetRow: 0,
-      fa: `فایل «${meta.sourceFile}»: این فایل برای «${meta.agency}» تهیه شده است، نه «${meta.expectedAgency}»؛ هیچ ردیفی از آن اعمال نشد`,
-      en: `file "${meta.sourceFile}": this file was made for "${meta.agency}", not "${meta.expectedAgency}"; nothing applied`,
+      ...ROW_MESSAGES.wrongAgency(meta.sourceFile, meta.agency, meta.expectedAgency),
     });
     Object.assign(report, summarizeReport(report));
     return { changes: [], history: [], report };
@@ -571,9 +538,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
     if (id === '') {
       if (!hasContent(row)) continue; // a blank row
       report.rowsRead++;
-      reject(ctx, 'missing_id', row, undefined, undefined,
-        'این ردیف شناسه ندارد (ردیف افزوده‌شده)؛ ردیف تازه را فقط دبیرخانه می‌تواند اضافه کند',
-        'this row has no id (added by hand); only the secretariat adds rows', editedFields(row, undefined));
+      reject(ctx, 'missing_id', row, undefined, undefined, ROW_MESSAGES.missingId(), editedFields(row, undefined));
       continue;
     }
     const group = groups.get(id);
@@ -585,13 +550,8 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
     if (rows.length > 1) {
       const key = (r: ReturnRow) => MERGE_FIELDS.map((f) => rawKey(r.values[f])).join('\u0001');
       if (rows.some((r) => key(r) !== key(rows[0]))) {
-        const where = rows.map((r) => toPersianDigits(String(r.sheetRow))).join('، ');
-        for (const row of rows) {
-          reject(ctx, 'duplicate_id', row, id, 'id',
-            `شناسهٔ «${id}» در ردیف‌های ${where} با مقدارهای متفاوت آمده است؛ هیچ‌کدام اعمال نشد`,
-            `id "${id}" appears in rows ${rows.map((r) => r.sheetRow).join(', ')} with different values; none applied`,
-            editedFields(row, byId.get(id)));
-        }
+        const words = ROW_MESSAGES.duplicateId(id, rows.map((r) => r.sheetRow));
+        for (const row of rows) reject(ctx, 'duplicate_id', row, id, 'id', words, editedFields(row, byId.get(id)));
         continue;
       }
     }
