@@ -24,13 +24,12 @@ import { comparisonKey } from '../core/text';
 import { isPercentFormat } from '../adapters/xlsx/cells';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
 import { assignmentCells, columnLetters, ensureColumns, writeDerived } from '../adapters/xlsx/registerSheet';
-import { readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
+import { checkWorkbookBytes, readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
 import type { Loss } from '../adapters/xlsx/registerHandle';
 import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
 import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
 import { openLightRegister, patchRegister, type LightRegister, type RowWrite } from '../adapters/xlsx/returns/registerPatch';
 import { readReturnBytes, readReturnFile, type ReturnFileData } from '../adapters/xlsx/returns/readReturn';
-import { inspectWorkbook } from '../adapters/xlsx/inspect';
 import { chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface MergeFilesOptions extends RegisterOptions {
@@ -79,7 +78,7 @@ export type ReturnSource = string | { file: string; bytes: Buffer };
 
 async function readSource(source: ReturnSource): Promise<ReturnFileData> {
   if (typeof source === 'string') return readReturnFile(source);
-  return readReturnBytes({ path: source.file, file: source.file, bytes: source.bytes, inspection: inspectWorkbook(source.bytes, source.file) });
+  return readReturnBytes(await checkWorkbookBytes(source.bytes, source.file));
 }
 
 /**

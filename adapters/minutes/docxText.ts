@@ -3,10 +3,13 @@
  * shape the minutes parser reads — one line per paragraph, one tab-separated line per table row.
  */
 import { MosavabatError } from '../../core/errors';
-import { listZipEntries, readZipEntry, ZipFormatError } from '../xlsx/fast/zip';
+import { listZipEntries, readZipEntry, ZIP_LIMITS, ZipFormatError, ZipLimitError, type ZipLimits } from '../xlsx/fast/zip';
+import { zipLimitMessage } from '../xlsx/fast/zipBounds';
 
 /** Largest document.xml we inflate (bytes); a real minutes document is far smaller. */
 const MAX_DOCUMENT_XML = 50 * 1024 * 1024;
+/** A Word file of minutes: the archive no larger than a minutes file, its text part at most 50 MB inflated. */
+const DOCX_LIMITS: Readonly<ZipLimits> = { ...ZIP_LIMITS, compressedBytes: 20 * 1024 * 1024, xmlBytes: MAX_DOCUMENT_XML };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -114,18 +117,17 @@ function damagedMessage(file: string, detail: string): MosavabatError {
  * The minutes text of a .docx file.
  * @throws MosavabatError `not_docx` when the zip has no Word document (an .xlsx, .pptx, .odt …;
  *   the message names what it is), `damaged_file` when the archive cannot be read,
- *   `file_too_large` for a document part over 50 MB
+ *   `file_too_large` for an archive over 20 MB or a document part over 50 MB inflated (counted
+ *   while inflating, whatever the archive declares)
  */
 export function docxToText(bytes: Buffer, file: string): string {
   try {
-    const entries = listZipEntries(bytes);
+    const entries = listZipEntries(bytes, DOCX_LIMITS);
     const entry = entries.find((e) => e.name === 'word/document.xml');
     if (!entry) throw notWordMessage(entries.map((e) => e.name), file);
-    if (entry.size > MAX_DOCUMENT_XML) {
-      throw new MosavabatError('file_too_large', 'سند Word بیش از اندازه بزرگ است', 'the Word document is too large', 'bad_input', { file });
-    }
-    return documentXmlToText(readZipEntry(bytes, entry).toString('utf8'));
+    return documentXmlToText(readZipEntry(bytes, entry, undefined, DOCX_LIMITS).toString('utf8'));
   } catch (error) {
+    if (error instanceof ZipLimitError) throw zipLimitMessage(error, file);
     // a RangeError: a length or offset in the archive points outside the file (checked by name:
     // Buffer's errors may come from another realm, where instanceof fails)
     const isRange = typeof error === 'object' && error !== null && (error as Error).name === 'RangeError';

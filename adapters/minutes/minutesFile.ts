@@ -3,10 +3,13 @@
  * may save UTF-16 (with a BOM, or without one from some converters); Word users send .docx.
  * The decoding is chosen from the bytes, and every failure is one MosavabatError naming the file.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MosavabatError } from '../../core/errors';
+import { FileTooLarge, readFileBounded } from '../files/boundedRead';
 import { docxToText } from './docxText';
+
+/** The largest minutes file read, in bytes (text or .docx): minutes are tens of kilobytes. */
+export const MINUTES_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Which encoding the bytes were decoded from. */
 export type MinutesEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'docx';
@@ -60,10 +63,12 @@ function looksBinary(text: string): boolean {
  * Windows-1256; a zip is read as a Word .docx.
  * @param file the file name, used in messages and to tell an Excel file from a damaged Word one
  * @throws MosavabatError `empty_file`, `binary_file` (NUL bytes: images, programs …), `pdf_file`,
- *   `old_office_file` (.doc/.xls), `rtf_file`, and for zips `not_docx` (e.g. an .xlsx) or `damaged_file`
+ *   `old_office_file` (.doc/.xls), `rtf_file`, `file_too_large` (over MINUTES_MAX_BYTES), and for
+ *   zips `not_docx` (e.g. an .xlsx) or `damaged_file`
  */
 export function decodeMinutes(bytes: Uint8Array, file = 'minutes'): { text: string; encoding: MinutesEncoding } {
   const where = { file };
+  if (bytes.length > MINUTES_MAX_BYTES) throw minutesTooLarge(where);
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     throw new MosavabatError('empty_file', 'فایل صورتجلسه خالی است', 'the minutes file is empty', 'bad_input', where);
   }
@@ -103,13 +108,15 @@ export function decodeMinutes(bytes: Uint8Array, file = 'minutes'): { text: stri
 
 /**
  * Read and decode a minutes file.
- * @throws MosavabatError `file_not_found`, `not_a_file`, `file_not_readable`, plus those of decodeMinutes
+ * Reading stops at MINUTES_MAX_BYTES whatever the file is (a device such as /dev/zero too).
+ * @throws MosavabatError `file_not_found`, `not_a_file`, `file_not_readable`, `file_too_large`, plus those of decodeMinutes
  */
 export async function readMinutesFile(path: string): Promise<{ text: string; encoding: MinutesEncoding }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readFileBounded(path, MINUTES_MAX_BYTES);
   } catch (error) {
+    if (error instanceof FileTooLarge) throw minutesTooLarge({ file: path });
     const code = (error as NodeJS.ErrnoException).code;
     const where = { file: path };
     // the CLI prefixes the file name (where.file), so the messages do not repeat it
@@ -123,4 +130,11 @@ export async function readMinutesFile(path: string): Promise<{ text: string; enc
       'not_found', where);
   }
   return decodeMinutes(bytes, basename(path));
+}
+
+function minutesTooLarge(where: { file: string }): MosavabatError {
+  const mb = MINUTES_MAX_BYTES / 1024 / 1024;
+  return new MosavabatError('file_too_large',
+    `فایل صورتجلسه بیش از حد مجاز (${String(mb).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)])} مگابایت) است و خوانده نشد`,
+    `the minutes file is over the limit of ${mb} MB and was not read`, 'bad_input', where);
 }

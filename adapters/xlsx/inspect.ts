@@ -5,7 +5,8 @@
  * hand to exceljs (defined names that would pollute Object.prototype).
  */
 import { MosavabatError } from '../../core/errors';
-import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError } from './fast/zip';
+import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError, ZipLimitError } from './fast/zip';
+import { zipLimitMessage } from './fast/zipBounds';
 
 /** A part of the workbook that exceljs reads but cannot write back. */
 export interface LostFeature {
@@ -71,6 +72,7 @@ export function inspectWorkbook(bytes: Buffer, file: string): WorkbookInspection
   try {
     entries = listZipEntries(bytes);
   } catch (error) {
+    if (error instanceof ZipLimitError) throw zipLimitMessage(error, file);
     if (!(error instanceof ZipFormatError)) throw error;
     throw damaged(file, error.message);
   }
@@ -148,6 +150,7 @@ function readText(bytes: Buffer, entry: ZipEntry, file: string): string {
   try {
     return readZipEntry(bytes, entry).toString('utf8');
   } catch (error) {
+    if (error instanceof ZipLimitError) throw zipLimitMessage(error, file);
     throw damaged(file, (error as Error).message);
   }
 }

@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import { autoFilterRef, writeFilterDatabaseNames } from './filterNames';
 import { inspectWorkbook, WorkbookInspection } from './inspect';
+import { FileTooLarge, readFileBounded } from '../files/boundedRead';
+import { checkZipBounds, ZIP_LIMITS, ZipLimitError, zipLimitMessage } from './fast/zipBounds';
 
 /** A workbook file read into memory and checked, not yet parsed. */
 export interface WorkbookBytes {
@@ -21,15 +23,22 @@ export interface WorkbookBytes {
 }
 
 /**
- * Read and inspect a workbook file.
- * @throws MosavabatError `file_not_found`, `not_a_file`, and those of inspectWorkbook
+ * Read a workbook file and check it (limits first: see checkZipBounds; then inspectWorkbook).
+ * A file over the size limit is refused from its size alone, unread.
+ * @throws MosavabatError `file_not_found`, `not_a_file`, `file_too_large`, and those of inspectWorkbook
  */
 export async function readWorkbookBytes(path: string): Promise<WorkbookBytes> {
   const file = basename(path);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    const info = await stat(path);
+    if (info.isFile() && info.size > ZIP_LIMITS.compressedBytes) {
+      throw zipLimitMessage(new ZipLimitError('compressedBytes', ZIP_LIMITS.compressedBytes), file);
+    }
+    bytes = await readFileBounded(path, ZIP_LIMITS.compressedBytes);
   } catch (error) {
+    if (error instanceof MosavabatError) throw error;
+    if (error instanceof FileTooLarge) throw zipLimitMessage(new ZipLimitError('compressedBytes', ZIP_LIMITS.compressedBytes), file);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') {
       throw new MosavabatError('not_a_file', `«${path}» یک پوشه است، نه فایل`, `"${path}" is a directory`, 'bad_input', { file });
@@ -37,6 +46,17 @@ export async function readWorkbookBytes(path: string): Promise<WorkbookBytes> {
     throw new MosavabatError('file_not_found', `فایل «${path}» پیدا نشد یا خواندنی نیست`, `cannot read "${path}" (${code})`,
       'not_found', { file });
   }
+  return checkWorkbookBytes(bytes, file, path);
+}
+
+/**
+ * Check workbook bytes received some other way (an upload) exactly as a file is checked: the
+ * zip limits, a DOCTYPE, then inspectWorkbook.
+ * @param file the name to show in messages
+ * @throws MosavabatError `file_too_large`, `unsafe_workbook`, and those of inspectWorkbook
+ */
+export async function checkWorkbookBytes(bytes: Buffer, file: string, path = file): Promise<WorkbookBytes> {
+  await checkZipBounds(bytes, file);
   return { path, file, bytes, inspection: inspectWorkbook(bytes, file) };
 }
 

@@ -5,6 +5,41 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
+/**
+ * How much an archive may hold before it is refused unread: every zip this tool opens (registers,
+ * returns, uploads, .docx minutes) is held to these, enforced while inflating and never from the
+ * sizes the archive declares. A 100,000-row register is about 10 MB compressed, and its largest
+ * part under 100 MB inflated.
+ */
+export interface ZipLimits {
+  /** The archive itself, in bytes. */
+  compressedBytes: number;
+  /** Number of entries in the central directory. */
+  entries: number;
+  /** Inflated size of any one entry, in bytes. */
+  entryBytes: number;
+  /** Inflated size of one XML part (`.xml`, `.rels`, `.vml`), in bytes: these are read as text. */
+  xmlBytes: number;
+  /** Inflated size of all entries together, in bytes (overlapping entries count each time). */
+  totalBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The limits every reader uses unless a caller passes tighter ones. */
+export const ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
+  compressedBytes: 100 * MiB,
+  entries: 10_000,
+  entryBytes: 512 * MiB,
+  xmlBytes: 256 * MiB,
+  totalBytes: 1024 * MiB,
+});
+
+/** Whether a part is XML text (read whole as a string by the readers). */
+export function isXmlPart(name: string): boolean {
+  return /\.(xml|rels|vml)$/i.test(name);
+}
+
 export interface ZipEntry {
   /** Path inside the archive, e.g. `xl/workbook.xml` (no leading slash). */
   name: string;
@@ -26,6 +61,13 @@ const LOCAL_SIGNATURE = 0x04034b50;
 /** Thrown for anything that is not a readable zip; callers turn it into a MosavabatError. */
 export class ZipFormatError extends Error {}
 
+/** Thrown when an archive goes over one of its limits; `limit` names which, `bytes`/`count` its value. */
+export class ZipLimitError extends ZipFormatError {
+  constructor(readonly limit: keyof ZipLimits, readonly value: number, readonly entry?: string) {
+    super(`${entry ? `${entry}: ` : ''}over the ${limit} limit (${value})`);
+  }
+}
+
 /** Whether the bytes start like a zip archive (`PK\3\4`). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -35,7 +77,8 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
  * The entries of a zip archive, from its central directory.
  * @throws ZipFormatError when there is no end-of-central-directory record (not a zip, or truncated)
  */
-export function listZipEntries(buffer: Buffer): ZipEntry[] {
+export function listZipEntries(buffer: Buffer, limits: Readonly<ZipLimits> = ZIP_LIMITS): ZipEntry[] {
+  if (buffer.length > limits.compressedBytes) throw new ZipLimitError('compressedBytes', limits.compressedBytes);
   const eocd = findEndOfCentralDirectory(buffer);
   let count = buffer.readUInt16LE(eocd + 10);
   let offset = buffer.readUInt32LE(eocd + 16);
@@ -48,6 +91,7 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
     count = Number(buffer.readBigUInt64LE(record + 32));
     offset = Number(buffer.readBigUInt64LE(record + 48));
   }
+  if (count > limits.entries) throw new ZipLimitError('entries', limits.entries);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
@@ -85,25 +129,32 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
 }
 
 /**
- * The uncompressed bytes of one entry.
+ * The uncompressed bytes of one entry, never more than the entry limit (the XML limit for XML
+ * parts) whatever the archive declares.
  * @param maxBytes stop after this many output bytes (to peek at the start of a large part)
- * @throws ZipFormatError when the entry's data is damaged or uses an unknown compression
+ * @throws ZipFormatError when the entry's data is damaged or uses an unknown compression;
+ *   ZipLimitError when it inflates past its limit
  */
-export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes?: number): Buffer {
+export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes?: number, limits: Readonly<ZipLimits> = ZIP_LIMITS): Buffer {
+  const limit: keyof ZipLimits = isXmlPart(entry.name) ? 'xmlBytes' : 'entryBytes';
   const at = entry.localHeaderOffset;
   if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipFormatError(`local header of ${entry.name} is damaged`);
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > buffer.length) throw new ZipFormatError(`${entry.name} is truncated`);
   const data = buffer.subarray(start, end);
-  if (entry.method === 0) return maxBytes === undefined ? Buffer.from(data) : Buffer.from(data.subarray(0, maxBytes));
+  if (entry.method === 0) {
+    if (maxBytes === undefined && data.length > limits[limit]) throw new ZipLimitError(limit, limits[limit], entry.name);
+    return maxBytes === undefined ? Buffer.from(data) : Buffer.from(data.subarray(0, maxBytes));
+  }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
   try {
-    if (maxBytes === undefined) return inflateRawSync(data);
+    if (maxBytes === undefined) return inflateRawSync(data, { maxOutputLength: limits[limit] });
     // a partial inflate: SYNC_FLUSH lets zlib return what it has without the stream's end
     const inflated = inflateRawSync(data.subarray(0, Math.min(data.length, maxBytes)), { finishFlush: 2 });
     return inflated.subarray(0, maxBytes);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipLimitError(limit, limits[limit], entry.name);
     throw new ZipFormatError(`${entry.name} cannot be inflated: ${(error as Error).message}`);
   }
 }
