@@ -39,10 +39,10 @@ export function createApp({ store, now = () => new Date(), log = (l) => console.
   });
 
   // minutes arrive as the raw file bytes (any encoding); the file name in ?name= for messages
-  app.post('/api/minutes', express.raw({ type: () => true, limit: MAX_MINUTES_BYTES }), (req, res) => {
+  app.post('/api/minutes', express.raw({ type: () => true, limit: MAX_MINUTES_BYTES }), async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const name = typeof req.query.name === 'string' && req.query.name ? req.query.name : 'minutes.txt';
-    const result = importMinutesToStore(store, body, name, today().toString(), now());
+    const result = await importMinutesToStore(store, body, name, today().toString(), now());
     res.status(result.added > 0 ? 201 : 200).json({
       meetingId: result.meetingId,
       added: result.added,
@@ -64,15 +64,15 @@ export function createApp({ store, now = () => new Date(), log = (l) => console.
     res.json({ states: paletteLegend() });
   });
 
-  app.get('/api/meetings', (_req, res) => {
-    res.json({ meetings: store.listMeetings() });
+  app.get('/api/meetings', async (_req, res) => {
+    res.json({ meetings: await store.listMeetings() });
   });
 
-  app.get('/api/assignments', (req, res) => {
+  app.get('/api/assignments', async (req, res) => {
     const at = dayParam(req) ?? today();
     const agency = typeof req.query.agency === 'string' ? req.query.agency : undefined;
     const meetingId = typeof req.query.meeting === 'string' ? req.query.meeting : undefined;
-    const rows = store.listAssignments({ meetingId, agencyKey: agency ? comparisonKey(agency) : undefined });
+    const rows = await store.listAssignments({ meetingId, agencyKey: agency ? comparisonKey(agency) : undefined });
     res.json({ today: at.toString(), assignments: rows.map((a) => ({ ...a, state: deriveState(a, at) })) });
   });
 

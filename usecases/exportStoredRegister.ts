@@ -19,8 +19,8 @@ import { analyzeBook } from './registerCommon';
  */
 export async function exportStoredRegister(store: RegisterStore, today: JalaliDate): Promise<Buffer> {
   const book = newRegister();
-  for (const meeting of store.listMeetings()) {
-    const rows = store.listAssignments({ meetingId: meeting.id });
+  for (const meeting of await store.listMeetings()) {
+    const rows = await store.listAssignments({ meetingId: meeting.id });
     book.append(rows);
     const resolutions = new Set(rows.map((r) => r.row)).size;
     book.addMeeting(meetingRecord(meeting, meeting.id, rows[0]?.meeting ?? meeting.title, resolutions, rows.length,

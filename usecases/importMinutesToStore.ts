@@ -21,7 +21,7 @@ export interface ImportResult {
  * @param today Jalali `YYYY/MM/DD`, written as the rows' last update
  * @throws MosavabatError for bytes that are not minutes text, or minutes with no resolutions
  */
-export function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fileName: string, today: string, now: Date): ImportResult {
+export async function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fileName: string, today: string, now: Date): Promise<ImportResult> {
   const { text } = decodeMinutes(bytes, fileName);
   let minutes: ParsedMinutes;
   try {
@@ -30,6 +30,6 @@ export function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fi
     throw error instanceof MosavabatError ? error.at({ file: fileName }) : error;
   }
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
-  const { added, existing } = store.addMeeting({ id, ...minutes.meeting }, assignmentsFromMinutes(minutes, today), now.toISOString());
+  const { added, existing } = await store.addMeeting({ id, ...minutes.meeting }, assignmentsFromMinutes(minutes, today), now.toISOString());
   return { meetingId: id, added, existing, minutes };
 }

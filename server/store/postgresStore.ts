@@ -1,0 +1,92 @@
+/**
+ * The store on PostgreSQL (`MOSAVABAT_DB=postgres://…`), for deployments where several service
+ * instances share one database. Rows being changed are locked (`SELECT … FOR UPDATE`, in id
+ * order), uploads are unique by (hash, scope), settings and directory writes take an advisory
+ * lock; a deadlock or serialization failure runs the transaction again.
+ */
+import { Pool, types, type PoolClient } from 'pg';
+import type { RegisterStore } from '../../usecases/registerStore';
+import { applyMigrations } from './migrate';
+import type { SqlDriver, SqlQueries } from './sqlDriver';
+import { createSqlStore } from './sqlStore';
+
+/** PostgreSQL error codes after which a transaction is simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/** Runs of one transaction before its error is given up to the caller. */
+const ATTEMPTS = 8;
+/** The advisory lock held while migrations run (any constant both old and new code use). */
+const MIGRATION_LOCK = 4_247_001;
+const INT8_OID = 20;
+
+// counts and ids are BIGINT; every one of them fits a double
+const typeParser = ((oid: number, format?: string) =>
+  oid === INT8_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser;
+
+function queriesOf(client: Pool | PoolClient): SqlQueries {
+  return {
+    all: async <T>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as T[],
+    run: async (sql, params = []) => (await client.query(sql, params as unknown[])).rowCount ?? 0,
+  };
+}
+
+function postgresDriver(pool: Pool): SqlDriver {
+  const direct = queriesOf(pool);
+  return {
+    kind: 'postgres',
+    ...direct,
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query('BEGIN');
+          const result = await fn(queriesOf(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          try {
+            await client.query('ROLLBACK');
+          } catch (rollbackError) {
+            broken = rollbackError as Error;
+          }
+          const code = (error as { code?: unknown }).code;
+          if (!(typeof code === 'string' && RETRYABLE.has(code)) || attempt >= ATTEMPTS) throw error;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    forUpdate: ' FOR UPDATE',
+    inList: (column, n) => `${column} = ANY($${n})`,
+    listParam: (values) => [...values],
+    binaryCollation: '"C"',
+    lockNamed: async (tx, name) => { await tx.all('SELECT pg_advisory_xact_lock(hashtext($1))', [name]); },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Connect to the database at `url` and run the migrations it has not had (one instance at a
+ * time: the others wait on an advisory lock).
+ * @throws the connection's error (server down, wrong password); MosavabatError `store_too_new`
+ */
+export async function openPostgresStore(url: string): Promise<RegisterStore> {
+  const pool = new Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
+  // an idle connection the server dropped must not take the service down
+  pool.on('error', () => undefined);
+  const driver = postgresDriver(pool);
+  try {
+    await driver.transaction(async (tx) => {
+      await tx.all('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      return applyMigrations({
+        exec: async (sql) => { await tx.run(sql); },
+        versions: async () => (await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+        record: async (m, at) => { await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
+      }, 'postgres', new Date().toISOString());
+    });
+    return createSqlStore(driver);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
