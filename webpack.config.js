@@ -1,6 +1,7 @@
 /**
  * Builds the Excel add-in into dist/addin/: taskpane.js (addin/taskpane.ts with its core/
- * imports), the pages and stylesheet, the icons, the Vazirmatn font from the vazirmatn package
+ * imports), commands.js (the ribbon's function file), notice.js (the ribbon's message window),
+ * the pages and stylesheets, the icons, the Vazirmatn font from the vazirmatn package
  * and Office.js from the @microsoft/office-js package. Everything the task pane loads is served
  * from the same place: no CDN, so it works on an office network without internet.
  *
@@ -34,11 +35,14 @@ function staticFiles() {
     ['taskpane.html', path.resolve(__dirname, 'addin', 'taskpane.html')],
     ['taskpane.css', path.resolve(__dirname, 'addin', 'taskpane.css')],
     ['commands.html', path.resolve(__dirname, 'addin', 'commands.html')],
+    ['notice.html', path.resolve(__dirname, 'addin', 'notice.html')],
+    ['notice.css', path.resolve(__dirname, 'addin', 'notice.css')],
     ['fonts/Vazirmatn-Variable.woff2', path.join(fontsDir, 'Vazirmatn[wght].woff2')],
     ['fonts/OFL.txt', path.join(fontsDir, '..', '..', 'OFL.txt')],
   ];
-  for (const size of [16, 32, 64, 80]) {
-    files.push([`assets/icon-${size}.png`, path.resolve(__dirname, 'addin', 'assets', `icon-${size}.png`)]);
+  // every icon addin/assets/makeIcons.js draws (the manifest test checks each one it names is here)
+  for (const name of fs.readdirSync(path.resolve(__dirname, 'addin', 'assets'))) {
+    if (name.endsWith('.png')) files.push([`assets/${name}`, path.resolve(__dirname, 'addin', 'assets', name)]);
   }
   for (const relative of fs.readdirSync(officeJsDir, { recursive: true })) {
     const source = path.join(officeJsDir, relative);
@@ -70,7 +74,11 @@ class CopyStaticFiles {
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',
   target: ['web', 'es2020'],
-  entry: { taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts') },
+  entry: {
+    taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts'),
+    commands: path.resolve(__dirname, 'addin', 'commands.ts'),
+    notice: path.resolve(__dirname, 'addin', 'notice.ts'),
+  },
   output: { path: OUT, filename: '[name].js', clean: true },
   devtool: 'source-map',
   resolve: { extensions: ['.ts', '.js'] },

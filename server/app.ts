@@ -12,6 +12,7 @@ import { comparisonKey } from '../core/text/normalize';
 import { deriveState } from '../core/register/state';
 import { paletteLegend } from '../core/register/palette';
 import { errorHandler } from './http/errors';
+import { addinStatic } from './addinStatic';
 import type { RegisterStore } from '../usecases/registerStore';
 import { importMinutesToStore } from '../usecases/importMinutesToStore';
 import { exportStoredRegister } from '../usecases/exportStoredRegister';
@@ -78,6 +79,8 @@ export function createApp({ store, now = () => new Date(), log = (l) => console.
 
   app.use('/fonts', express.static(join(require.resolve('vazirmatn/package.json'), '..', 'fonts', 'webfonts'), { maxAge: '7d' }));
   app.use(express.static(PUBLIC_DIR));
+  // the Excel add-in on the API's own origin (no CORS; one certificate)
+  app.use('/addin', addinStatic());
 
   app.use('/api', (_req, _res, next) => {
     next(new MosavabatError('no_such_route', 'چنین نشانی‌ای در سرویس نیست', 'no such API route', 'not_found'));

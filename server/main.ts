@@ -1,16 +1,25 @@
 #!/usr/bin/env node
-/** Start the service: `npm start`. PORT (default 8080), MOSAVABAT_DB (default data/mosavabat.sqlite, or postgres://…). */
+/**
+ * Start the service: `npm start`. PORT (default 8080), MOSAVABAT_DB (default data/mosavabat.sqlite,
+ * or postgres://…), TLS_CERT and TLS_KEY (PEM files; both set: HTTPS, which Office needs to load
+ * the add-in). The built Excel add-in is served at /addin/ on the same address.
+ */
 import { createApp } from './app';
 import { describeStore, openStore } from './store/openStore';
 import { ensureFirstToken } from './store/firstToken';
+import { listen, readTlsFiles } from './listen';
+import { MosavabatError, describeLocation } from '../core/errors';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
+  // a wrong certificate setting stops the start before the store is touched
+  const tls = readTlsFiles(process.env);
   const store = await openStore(process.env.MOSAVABAT_DB);
   await ensureFirstToken(store, (line) => console.log(line));
-  const server = createApp({ store }).listen(port, () => {
-    console.log(`mosavabat: http://localhost:${port}/  (store: ${describeStore(process.env.MOSAVABAT_DB)})`);
-  });
+  const { server, url } = await listen(createApp({ store }), port, tls);
+  console.log(`mosavabat: ${url}/  (store: ${describeStore(process.env.MOSAVABAT_DB)})`);
+  console.log(`Excel add-in: ${url}/addin/taskpane.html${tls ? '' : '  (Office needs HTTPS: set TLS_CERT and TLS_KEY)'}`);
+
   const stop = () => server.close(() => {
     void store.close().finally(() => process.exit(0));
   });
@@ -19,6 +28,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`mosavabat: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const line = error instanceof MosavabatError
+    ? `خطا: ${describeLocation(error.where)}${error.fa} — error: ${error.en}`
+    : `خطای پیش‌بینی‌نشده در راه‌اندازی سرویس — unexpected startup error: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(line);
+  process.exit(2);
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Writes the add-in's ribbon and catalogue icons (icon-16/32/64/80.png) beside this file:
- * a teal rounded square with a white check mark, drawn with 4×4 supersampling and encoded
- * as PNG with zlib, so no image tool or network is needed. Run it again only to change them:
+ * Writes the add-in's catalogue icon (icon-16/32/64/80.png: a teal rounded square with a white
+ * check mark) and one icon per ribbon button (color-, validate-, summary-, minutes-16/32/80.png)
+ * beside this file, drawn with 4×4 supersampling and encoded as PNG with zlib, so no image tool
+ * or network is needed. Run it again only to change them:
  * `node addin/assets/makeIcons.js`. The PNGs are committed.
  */
 'use strict';
@@ -42,20 +43,60 @@ function segmentDistance(px, py, ax, ay, bx, by) {
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-/** Colour and coverage of one sample point (x, y in 0..1). */
-function sample(x, y) {
+/** Inside the rounded square that every icon is drawn on (x, y in 0..1). */
+function inRoundedSquare(x, y) {
   const radius = 0.18;
   const cx = Math.min(Math.max(x, radius), 1 - radius);
   const cy = Math.min(Math.max(y, radius), 1 - radius);
-  if (Math.hypot(x - cx, y - cy) > radius) return null; // outside the rounded square
-  const check = Math.min(
-    segmentDistance(x, y, 0.24, 0.52, 0.42, 0.70),
-    segmentDistance(x, y, 0.42, 0.70, 0.76, 0.32),
-  );
-  return check < 0.075 ? WHITE : TEAL;
+  return Math.hypot(x - cx, y - cy) <= radius;
 }
 
-function icon(size) {
+const inBox = (x, y, left, top, right, bottom) => x >= left && x <= right && y >= top && y <= bottom;
+
+/**
+ * One drawing per icon: each returns the colour at a sample point, or null outside the shape.
+ * The shapes differ in colour and glyph so the buttons can be told apart at 16 px.
+ */
+const DRAWINGS = {
+  // the add-in and its pane: teal with a check mark
+  icon(x, y) {
+    if (!inRoundedSquare(x, y)) return null;
+    const check = Math.min(
+      segmentDistance(x, y, 0.24, 0.52, 0.42, 0.70),
+      segmentDistance(x, y, 0.42, 0.70, 0.76, 0.32),
+    );
+    return check < 0.075 ? WHITE : TEAL;
+  },
+  // colour: the register's state colours as three bands (done, due soon, overdue)
+  color(x, y) {
+    if (!inRoundedSquare(x, y)) return null;
+    if (y < 1 / 3) return [0x2e, 0x7d, 0x32];
+    if (y < 2 / 3) return [0xf9, 0xa8, 0x25];
+    return [0xc6, 0x28, 0x28];
+  },
+  // validate: a magnifying glass on blue
+  validate(x, y) {
+    if (!inRoundedSquare(x, y)) return null;
+    const ring = Math.abs(Math.hypot(x - 0.44, y - 0.42) - 0.2);
+    const handle = segmentDistance(x, y, 0.59, 0.57, 0.78, 0.76);
+    return ring < 0.06 || handle < 0.07 ? WHITE : [0x15, 0x65, 0xc0];
+  },
+  // summary: a bar chart on indigo
+  summary(x, y) {
+    if (!inRoundedSquare(x, y)) return null;
+    const bar = inBox(x, y, 0.22, 0.52, 0.36, 0.80) || inBox(x, y, 0.43, 0.30, 0.57, 0.80) || inBox(x, y, 0.64, 0.42, 0.78, 0.80);
+    return bar ? WHITE : [0x4a, 0x14, 0x8c];
+  },
+  // add minutes: a page with a plus on brown
+  minutes(x, y) {
+    if (!inRoundedSquare(x, y)) return null;
+    const plus = (Math.abs(x - 0.5) < 0.07 && Math.abs(y - 0.56) < 0.2) || (Math.abs(y - 0.56) < 0.07 && Math.abs(x - 0.5) < 0.2);
+    if (plus) return [0x6d, 0x4c, 0x41];
+    return inBox(x, y, 0.24, 0.18, 0.76, 0.84) ? WHITE : [0x6d, 0x4c, 0x41];
+  },
+};
+
+function icon(sample, size) {
   const SS = 4;
   const rows = [];
   for (let py = 0; py < size; py++) {
@@ -90,6 +131,8 @@ function icon(size) {
   ]);
 }
 
-for (const size of [16, 32, 64, 80]) {
-  fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), icon(size));
+for (const [name, sample] of Object.entries(DRAWINGS)) {
+  // 16/32/80 for ribbon buttons; 64 for the add-in's own high-resolution icon
+  const sizes = name === 'icon' ? [16, 32, 64, 80] : [16, 32, 80];
+  for (const size of sizes) fs.writeFileSync(path.join(__dirname, `${name}-${size}.png`), icon(sample, size));
 }
