@@ -11,8 +11,30 @@ import { applyMigrations } from './migrate';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
 import { createSqlStore } from './sqlStore';
 
-/** How long a writer waits for another process holding the file's write lock (ms). */
-const BUSY_TIMEOUT_MS = 10_000;
+/** How long a writer waits for another connection holding the file's write lock (ms). */
+const BUSY_WAIT_MS = 30_000;
+/** Longest pause between two tries to take the write lock (ms). */
+const BUSY_STEP_MS = 50;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Take the write lock, waiting without blocking the event loop while another connection (a
+ * second process, or a second store on the same file) holds it: SQLite's own busy wait would
+ * block this process, and with it the holder when that is in this process too.
+ */
+async function beginImmediate(db: Database.Database): Promise<void> {
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  for (let waited = 0, step = 1; ; waited += step, step = Math.min(step * 2, BUSY_STEP_MS)) {
+    try {
+      begin.run();
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || waited >= BUSY_WAIT_MS) throw error;
+    }
+    await pause(step);
+  }
+}
 
 interface Prepared {
   statement: Database.Statement;
@@ -62,7 +84,7 @@ function sqliteDriver(db: Database.Database): SqlDriver {
     all: (sql, params) => queue.run(() => direct.all(sql, params)),
     run: (sql, params) => queue.run(() => direct.run(sql, params)),
     transaction: (fn) => queue.run(async () => {
-      db.prepare('BEGIN IMMEDIATE').run();
+      await beginImmediate(db);
       try {
         const result = await fn(direct);
         db.prepare('COMMIT').run();
@@ -94,7 +116,8 @@ export async function openSqliteStore(path: string): Promise<RegisterStore> {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // no busy wait inside SQLite: beginImmediate waits; a reader in WAL mode never waits
+    db.pragma('busy_timeout = 0');
     const driver = sqliteDriver(db);
     await driver.transaction((tx) => applyMigrations({
       exec: async (sql) => { db.exec(sql); },
