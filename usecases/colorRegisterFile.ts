@@ -2,6 +2,7 @@
 import { JalaliDate } from '../core/jalali';
 import { DEADLINE_STATES } from '../core/register/state';
 import { summarize } from '../core/register/summary';
+import { agencyNamer } from '../core/agency';
 import type { DeadlineState } from '../core/register/types';
 import { openRegister } from '../adapters/xlsx/registerHandle';
 import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, type RegisterOptions } from './registerCommon';
@@ -36,7 +37,7 @@ export async function colorRegisterFile(input: string, options: ColorOptions = {
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const choice = await chooseOutput(input, options.output, 'رنگی', book.lost);
   // the colour rules that stay live in the file use the same window as the states written now
-  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, dueSoonWindow(book.settings(), options.dueSoonDays));
+  await book.save(choice.path, analysis, summarize(analysis.rows, today, agencyNamer(book.directory())), today, dueSoonWindow(book.settings(), options.dueSoonDays));
   const counts = Object.fromEntries(DEADLINE_STATES.map((s) => [s, 0])) as Record<DeadlineState, number>;
   for (const row of analysis.rows) counts[row.state]++;
   return {

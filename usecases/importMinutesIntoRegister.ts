@@ -10,6 +10,7 @@ import { parseMinutes } from '../core/minutes/parse';
 import type { Meeting, ParsedMinutes, Warning } from '../core/minutes/types';
 import { assignmentsFromMinutes, meetingLabel } from '../core/register/fromMinutes';
 import { meetingId } from '../core/register/ids';
+import { agencyNamer, joinAgencies, type AgencyDirectory, type JoinedAgencies } from '../core/agency';
 import { summarize } from '../core/register/summary';
 import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../core/register/settings';
 import { toPersianDigits } from '../core/text';
@@ -42,6 +43,10 @@ export interface ImportIntoRegisterResult {
   added: number;
   existing: number;
   agenciesAdded: string[];
+  /** Spellings written with the name of an agency the register knows (certain matches). */
+  agenciesJoined: Array<{ written: string; agency: string }>;
+  /** New agencies that are likely a known one: proposed in the `دستگاه‌ها` sheet, not merged. */
+  agencyProposals: Array<{ name: string; existing: string }>;
   /** Settings of the `تنظیمات` sheet this import changed (with `into`: what differs from the sheet), Persian and English. */
   settingsChanged: Array<{ fa: string; en: string }>;
   /** The minutes parser's warnings, document-level and per resolution (with its row). */
@@ -118,6 +123,8 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   } catch (error) {
     throw error instanceof MosavabatError ? error.at({ file: basename(minutesPath) }) : error;
   }
+  const directory = book.directory();
+  const agencies = joinSpellings(minutes, directory);
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const all = assignmentsFromMinutes(minutes, stamp);
   const present = new Set(book.rows().map((r) => String(r.values.id ?? '').trim()).filter(Boolean));
@@ -130,21 +137,39 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   ];
   const result: ImportIntoRegisterResult = {
     meetingId: id, meetingAdded, added: fresh.length, existing: all.length - fresh.length,
-    agenciesAdded: [], settingsChanged, warnings, minutes,
+    agenciesAdded: [], agenciesJoined: agencies.joined, agencyProposals: agencies.proposals, settingsChanged, warnings, minutes,
   };
   if (fresh.length === 0 && !meetingAdded && settingsChanged.length === 0 && options.into && !options.output) return result;
 
   book.append(fresh);
   if (meetingAdded) book.addMeeting(meetingRecord(minutes.meeting, id, meetingLabel(minutes), minutes.resolutions.length, all.length, stamp, basename(minutesPath)));
-  result.agenciesAdded = book.addAgencies(book.directory(), all.map((a) => a.agency));
+  for (const { name, existing } of agencies.proposals) directory.propose(name, existing);
+  result.agenciesAdded = book.addAgencies(directory, all.map((a) => a.agency));
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const choice = options.into
     ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost)
     : { path: options.output as string };
-  await book.save(choice.path, analysis, summarize(analysis.rows, today), today, dueSoonWindow(book.settings(), options.dueSoonDays));
+  await book.save(choice.path, analysis, summarize(analysis.rows, today, agencyNamer(directory)), today, dueSoonWindow(book.settings(), options.dueSoonDays));
   result.output = choice.path;
   result.notice = redirectMessage(choice);
   return result;
+}
+
+/**
+ * Write each resolution's agencies with the register's name for the same agency when that is
+ * certain, and note the likely ones; each resolution gets the warnings about its own agencies.
+ */
+function joinSpellings(minutes: ParsedMinutes, directory: AgencyDirectory): JoinedAgencies {
+  const written = minutes.resolutions.flatMap((r) => r.agencies);
+  const joined = joinAgencies(written, directory);
+  let k = 0;
+  for (const resolution of minutes.resolutions) {
+    const names = resolution.agencies.map(() => joined.names[k++]);
+    const own = new Set(resolution.agencies);
+    resolution.agencies = names.filter((name, i) => names.indexOf(name) === i);
+    resolution.warnings.push(...joined.warnings.filter((w) => [...own].some((name) => w.fa.startsWith(`«${name}»`))));
+  }
+  return joined;
 }
 
 async function exists(path: string): Promise<boolean> {

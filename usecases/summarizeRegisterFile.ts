@@ -1,6 +1,7 @@
 /** Use case: the standalone summary workbook for the "review of past resolutions". */
 import { JalaliDate } from '../core/jalali';
 import { summarize, type RegisterSummary } from '../core/register/summary';
+import { agencyNamer } from '../core/agency';
 import { openRegister } from '../adapters/xlsx/registerHandle';
 import { writeSummaryWorkbook } from '../adapters/xlsx/streamRegister';
 import { analyzeBook, refuseOverwrite, type RegisterOptions } from './registerCommon';
@@ -21,7 +22,7 @@ export async function summarizeRegisterFile(input: string, output: string, optio
   const today = options.today ?? JalaliDate.today();
   const book = await openRegister(input, 'read', options.engine);
   const analysis = analyzeBook(book, today, options.dueSoonDays);
-  const summary = summarize(analysis.rows, today);
+  const summary = summarize(analysis.rows, today, agencyNamer(book.directory()));
   await writeSummaryWorkbook(output, summary, book.file);
   return { output, summary };
 }

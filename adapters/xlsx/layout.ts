@@ -89,12 +89,14 @@ export const MEETING_COLUMNS: readonly SideColumn<MeetingKey>[] = [
   { key: 'source', fa: 'فایل صورتجلسه', en: 'Source file', width: 30 },
 ];
 
-export type AgencyKey = 'name' | 'aliases';
+export type AgencyKey = 'name' | 'aliases' | 'proposal';
 
 /** Columns of the `دستگاه‌ها` sheet: the agency directory. Aliases are separated by `؛`. */
 export const AGENCY_COLUMNS: readonly SideColumn<AgencyKey>[] = [
   { key: 'name', fa: 'نام دستگاه', en: 'Agency', width: 45 },
   { key: 'aliases', fa: 'نام‌های دیگر', en: 'Aliases', width: 70 },
+  // a spelling that is likely another agency's: a person accepts it by copying the name into that agency's aliases
+  { key: 'proposal', fa: 'شاید همان دستگاه', en: 'Possibly the same as', width: 45 },
 ];
 
 /** Separator of aliases in one cell; `،` and ` و ` occur inside names, so they cannot be used. */

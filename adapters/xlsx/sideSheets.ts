@@ -168,8 +168,13 @@ export function addAgencies(workbook: Workbook, directory: AgencyDirectory, name
   if (added.length === 0) return added;
   const sheet = workbook.getWorksheet(SHEETS.agencies) ?? createSideSheet(workbook, SHEETS.agencies, AGENCY_COLUMNS);
   const columns = ensureSideColumns(sheet, AGENCY_COLUMNS);
-  for (const name of added) appendRow(sheet, columns, { name, aliases: directory.find(name)?.aliases.join(ALIAS_SEPARATOR) ?? '' });
+  for (const name of added) appendRow(sheet, columns, agencyRow(directory, name));
   return added;
+}
+
+/** The `دستگاه‌ها` row of a new agency: its name, aliases and the agency it is likely the same as. */
+export function agencyRow(directory: AgencyDirectory, name: string): { name: string; aliases: string; proposal: string } {
+  return { name, aliases: directory.find(name)?.aliases.join(ALIAS_SEPARATOR) ?? '', proposal: directory.proposalFor(name) ?? '' };
 }
 
 const MEANING_STYLE: Partial<Style> = { font: BODY_FONT, alignment: { vertical: 'top', horizontal: 'right', readingOrder: 'rtl' } };

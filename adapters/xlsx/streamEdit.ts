@@ -8,13 +8,13 @@ import type { AgencyDirectory } from '../../core/agency';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
 import type { Assignment, CellValue } from '../../core/register/types';
 import {
-  AGENCY_COLUMNS, ALIAS_SEPARATOR, BODY_FONT, MEETING_COLUMNS, THIN_BORDERS, WRAP_ALIGNMENT, HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, printSetup, type SideColumn,
+  AGENCY_COLUMNS, BODY_FONT, MEETING_COLUMNS, THIN_BORDERS, WRAP_ALIGNMENT, HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, printSetup, type SideColumn,
 } from './layout';
 import { isSettingsSheetName, settingsCellStyle, SETTINGS_WIDTHS } from './settingsSheet';
 import { parseSettingsSheet, settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import { assignmentCells, assignmentRowHeight, fieldStyle } from './registerSheet';
 import type { ColumnInfo } from './fast/sheetScan';
-import { newAgencies, parseAgencies, parseMeetings, sideHeader, type MeetingRecord } from './sideSheets';
+import { agencyRow, newAgencies, parseAgencies, parseMeetings, sideHeader, type MeetingRecord } from './sideSheets';
 
 /** A new, empty register: the `مصوبات` sheet with its headers, and empty `جلسات` and `دستگاه‌ها`. */
 export function newStreamedRegister(): StreamedRegister {
@@ -178,7 +178,7 @@ export function appendAgencies(reg: StreamedRegister, directory: AgencyDirectory
   const added = newAgencies(directory, names);
   if (!added.length) return added;
   const sheet = sideSheet(reg, SHEETS.agencies, AGENCY_COLUMNS);
-  for (const name of added) appendSideRow(sheet, AGENCY_COLUMNS, { name, aliases: directory.find(name)?.aliases.join(ALIAS_SEPARATOR) ?? '' });
+  for (const name of added) appendSideRow(sheet, AGENCY_COLUMNS, agencyRow(directory, name));
   return added;
 }
 

@@ -13,6 +13,8 @@ export interface AgencyEntry {
 export class AgencyDirectory {
   private readonly entries: AgencyEntry[] = [];
   private readonly byKey = new Map<string, AgencyEntry>();
+  /** Names that are likely another entry's spelling, by key: the name of that entry. */
+  private readonly proposals = new Map<string, string>();
 
   /** Build from entries (e.g. the register's `دستگاه‌ها` sheet). */
   static from(entries: Iterable<{ name: string; aliases?: string[] }>): AgencyDirectory {
@@ -48,6 +50,16 @@ export class AgencyDirectory {
     return this.byKey.get(comparisonKey(name));
   }
 
+  /** Record that `name` is likely the agency `existing` (shown in the `دستگاه‌ها` sheet for a person to accept). */
+  propose(name: string, existing: string): void {
+    this.proposals.set(comparisonKey(name), normalizeText(existing));
+  }
+
+  /** The agency `name` was proposed to be the same as, or undefined. */
+  proposalFor(name: string): string | undefined {
+    return this.proposals.get(comparisonKey(name));
+  }
+
   /** All entries, in the order they were added. */
   list(): readonly AgencyEntry[] {
     return this.entries;
@@ -80,4 +92,9 @@ export function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** The directory's name for a spelling (an alias gives its agency's name); unknown spellings as written. */
+export function agencyNamer(directory: AgencyDirectory): (name: string) => string {
+  return (name) => directory.find(name)?.name ?? name;
 }

@@ -1,3 +1,7 @@
-export { splitAgencies } from './split';
-export { AgencyDirectory, editDistance } from './directory';
+export { splitAgencies, splitAgencyCell } from './split';
+export { agencyKind, compareAgencies, coreKey, decoratedKey, findGovernmentBody, governmentBodyNames } from './match';
+export type { AgencyMatch, GovernmentBody } from './match';
+export { AgencyDirectory, agencyNamer, editDistance } from './directory';
 export type { AgencyEntry } from './directory';
+export { joinAgencies } from './join';
+export type { JoinedAgencies } from './join';

@@ -9,7 +9,7 @@ import { WEEKDAY_NAMES } from '../jalali/calendar';
 import { comparisonKey, normalizeText } from '../text/normalize';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { parseOrdinal } from '../text/numberWords';
-import { splitAgencies } from '../agency/split';
+import { splitAgencyCell } from '../agency/split';
 import { parseDeadline, weekdayMismatch } from '../deadline/parse';
 import { resolveDueDate } from '../deadline/resolve';
 import { datesInText } from '../deadline/textDates';
@@ -232,8 +232,8 @@ function readAgenda(lines: string[]): string[] {
 function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings: Partial<DeadlineSettings>): ParsedResolution {
   const text = normalizeText(row.text);
   const deadlineText = normalizeText(row.deadline);
-  const agencies = splitAgencies(row.agency);
-  const warnings: Warning[] = [];
+  const { agencies, warnings: agencyWarnings } = splitAgencyCell(row.agency);
+  const warnings: Warning[] = [...agencyWarnings];
   if (agencies.length === 0) {
     warnings.push({ code: 'agency_missing', fa: 'اقدام کننده نوشته نشده است', en: `row ${row.row}: no responsible agency` });
   }

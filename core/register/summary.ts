@@ -82,8 +82,11 @@ const collator = new Intl.Collator('fa');
  * written; meetings by title key and date. An `overdue` row whose due date cannot be read is
  * counted but not listed. Never throws.
  * @param today the day `daysLate` is counted to
+ * @param agencyOf the agency a spelling belongs to (the `دستگاه‌ها` sheet's name for an alias),
+ *   so an agency with aliases has one line; default: the spelling itself
  */
-export function summarize(rows: ReadonlyArray<{ assignment: Assignment; state: DeadlineState }>, today: JalaliDate): RegisterSummary {
+export function summarize(rows: ReadonlyArray<{ assignment: Assignment; state: DeadlineState }>, today: JalaliDate,
+  agencyOf: (name: string) => string = (name) => name): RegisterSummary {
   const all = emptyCounts();
   const agencies = new Map<string, { agency: string; counts: Record<DeadlineState, number> }>();
   const meetings = new Map<string, { meeting: string; meetingDate: string | null; counts: Record<DeadlineState, number> }>();
@@ -91,9 +94,10 @@ export function summarize(rows: ReadonlyArray<{ assignment: Assignment; state: D
 
   for (const { assignment: a, state } of rows) {
     all[state]++;
-    const agencyKey = comparisonKey(a.agency);
+    const agencyName = agencyOf(a.agency);
+    const agencyKey = comparisonKey(agencyName);
     let agency = agencies.get(agencyKey);
-    if (!agency) agencies.set(agencyKey, (agency = { agency: a.agency, counts: emptyCounts() }));
+    if (!agency) agencies.set(agencyKey, (agency = { agency: agencyName, counts: emptyCounts() }));
     agency.counts[state]++;
 
     const meetingKey = `${comparisonKey(a.meeting)}|${a.meetingDate ?? ''}`;
