@@ -13,7 +13,7 @@ import { assignmentId } from '../core/register/ids';
 import { PALETTE } from '../core/register/palette';
 import { STATE_LABELS } from '../core/register/state';
 import type { DeadlineState } from '../core/register/types';
-import { columnLetter } from '../adapters/xlsx/validations';
+import { columnLetter } from '../core/sheet/address';
 import type { RegisterEngine } from '../adapters/xlsx/registerHandle';
 import { colorRegisterFile } from '../usecases/colorRegisterFile';
 import { summarizeRegisterFile } from '../usecases/summarizeRegisterFile';

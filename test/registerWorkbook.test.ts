@@ -19,7 +19,7 @@ import { anyOverlap, validationRanges } from '../adapters/xlsx/validations';
 import { readWorkbookBytes, parseWorkbook } from '../adapters/xlsx/workbookFile';
 import { colorRegisterFile } from '../usecases/colorRegisterFile';
 import { importMinutesIntoRegister } from '../usecases/importMinutesIntoRegister';
-import { tehranTimestamp } from '../usecases/registerCommon';
+import { tehranStamp } from '../core/jalali/clock';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, patchZip, registerFile, sheetPart, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
@@ -39,7 +39,7 @@ describe('register round trip', () => {
     const dir = tempDir();
     const output = join(dir, 'register.xlsx');
     await importMinutesIntoRegister(SEED_MINUTES, { output, today, now });
-    const expected = assignmentsFromMinutes(parseMinutes(readFileSync(SEED_MINUTES, 'utf8')), tehranTimestamp(now));
+    const expected = assignmentsFromMinutes(parseMinutes(readFileSync(SEED_MINUTES, 'utf8')), tehranStamp(now));
     const rows = await rowsOf(output);
     expect(rows.map((r) => ({ ...r.assignment, updatedAt: toLatinDigits(r.assignment.updatedAt ?? '') }))).toEqual(expected);
     // the headers are the exact Persian texts, in order

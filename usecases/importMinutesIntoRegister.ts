@@ -5,7 +5,7 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
-import { JalaliDate } from '../core/jalali';
+import { JalaliDate, tehranStamp } from '../core/jalali';
 import { parseMinutes } from '../core/minutes/parse';
 import type { Meeting, ParsedMinutes, Warning } from '../core/minutes/types';
 import { assignmentsFromMinutes, meetingLabel } from '../core/register/fromMinutes';
@@ -15,9 +15,9 @@ import { summarize } from '../core/register/summary';
 import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../core/register/settings';
 import { toPersianDigits } from '../core/text';
 import { newRegister, openRegister } from '../adapters/xlsx/registerHandle';
-import type { MeetingRecord } from '../adapters/xlsx/sideSheets';
+import type { MeetingSheetRow } from '../adapters/xlsx/sideSheets';
 import { readMinutesFile } from '../adapters/minutes/minutesFile';
-import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, tehranTimestamp, type RegisterOptions } from './registerCommon';
+import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface ImportIntoRegisterOptions extends RegisterOptions {
   /** Create a new register here (refused when the file exists). */
@@ -61,7 +61,7 @@ export interface ImportIntoRegisterResult {
  * @param resolutions how many resolutions the minutes had; `rows` how many register rows they gave
  */
 export function meetingRecord(meeting: Meeting, id: string, title: string, resolutions: number, rows: number,
-  importedAt: string, source: string): MeetingRecord {
+  importedAt: string, source: string): MeetingSheetRow {
   const persian = (text: string | null) => (text ? toPersianDigits(text) : '');
   return {
     id,
@@ -110,7 +110,7 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   }
   const { text } = await readMinutesFile(minutesPath);
   const now = options.now ?? new Date();
-  const stamp = tehranTimestamp(now);
+  const stamp = tehranStamp(now);
   const today = options.today ?? JalaliDate.today(now);
 
   const book = options.into ? await openRegister(options.into, 'write', options.engine) : newRegister(options.engine);

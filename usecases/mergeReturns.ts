@@ -23,7 +23,7 @@ import { interpretRow } from '../core/register/rows';
 import { comparisonKey } from '../core/text';
 import { isPercentFormat } from '../adapters/xlsx/cells';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
-import { assignmentCells, columnLetters, ensureColumns, writeDerived } from '../adapters/xlsx/registerSheet';
+import { assignmentCells, fieldLetters, ensureColumns, writeDerived } from '../adapters/xlsx/registerSheet';
 import { checkWorkbookBytes, readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
 import type { Loss } from '../adapters/xlsx/registerHandle';
 import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
@@ -89,7 +89,7 @@ interface MergeTarget {
   engine: 'patch' | 'whole';
   sheetName: string;
   rows: RawRow[];
-  columns: ReturnType<typeof columnLetters>;
+  columns: ReturnType<typeof fieldLetters>;
   history: HistoryEntry[];
   directory: AgencyDirectory;
   /** The register's `تنظیمات` sheet (Thursday, holidays, urgent days, due-soon window). */
@@ -111,7 +111,7 @@ interface PreparedRegister {
 
 function lightTarget(reg: LightRegister): MergeTarget {
   return {
-    engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: columnLetters(reg.header), history: reg.history,
+    engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: fieldLetters(reg.header), history: reg.history,
     directory: reg.directory, settings: reg.settings,
     prepare: async (writes, changed, analyzed, history) => {
       try {

@@ -23,12 +23,6 @@ export interface RegisterOptions {
   engine?: RegisterEngine;
 }
 
-/** `YYYY/MM/DD HH:MM` (Jalali date, 24-hour time) in Asia/Tehran. */
-export function tehranTimestamp(now: Date = new Date()): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-  return `${JalaliDate.today(now).toString()} ${time}`;
-}
-
 /**
  * The "due soon" window a run uses: the command line's when given, else the register's
  * `تنظیمات` sheet's (default 7).

@@ -17,7 +17,7 @@ import { DEFAULT_DUE_SOON_DAYS, STATE_LABELS } from '../../core/register/state';
 import { STATUS_LABELS } from '../../core/register/status';
 import type { DeadlineState } from '../../core/register/types';
 import type { RegisterHeader } from './registerSheet';
-import { columnLetter } from './validations';
+import { columnLetter } from '../../core/sheet/address';
 
 /**
  * Every rule the tool writes ends with `+N("mosavabat")` (N of a text is 0, so the rule's

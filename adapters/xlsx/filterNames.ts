@@ -6,7 +6,7 @@
  * names are (re)made from the sheets' autofilters when a workbook is written.
  */
 import type { AutoFilter } from 'exceljs';
-import { columnLetter } from './validations';
+import { columnLetter } from '../../core/sheet/address';
 
 /** A defined name as exceljs's workbook writer renders it. */
 interface NameModel {

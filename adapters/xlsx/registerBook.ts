@@ -16,10 +16,10 @@ import type { JalaliDate } from '../../core/jalali';
 import { comparisonKey } from '../../core/text';
 import type { LostFeature } from './inspect';
 import {
-  columnLetters, ensureColumns, findRegisterHeader, initRegisterSheet, lastDataRow, readRegisterRows,
+  fieldLetters, ensureColumns, findRegisterHeader, initRegisterSheet, lastDataRow, readRegisterRows,
   refreshSheetParts, unmergeWrittenCells, writeAssignmentRow, writeDerived, type RegisterHeader,
 } from './registerSheet';
-import { addAgencies, addMeeting, ensureSideSheets, readAgencyDirectory, readMeetings, writeLegendSheet, type MeetingRecord } from './sideSheets';
+import { addAgencies, addMeeting, ensureSideSheets, readAgencyDirectory, readMeetings, writeLegendSheet, type MeetingSheetRow } from './sideSheets';
 import { readSettings, writeSettingsSheet } from './settingsSheet';
 import { writeSummarySheets } from './summarySheet';
 import { parseWorkbook, readWorkbookBytes, saveWorkbook, type WorkbookBytes } from './workbookFile';
@@ -93,7 +93,7 @@ export class RegisterBook {
 
   /** Column letters of the known fields. */
   columns(): ColumnMap {
-    return columnLetters(this.header);
+    return fieldLetters(this.header);
   }
 
   /** The data rows (non-blank), for validation. */
@@ -101,7 +101,7 @@ export class RegisterBook {
     return readRegisterRows(this.sheet, this.header);
   }
 
-  meetings(): MeetingRecord[] {
+  meetings(): MeetingSheetRow[] {
     return readMeetings(this.workbook);
   }
 
@@ -138,7 +138,7 @@ export class RegisterBook {
   }
 
   /** Append a meeting to `جلسات`. */
-  addMeeting(meeting: MeetingRecord): void {
+  addMeeting(meeting: MeetingSheetRow): void {
     addMeeting(this.workbook, meeting);
   }
 

@@ -15,9 +15,9 @@ import type { RegisterAnalysis } from '../../core/register/validate';
 import type { JalaliDate } from '../../core/jalali';
 import { sheetRowEstimate } from './inspect';
 import { findRegisterSheet, RegisterBook } from './registerBook';
-import { columnLetters } from './registerSheet';
+import { fieldLetters } from './registerSheet';
 import { scanSheets, workbookLosses } from './fast/sheetScan';
-import type { MeetingRecord } from './sideSheets';
+import type { MeetingSheetRow } from './sideSheets';
 import { streamReadRegister, type StreamedRegister } from './streamRead';
 import {
   appendAgencies, appendAssignments, appendMeeting, newStreamedRegister, streamedDirectory, streamedMeetings,
@@ -50,14 +50,14 @@ export interface RegisterHandle {
   readonly lost: readonly Loss[];
   rows(): RawRow[];
   columns(): ColumnMap;
-  meetings(): MeetingRecord[];
+  meetings(): MeetingSheetRow[];
   directory(): AgencyDirectory;
   /** The `تنظیمات` sheet's settings, with an issue per unreadable cell (defaults when the sheet is missing). */
   settings(): SettingsRead;
   /** Rewrite the `تنظیمات` sheet with these values changed (the others kept as typed). */
   updateSettings(changes: Partial<RegisterSettings>): void;
   append(assignments: readonly Assignment[]): void;
-  addMeeting(meeting: MeetingRecord): void;
+  addMeeting(meeting: MeetingSheetRow): void;
   /** Add agencies `directory` does not know to it and to the `دستگاه‌ها` sheet; returns the names added. */
   addAgencies(directory: AgencyDirectory, names: Iterable<string>): string[];
   /**
@@ -83,7 +83,7 @@ class WholeHandle implements RegisterHandle {
   settings = () => this.book.settings();
   updateSettings = (changes: Partial<RegisterSettings>) => this.book.updateSettings(changes);
   append = (assignments: readonly Assignment[]) => void this.book.append(assignments);
-  addMeeting = (meeting: MeetingRecord) => this.book.addMeeting(meeting);
+  addMeeting = (meeting: MeetingSheetRow) => this.book.addMeeting(meeting);
   addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => this.book.addAgencies(directory, names);
   async save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
     this.book.updateSettings();
@@ -102,13 +102,13 @@ class StreamHandle implements RegisterHandle {
     return this.reg.register.name;
   }
   rows = () => this.reg.rows;
-  columns = () => columnLetters(this.reg.header);
+  columns = () => fieldLetters(this.reg.header);
   meetings = () => streamedMeetings(this.reg);
   directory = () => streamedDirectory(this.reg);
   settings = () => streamedSettings(this.reg);
   updateSettings = (changes: Partial<RegisterSettings>) => updateStreamedSettings(this.reg, changes);
   append = (assignments: readonly Assignment[]) => void appendAssignments(this.reg, assignments);
-  addMeeting = (meeting: MeetingRecord) => appendMeeting(this.reg, meeting);
+  addMeeting = (meeting: MeetingSheetRow) => appendMeeting(this.reg, meeting);
   addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => appendAgencies(this.reg, directory, names);
   save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
     updateStreamedSettings(this.reg);

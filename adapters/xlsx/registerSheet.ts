@@ -17,7 +17,8 @@ import {
   BODY_ALIGNMENT, BODY_FONT, CENTER_ALIGNMENT, GREGORIAN_DATE_FORMAT, PERSIAN_NUMBER_FORMAT, THIN_BORDERS, WRAP_ALIGNMENT,
   printSetup, rtlView, styleHeaderCell, styleHeaderRow, wrappedRowHeight, PRINT_FOOTER,
 } from './layout';
-import { addRangeValidation, columnLetter, resetDataValidations } from './validations';
+import { addRangeValidation, resetDataValidations } from './validations';
+import { columnLetter } from '../../core/sheet/address';
 import { addStateRules, removeToolRules } from './conditional';
 
 /** Where the register's header is and which column holds each field (1-based). */
@@ -66,7 +67,7 @@ export function findRegisterHeader(sheet: Worksheet): RegisterHeader | undefined
 }
 
 /** The header's columns as letters, for A1 addresses in messages. */
-export function columnLetters(header: RegisterHeader): ColumnMap {
+export function fieldLetters(header: RegisterHeader): ColumnMap {
   const map: ColumnMap = {};
   for (const [field, col] of header.columns) map[field] = columnLetter(col);
   return map;

@@ -18,7 +18,7 @@ import {
 } from './layout';
 
 /** One row of the `جلسات` sheet, as text (digits as written). */
-export type MeetingRecord = Partial<Record<MeetingKey, string | number>>;
+export type MeetingSheetRow = Partial<Record<MeetingKey, string | number>>;
 
 /**
  * A small sheet's values: `grid[row][col]`, both 1-based, sparse. Side sheets are read into
@@ -55,12 +55,12 @@ export function sideHeader<K extends string>(header: readonly CellValue[] | unde
 }
 
 /** Meetings from a `جلسات` grid (header in row 1). */
-export function parseMeetings(grid: Grid): MeetingRecord[] {
+export function parseMeetings(grid: Grid): MeetingSheetRow[] {
   const columns = sideHeader(grid[1], MEETING_COLUMNS);
-  const result: MeetingRecord[] = [];
+  const result: MeetingSheetRow[] = [];
   grid.forEach((values, r) => {
     if (r < 2 || !values) return;
-    const record: MeetingRecord = {};
+    const record: MeetingSheetRow = {};
     for (const [key, col] of columns) {
       const value = values[col];
       if (value !== null && value !== undefined && value !== '') record[key] = typeof value === 'number' ? value : String(value);
@@ -142,13 +142,13 @@ export function ensureSideSheets(workbook: Workbook): void {
 }
 
 /** The meetings recorded in the `جلسات` sheet (empty when the sheet is missing). */
-export function readMeetings(workbook: Workbook): MeetingRecord[] {
+export function readMeetings(workbook: Workbook): MeetingSheetRow[] {
   const sheet = workbook.getWorksheet(SHEETS.meetings);
   return sheet ? parseMeetings(worksheetGrid(sheet)) : [];
 }
 
 /** Append a meeting to the `جلسات` sheet (created when missing). */
-export function addMeeting(workbook: Workbook, meeting: MeetingRecord): void {
+export function addMeeting(workbook: Workbook, meeting: MeetingSheetRow): void {
   const sheet = workbook.getWorksheet(SHEETS.meetings) ?? createSideSheet(workbook, SHEETS.meetings, MEETING_COLUMNS);
   appendRow(sheet, ensureSideColumns(sheet, MEETING_COLUMNS), meeting);
 }

@@ -14,7 +14,7 @@ import { isSettingsSheetName, settingsCellStyle, SETTINGS_WIDTHS } from './setti
 import { parseSettingsSheet, settingsSheetRows, type RegisterSettings, type SettingsRead } from '../../core/register/settings';
 import { assignmentCells, assignmentRowHeight, fieldStyle } from './registerSheet';
 import type { ColumnInfo } from './fast/sheetScan';
-import { agencyRow, newAgencies, parseAgencies, parseMeetings, sideHeader, type MeetingRecord } from './sideSheets';
+import { agencyRow, newAgencies, parseAgencies, parseMeetings, sideHeader, type MeetingSheetRow } from './sideSheets';
 
 /** A new, empty register: the `مصوبات` sheet with its headers, and empty `جلسات` and `دستگاه‌ها`. */
 export function newStreamedRegister(): StreamedRegister {
@@ -124,7 +124,7 @@ function appendSideRow<K extends string>(sheet: SheetCopy, columns: readonly Sid
 }
 
 /** Meetings of the `جلسات` sheet. */
-export function streamedMeetings(reg: StreamedRegister): MeetingRecord[] {
+export function streamedMeetings(reg: StreamedRegister): MeetingSheetRow[] {
   return parseMeetings(gridOf(reg.sheets.find((s) => s.name === SHEETS.meetings)));
 }
 
@@ -169,7 +169,7 @@ function settingsCopy(name: string, rows: readonly CellValue[][]): SheetCopy {
 }
 
 /** Append a meeting row to `جلسات`. */
-export function appendMeeting(reg: StreamedRegister, meeting: MeetingRecord): void {
+export function appendMeeting(reg: StreamedRegister, meeting: MeetingSheetRow): void {
   appendSideRow(sideSheet(reg, SHEETS.meetings, MEETING_COLUMNS), MEETING_COLUMNS, meeting);
 }
 

@@ -11,6 +11,7 @@ import { SHEETS, type FieldName } from '../../core/register/fields';
 import { isBlankRow } from '../../core/register/rows';
 import type { CellValue, RawRow } from '../../core/register/types';
 import { toCellValue } from './cells';
+import { forEachMergedCell } from '../../core/sheet/address';
 import { findRegisterSheet } from './registerBook';
 import { isSettingsSheetName } from './settingsSheet';
 import { headerField, type RegisterHeader } from './registerSheet';
@@ -111,14 +112,6 @@ export function rawRow(row: RowCopy, header: RegisterHeader): RawRow {
   return { sheetRow: row.number, values };
 }
 
-/** Parse `A1:C3` into numbers. */
-function range(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4]), right: col(m[3]) };
-}
-
 /**
  * Read a checked workbook with the streaming reader.
  * @param scans the sheets' scan (sheetScan), for views, hidden columns and merged ranges
@@ -200,22 +193,18 @@ export async function streamReadRegister(source: WorkbookBytes, scans: readonly 
   return { file: source.file, sheets, register, header, rows: rows.filter((r) => !isBlankRow(r)) };
 }
 
-/** Give every cell of a merged range its master's value, as Excel shows it (the streaming reader does not). */
+/** Give every cell of a merged range its first cell's value, as Excel shows it (the streaming reader does not). */
 function spreadMerges(rows: RawRow[], header: RegisterHeader, merges: readonly string[]): void {
   if (!merges.length) return;
   const byRow = new Map(rows.map((r) => [r.sheetRow, r]));
-  for (const ref of merges) {
-    const m = range(ref);
-    if (!m || m.bottom <= header.row) continue;
-    const master = byRow.get(m.top);
-    for (const [field, col] of header.columns) {
-      if (col < m.left || col > m.right) continue;
-      const value = master?.values[field] ?? null;
-      for (let r = Math.max(m.top, header.row + 1); r <= m.bottom; r++) {
-        const row = byRow.get(r);
-        if (row && row !== master) row.values[field] = value;
-      }
-    }
-  }
+  const fieldAt = new Map([...header.columns].map(([field, col]) => [col, field]));
+  forEachMergedCell(merges, (master, cell) => {
+    const field = fieldAt.get(cell.col);
+    const row = byRow.get(cell.row);
+    if (!field || !row || cell.row <= header.row) return;
+    const first = byRow.get(master.row);
+    const masterField = fieldAt.get(master.col);
+    row.values[field] = (first && masterField ? first.values[masterField] : null) ?? null;
+  });
 }
 

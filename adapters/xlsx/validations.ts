@@ -6,6 +6,7 @@
  * rebuilt here as explicit, non-overlapping rectangles, which exceljs writes as given.
  */
 import type { DataValidation, Worksheet } from 'exceljs';
+import { parseRange, rangeRef, type CellRange } from '../../core/sheet/address';
 
 /** exceljs keeps a sheet's validations in `dataValidations.model` (address or range → rule); its types omit it. */
 interface ValidationModel {
@@ -15,41 +16,6 @@ interface ValidationModel {
 
 function validationsOf(sheet: Worksheet): ValidationModel {
   return (sheet as unknown as { dataValidations: ValidationModel }).dataValidations;
-}
-
-/** A rectangle of cells, 1-based and inclusive. */
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Column number of a letter run: A → 1, AA → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Column letters of a number: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let letters = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) letters = String.fromCharCode(65 + ((x - 1) % 26)) + letters;
-  return letters;
-}
-
-function parseRef(ref: string): Rect | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const a = { col: columnNumber(m[1]), row: Number(m[2]) };
-  const b = m[3] ? { col: columnNumber(m[3]), row: Number(m[4]) } : a;
-  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
-}
-
-function rectRef(r: Rect): string {
-  // always `A1:B2` form, even for one cell: exceljs writes such keys unchanged
-  return `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
 }
 
 /**
@@ -65,7 +31,7 @@ export function resetDataValidations(sheet: Worksheet, owned: ReadonlySet<number
   for (const [key, validation] of Object.entries(model)) {
     if (!validation) continue;
     for (const part of key.split(/\s+/)) {
-      const rect = parseRef(part);
+      const rect = parseRange(part);
       if (!rect) continue;
       for (let col = rect.left; col <= rect.right; col++) {
         if (owned.has(col)) continue;
@@ -79,7 +45,7 @@ export function resetDataValidations(sheet: Worksheet, owned: ReadonlySet<number
   }
   const rebuilt: Record<string, DataValidation> = {};
   for (const [validation, columns] of groups) {
-    for (const rect of rectangles(columns)) rebuilt[rectRef(rect)] = validation;
+    for (const rect of rectangles(columns)) rebuilt[rangeRef(rect)] = validation;
   }
   validationsOf(sheet).model = rebuilt;
 }
@@ -88,8 +54,8 @@ export function resetDataValidations(sheet: Worksheet, owned: ReadonlySet<number
  * Cover each column's rows with vertical runs, then join runs with the same rows in adjacent
  * columns. The result never overlaps because every cell is in exactly one run.
  */
-function rectangles(columns: Map<number, Set<number>>): Rect[] {
-  const runs: Rect[] = [];
+function rectangles(columns: Map<number, Set<number>>): CellRange[] {
+  const runs: CellRange[] = [];
   for (const [col, rowSet] of [...columns].sort((a, b) => a[0] - b[0])) {
     const rows = [...rowSet].sort((a, b) => a - b);
     let start = rows[0];
@@ -100,7 +66,7 @@ function rectangles(columns: Map<number, Set<number>>): Rect[] {
       }
     }
   }
-  const joined: Rect[] = [];
+  const joined: CellRange[] = [];
   for (const run of runs) {
     const neighbour = joined.find((r) => r.top === run.top && r.bottom === run.bottom && r.right === run.left - 1);
     if (neighbour) neighbour.right = run.right;
@@ -111,24 +77,24 @@ function rectangles(columns: Map<number, Set<number>>): Rect[] {
 
 /** Add one validation over a whole rectangle as a single entry (no per-cell expansion). */
 export function addRangeValidation(sheet: Worksheet, col: number, top: number, bottom: number, validation: DataValidation): void {
-  validationsOf(sheet).add(rectRef({ top, bottom, left: col, right: col }), validation);
+  validationsOf(sheet).add(rangeRef({ top, bottom, left: col, right: col }), validation);
 }
 
 /**
  * Every `sqref` of a sheet XML's data validations as rectangles, for tests and checks: the
  * written file must never contain overlapping ranges.
  */
-export function validationRanges(sheetXml: string): Array<{ sqref: string; rects: Rect[] }> {
-  const result: Array<{ sqref: string; rects: Rect[] }> = [];
+export function validationRanges(sheetXml: string): Array<{ sqref: string; rects: CellRange[] }> {
+  const result: Array<{ sqref: string; rects: CellRange[] }> = [];
   const pattern = /<(?:\w+:)?dataValidation\b[^>]*\bsqref="([^"]*)"/g;
   for (let m = pattern.exec(sheetXml); m; m = pattern.exec(sheetXml)) {
-    result.push({ sqref: m[1], rects: m[1].split(/\s+/).map(parseRef).filter((r): r is Rect => !!r) });
+    result.push({ sqref: m[1], rects: m[1].split(/\s+/).map(parseRange).filter((r): r is CellRange => !!r) });
   }
   return result;
 }
 
 /** Whether any two of the rectangles share a cell. */
-export function anyOverlap(rects: readonly Rect[]): boolean {
+export function anyOverlap(rects: readonly CellRange[]): boolean {
   for (let i = 0; i < rects.length; i++) {
     for (let j = i + 1; j < rects.length; j++) {
       const a = rects[i];

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { toPersianDigits } from '../../core/text';
 import { CliIO } from '../io';
 import { writeAgencySheets } from '../../usecases/agencySheets';
-import { parseTodayOption } from './merge';
+import { parseToday } from '../format/register';
 
 interface AgencySheetsCliOptions {
   output: string;
@@ -22,7 +22,7 @@ export function registerAgencySheets(program: Command, io: CliIO): void {
     .option('--today <date>', 'تاریخ امروز برای رنگ‌ها، مثل ۱۴۰۳/۰۵/۰۱ — today for the colours')
     .action(async (register: string, options: AgencySheetsCliOptions) => {
       const result = await writeAgencySheets(register, options.output, {
-        agencies: options.agency, includeVoid: options.includeVoid, today: parseTodayOption(options.today),
+        agencies: options.agency, includeVoid: options.includeVoid, today: parseToday(options.today),
       });
       const n = (x: number) => toPersianDigits(String(x));
       for (const file of result.files) io.out(`${file.path}  (${n(file.rows)} ردیف — ${file.agency})`);

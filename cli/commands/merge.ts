@@ -1,28 +1,16 @@
 /** `mosavabat merge <register.xlsx> <return.xlsx>… -o <merged.xlsx> --report <report.json>`. */
 import { Command } from 'commander';
-import { MosavabatError } from '../../core/errors';
-import { JalaliDate } from '../../core/jalali';
 import { formatReports } from '../../core/merge';
 import { toPersianDigits } from '../../core/text';
 import { CliIO, ExitRequest } from '../io';
 import { mergeReturnFiles } from '../../usecases/mergeReturns';
+import { parseToday } from '../format/register';
 
 interface MergeCliOptions {
   output?: string;
   report?: string;
   agency?: string;
   today?: string;
-}
-
-/**
- * A `--today` value as a Jalali date (any digits); undefined when not given.
- * @throws MosavabatError `invalid_date` naming the option
- */
-export function parseTodayOption(text: string | undefined): JalaliDate | undefined {
-  if (text === undefined) return undefined;
-  const parsed = JalaliDate.tryParse(text);
-  if (parsed.ok) return parsed.date;
-  throw new MosavabatError('invalid_date', `گزینهٔ --today: ${parsed.error.fa}`, `--today: ${parsed.error.en}`);
 }
 
 export function registerMerge(program: Command, io: CliIO): void {
@@ -35,7 +23,7 @@ export function registerMerge(program: Command, io: CliIO): void {
     .option('--today <date>', 'تاریخ امروز، مثل ۱۴۰۳/۰۵/۰۱ — today for date checks and colours')
     .action(async (register: string, returns: string[], options: MergeCliOptions) => {
       const result = await mergeReturnFiles(register, returns, {
-        output: options.output, reportPath: options.report, expectedAgency: options.agency, today: parseTodayOption(options.today),
+        output: options.output, reportPath: options.report, expectedAgency: options.agency, today: parseToday(options.today),
       });
       io.out(formatReports(result.reports));
       const n = (x: number) => toPersianDigits(String(x));

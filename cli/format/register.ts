@@ -7,9 +7,16 @@ import { toLatinDigits, toPersianDigits } from '../../core/text/digits';
 import type { RegisterSettings } from '../../core/register/settings';
 import { importMinutesIntoRegister } from '../../usecases/importMinutesIntoRegister';
 
-/** `--today YYYY/MM/DD` (any digits) or today in Asia/Tehran. @throws MosavabatError `invalid_date` */
-export function parseToday(text: string | undefined): JalaliDate {
-  return text === undefined ? JalaliDate.today() : JalaliDate.parse(text);
+/**
+ * A `--today` value as a Jalali date (`YYYY/MM/DD`, any digits); undefined when not given (the
+ * use cases then take today in Asia/Tehran).
+ * @throws MosavabatError `invalid_date` naming the option
+ */
+export function parseToday(text: string | undefined): JalaliDate | undefined {
+  if (text === undefined) return undefined;
+  const parsed = JalaliDate.tryParse(text);
+  if (parsed.ok) return parsed.date;
+  throw new MosavabatError('invalid_date', `گزینهٔ --today: ${parsed.error.fa}`, `--today: ${parsed.error.en}`);
 }
 
 /** `--due-soon-days N` (any digits): a whole number 0..365, default undefined (core's default, 7). @throws MosavabatError */

@@ -6,6 +6,7 @@
 import { d2j, j2d, g2d, d2g, isValidJalaaliDate } from 'jalaali-js';
 import { MosavabatError } from '../errors';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
+import { zonedParts } from './zone';
 import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, monthLength, Weekday, WEEKDAY_NAMES } from './calendar';
 
 /** Two-digit years from this value up are 13xx (80 → 1380), below it 14xx (79 → 1479). */
@@ -69,10 +70,8 @@ export class JalaliDate {
    * @param now the instant to read (default: the current time)
    */
   static today(now: Date = new Date(), timeZone = 'Asia/Tehran'): JalaliDate {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-      .formatToParts(now);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return JalaliDate.fromGregorian(get('year'), get('month'), get('day'));
+    const { year, month, day } = zonedParts(now, timeZone);
+    return JalaliDate.fromGregorian(year, month, day);
   }
 
   /**

@@ -12,6 +12,7 @@
  */
 import { describeLocation } from '../errors';
 import { JalaliDate } from '../jalali/JalaliDate';
+import { tehranTime } from '../jalali/clock';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { comparisonKey } from '../text/normalize';
 import { SHEETS } from '../register/fields';
@@ -25,7 +26,7 @@ import type {
 } from './types';
 import {
   assignmentValue, comparableValue, invalidValue, LOCKED_FIELDS, lockedKey, MERGE_FIELDS, plainValue,
-  rawKey, readAgencyCell, tehranTime, valueText, withValue,
+  rawKey, readAgencyCell, valueText, withValue,
 } from './values';
 
 /**

@@ -3,7 +3,6 @@
  * field from an Assignment, and turn a value back into the cell text written to workbooks.
  * Everything compares in FieldValue form, so `۸۰٪`, `80%` and 80 are one value.
  */
-import { JalaliDate } from '../jalali/JalaliDate';
 import { toPersianDigits } from '../text/digits';
 import { comparisonKey } from '../text/normalize';
 import { cellText, isEmptyCell, parseDateCell, parsePercent } from '../register/cells';
@@ -178,26 +177,6 @@ export function lockedKey(field: FieldName, value: CellValue | undefined): strin
 /** A row's key for "same cell content" checks: the agency field cells as text. */
 export function rawKey(value: CellValue | undefined): string {
   return value === undefined ? '\u0000' : cellText(value);
-}
-
-/** Built once: constructing an Intl formatter costs far more than using it. */
-let tehranClock: Intl.DateTimeFormat | undefined;
-
-/** Jalali day and Tehran wall-clock time of an instant. */
-export function tehranTime(at: Date): { date: JalaliDate; time: string } {
-  tehranClock ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Tehran', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  const parts = tehranClock.formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
-  const date = JalaliDate.fromGregorian(Number(get('year')), Number(get('month')), Number(get('day')));
-  return { date, time: `${get('hour').padStart(2, '0')}:${get('minute').padStart(2, '0')}` };
-}
-
-/** Jalali date and Tehran wall-clock time of an instant, `YYYY/MM/DD HH:MM`. */
-export function stamp(at: Date): string {
-  const { date, time } = tehranTime(at);
-  return `${date.toString()} ${time}`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { toPersianDigits } from '../text/digits';
 import { comparisonKey } from '../text/normalize';
 import { parseNumberWords } from '../text/numberWords';
 import { cellText, isEmptyCell, parseDateCell, parseWholeNumber } from './cells';
+import { columnLetter } from '../sheet/address';
 import { SHEETS } from './fields';
 import { DEFAULT_DUE_SOON_DAYS } from './state';
 import type { CellValue, Issue } from './types';
@@ -117,13 +118,6 @@ export function deadlineSettingsOf(settings: RegisterSettings): DeadlineSettings
   };
 }
 
-/** Column letters of a 1-based column number (1 → A, 27 → AA). */
-function columnLetters(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 const keyOf = (text: string) => comparisonKey(text);
 const LABELS = new Map<string, SettingKey>(SETTING_SPECS.flatMap((s) => [[keyOf(s.fa), s.key], [keyOf(s.en), s.key]] as Array<[string, SettingKey]>));
 // a few other ways people will write the labels
@@ -213,7 +207,7 @@ export function parseSettingsSheet(grid: SettingsGrid | undefined, sheet: string
     if (!row) continue;
     const labelCell = row[cols.label] ?? null;
     const value = row[cols.value] ?? null;
-    const address = `${columnLetters(cols.value)}${r}`;
+    const address = `${columnLetter(cols.value)}${r}`;
     if (!isEmptyCell(labelCell)) {
       const key = LABELS.get(keyOf(cellText(labelCell))) ?? null;
       if (!key || seen.has(key)) {

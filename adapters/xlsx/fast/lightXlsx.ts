@@ -15,6 +15,7 @@
 import { isPercentFormat, toCellValue } from '../cells';
 import type { WorkbookInspection } from '../inspect';
 import { readZipEntry, type ZipEntry } from './zip';
+import { columnNumber } from '../../../core/sheet/address';
 import type { CellValue } from '../../../core/register/types';
 
 /** The file uses something this reader does not handle; read it with exceljs instead. */
@@ -112,13 +113,6 @@ export function attr(attributes: string, name: string): string | undefined {
   const start = at + name.length + 2;
   const end = attributes.indexOf('"', start);
   return decodeXmlText(attributes.slice(start, end < 0 ? undefined : end));
-}
-
-/** 1-based column of letters (`A` → 1, `AA` → 27). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
 }
 
 /**

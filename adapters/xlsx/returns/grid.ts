@@ -6,7 +6,8 @@
 import type { Worksheet } from 'exceljs';
 import type { CellValue } from '../../../core/register/types';
 import { readCell } from '../cells';
-import { columnNumber, type LightSheet } from '../fast/lightXlsx';
+import type { LightSheet } from '../fast/lightXlsx';
+import { forEachMergedCell } from '../../../core/sheet/address';
 
 /** A cell's value, and why it cannot be taken as a value when that is so. */
 export interface GridCell {
@@ -58,26 +59,15 @@ export function lightGrid(sheet: LightSheet): GridSheet {
   return mapGrid(sheet.name, sheet.state, rows);
 }
 
+/** Give every cell of a merged range its first cell's value, as Excel shows it (an empty first cell empties them). */
 function spreadMerges(rows: Map<number, Map<number, GridCell>>, merges: readonly string[]): void {
-  for (const ref of merges) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    const top = Number(m[2]);
-    const left = columnNumber(m[1]);
-    const bottom = Number(m[4]);
-    const right = columnNumber(m[3]);
-    const master = rows.get(top)?.get(left) ?? EMPTY;
-    // a merge of a whole column would be a million cells: only rows that exist get the value
-    for (let r = top; r <= Math.min(bottom, top + 10000); r++) {
-      let cells = rows.get(r);
-      for (let c = left; c <= Math.min(right, left + 200); c++) {
-        if (r === top && c === left) continue;
-        if (!cells) rows.set(r, (cells = new Map()));
-        if (master === EMPTY) cells.delete(c);
-        else cells.set(c, master);
-      }
-    }
-  }
+  forEachMergedCell(merges, (master, cell) => {
+    const value = rows.get(master.row)?.get(master.col) ?? EMPTY;
+    let cells = rows.get(cell.row);
+    if (!cells) rows.set(cell.row, (cells = new Map()));
+    if (value === EMPTY) cells.delete(cell.col);
+    else cells.set(cell.col, value);
+  });
 }
 
 function mapGrid(name: string, state: GridSheet['state'], rows: Map<number, Map<number, GridCell>>): GridSheet {

@@ -14,7 +14,7 @@ import type { ColumnMap, CellValue, RawRow } from '../../../core/register/types'
 import { idText, type ReturnRow } from '../../../core/merge';
 import { comparisonKey } from '../../../core/text';
 import { headerField, type RegisterHeader } from '../registerSheet';
-import { columnLetter } from '../validations';
+import { fieldLetters } from '../registerSheet';
 import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../workbookFile';
 import { BASE_SHEET, META_SHEET, RETURN_FORMAT, type MetaKey } from './format';
 import { excelGrid, lightGrid, type GridSheet } from './grid';
@@ -99,8 +99,7 @@ function readReturnGrids(sheets: readonly GridSheet[], file: string): ReturnFile
   const meta = readMeta(sheets.find((s) => s.name === META_SHEET));
   const { sheet, header } = findDataSheet(sheets, meta.sheet, file);
   const base = readBase(sheets.find((s) => s.name === BASE_SHEET));
-  const columns: ColumnMap = {};
-  for (const [field, col] of header.columns) columns[field] = columnLetter(col);
+  const columns = fieldLetters(header);
   const rows: ReturnRow[] = [];
   const fields = [...header.columns];
   for (const r of sheet.rowNumbers()) {

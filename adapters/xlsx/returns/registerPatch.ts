@@ -20,7 +20,7 @@ import { headerField, type RegisterHeader } from '../registerSheet';
 import { parseAgencies, type Grid } from '../sideSheets';
 import { isSettingsSheetName } from '../settingsSheet';
 import { parseSettingsSheet, type RegisterSettings } from '../../../core/register/settings';
-import { columnLetter } from '../validations';
+import { columnLetter } from '../../../core/sheet/address';
 import type { WorkbookBytes } from '../workbookFile';
 import { lightGrid } from './grid';
 import { findHistoryHeader, HISTORY_COLUMNS, historyCells, readHistory, type HistoryKey } from './historySheet';
