@@ -12,6 +12,7 @@ import { registerColor } from './commands/color';
 import { registerSummary } from './commands/summary';
 import { registerAgencySheets } from './commands/agencySheets';
 import { registerMerge } from './commands/merge';
+import { registerToken } from './commands/token';
 
 /** Every command module registers itself here. */
 const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
@@ -21,6 +22,7 @@ const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
   registerSummary,
   registerAgencySheets,
   registerMerge,
+  registerToken,
 ];
 
 export function createProgram(io: CliIO): Command {
