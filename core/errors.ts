@@ -4,7 +4,10 @@
  * plus where the problem is (file, sheet, cell). `kind` is what the HTTP layer and the
  * CLI map to a status; nothing else decides that.
  */
-export type ErrorKind = 'bad_input' | 'not_found' | 'conflict' | 'unsupported' | 'internal';
+export type ErrorKind =
+  | 'bad_input' | 'not_found' | 'conflict' | 'unsupported' | 'internal'
+  // who may do what, and how much: the service's refusals
+  | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'precondition_required';
 
 /** Where in the user's material a problem is; every part optional. */
 export interface Location {

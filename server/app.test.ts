@@ -1,128 +1,336 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The service in-process (supertest): every route with every kind of caller, and what each
+ * route does with the store.
+ */
 import request from 'supertest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SEED_MINUTES, cli, encodeWindows1256, tempDir } from '../test/helpers';
-import { createApp } from './app';
-import { openSqliteStore } from './store/sqliteStore';
+import { JalaliDate } from '../core/jalali';
+import { OPENAPI } from './http/openapi';
+import { CONTENT_SECURITY_POLICY } from './http/headers';
+import { bearer, closeParser, download, EDUCATION, filledReturn, KARAJ, makeService, SEED, upload, type Service } from '../test/serviceHelpers';
 
-const seed = readFileSync(SEED_MINUTES);
-// 2022-07-05 09:00 Tehran = 1401/04/14: rows due 1401/04/10 are overdue, 04/16 due soon, 05/09 on track
-const NOW = new Date('2022-07-05T05:30:00Z');
+afterAll(closeParser);
 
-async function makeApp() {
-  const store = await openSqliteStore(':memory:');
-  const logged: string[] = [];
-  const app = createApp({ store, now: () => NOW, log: (l) => logged.push(l) });
-  return { app, store, logged };
+/** Ids of the seed's rows by agency (row 1 and 2 are Karaj's, row 6 has Education). */
+async function idsOf(s: Service, agency: string): Promise<string[]> {
+  const res = await request(s.app).get('/api/assignments').query({ agency }).set(bearer(s.tokens.secretariat));
+  return res.body.assignments.map((a: { id: string }) => a.id);
 }
 
-describe('the HTTP service', () => {
-  it('answers health with today in Tehran', async () => {
-    const { app } = await makeApp();
-    const res = await request(app).get('/api/health');
+type Call = (s: Service, token: string | undefined, ids: { karaj: string; education: string }) => request.Test;
+
+const withToken = (req: request.Test, token?: string) => (token === undefined ? req : req.set(bearer(token)));
+
+/** One sample request per route; `agency` says what Karaj's agency token may do there. */
+const ROUTES: Array<{ route: string; call: Call; agency: 'allowed' | 'forbidden' }> = [
+  { route: 'GET /api/openapi.json', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/openapi.json'), t) },
+  { route: 'GET /api/me', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/me'), t) },
+  { route: 'GET /api/palette', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/palette'), t) },
+  { route: 'POST /api/minutes', agency: 'forbidden', call: (s, t) => withToken(request(s.app).post('/api/minutes?name=m.txt'), t).set('Content-Type', 'text/plain').send(SEED) },
+  { route: 'GET /api/meetings', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/meetings'), t) },
+  { route: 'GET /api/assignments', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/assignments'), t) },
+  { route: 'GET /api/assignments/{id}', agency: 'allowed', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.karaj}`), t) },
+  { route: 'PATCH /api/assignments/{id}', agency: 'forbidden', call: (s, t, ids) => withToken(request(s.app).patch(`/api/assignments/${ids.karaj}`), t).set('If-Match', '"1"').send({ fields: { report: 'بررسی شد' } }) },
+  { route: 'POST /api/assignments/{id}/extension', agency: 'forbidden', call: (s, t, ids) => withToken(request(s.app).post(`/api/assignments/${ids.karaj}/extension`), t).set('If-Match', '"1"').send({ decision: 'refuse' }) },
+  { route: 'GET /api/assignments/{id}/history', agency: 'allowed', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.karaj}/history`), t) },
+  { route: 'GET /api/register.xlsx', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/register.xlsx'), t) },
+  { route: 'POST /api/register', agency: 'forbidden', call: (s, t) => withToken(request(s.app).post('/api/register?name=r.xlsx'), t).set('Content-Type', 'application/octet-stream').send(Buffer.from('x')) },
+  { route: 'GET /api/summary', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/summary'), t) },
+  { route: 'GET /api/summary.xlsx', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/summary.xlsx'), t) },
+  { route: 'GET /api/return.xlsx', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/return.xlsx').query(t === s.tokens.secretariat ? { agency: KARAJ } : {}), t) },
+  { route: 'POST /api/returns', agency: 'allowed', call: (s, t) => withToken(request(s.app).post('/api/returns?name=r.xlsx'), t).set('Content-Type', 'application/octet-stream').send(Buffer.from('not a workbook')) },
+  { route: 'POST /api/sync', agency: 'forbidden', call: (s, t) => withToken(request(s.app).post('/api/sync'), t).send({ rows: [] }) },
+];
+
+/** Another agency's rows, for the routes an agency token may use. */
+const OTHERS: Array<{ route: string; call: Call }> = [
+  { route: 'GET /api/assignments?agency=<other>', call: (s, t) => withToken(request(s.app).get('/api/assignments').query({ agency: EDUCATION }), t) },
+  { route: 'GET /api/assignments/{other}', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.education}`), t) },
+  { route: 'GET /api/assignments/{other}/history', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.education}/history`), t) },
+  { route: 'GET /api/return.xlsx?agency=<other>', call: (s, t) => withToken(request(s.app).get('/api/return.xlsx').query({ agency: EDUCATION }), t) },
+];
+
+describe('who may do what', () => {
+  let s: Service;
+  let ids: { karaj: string; education: string };
+  beforeAll(async () => {
+    s = await makeService();
+    ids = { karaj: (await idsOf(s, KARAJ))[0], education: (await idsOf(s, EDUCATION))[0] };
+  });
+
+  test('the table covers every documented operation', () => {
+    const documented = Object.entries(OPENAPI.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(ROUTES.map((r) => r.route).sort()).toEqual(documented.filter((r) => r !== 'GET /api/health').sort());
+  });
+
+  test('health is public', async () => {
+    const res = await request(s.app).get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true, today: '1401/04/14' });
   });
 
-  it('imports minutes once: 201 with 9 new rows, then 200 adding nothing', async () => {
-    const { app } = await makeApp();
-    const first = await request(app).post('/api/minutes?name=seed.txt').set('Content-Type', 'text/plain').send(seed);
-    expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ meetingId: '14010409-12', added: 9, existing: 0 });
-    expect(first.body.resolutions).toHaveLength(6);
-    const again = await request(app).post('/api/minutes').set('Content-Type', 'application/octet-stream').send(seed);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ added: 0, existing: 9 });
-    const meetings = await request(app).get('/api/meetings');
-    expect(meetings.body.meetings).toHaveLength(1);
-    expect(meetings.body.meetings[0]).toMatchObject({ id: '14010409-12', number: 12, date: '1401/04/09', rowCount: 9 });
+  test.each(ROUTES.map((r) => [r.route, r]))('%s: no token → 401, a wrong token → 401', async (_name, route) => {
+    const none = await route.call(s, undefined, ids);
+    expect([none.status, none.body.error?.code]).toEqual([401, 'unauthorized']);
+    expect(none.body.error.message).toContain('کلید دسترسی');
+    const wrong = await route.call(s, 'mosavabat_' + 'x'.repeat(43), ids);
+    expect([wrong.status, wrong.body.error?.code]).toEqual([401, 'unauthorized']);
   });
 
-  it('derives each row\'s deadline state as of today, and as of ?today=', async () => {
-    const { app } = await makeApp();
-    await request(app).post('/api/minutes').send(seed);
-    const res = await request(app).get('/api/assignments');
-    const states = res.body.assignments.map((a: { row: number; state: string }) => [a.row, a.state]);
-    expect(states).toEqual([
-      [1, 'on_track'], [2, 'overdue'], [2, 'overdue'], [3, 'on_track'], [3, 'on_track'],
-      [4, 'on_track'], [5, 'on_track'], [6, 'due_soon'], [6, 'due_soon'],
+  test.each(ROUTES.map((r) => [r.route, r]))('%s: the agency token as the table says, the secretariat always', async (_name, route) => {
+    const agency = await route.call(s, s.tokens.karaj, ids);
+    if (route.agency === 'forbidden') expect([agency.status, agency.body.error?.code]).toEqual([403, 'forbidden']);
+    else expect(agency.status === 401 || agency.status === 403).toBe(false);
+    const secretariat = await route.call(s, s.tokens.secretariat, ids);
+    expect(secretariat.status === 401 || secretariat.status === 403).toBe(false);
+  });
+
+  test.each(OTHERS.map((r) => [r.route, r]))('%s: another agency\'s rows → 403 for an agency, fine for the secretariat', async (_name, route) => {
+    const agency = await route.call(s, s.tokens.karaj, ids);
+    expect([agency.status, agency.body.error?.code]).toEqual([403, 'forbidden']);
+    const secretariat = await route.call(s, s.tokens.secretariat, ids);
+    expect(secretariat.status).toBe(200);
+  });
+
+  test('an agency sees only its own rows', async () => {
+    const res = await request(s.app).get('/api/assignments').set(bearer(s.tokens.karaj));
+    expect(res.body.assignments.map((a: { row: number; agency: string }) => [a.row, a.agency])).toEqual([[1, KARAJ], [2, KARAJ]]);
+  });
+});
+
+describe('the agency round trip', () => {
+  test('download the return, fill it, upload it: applied, in the history, the same file again changes nothing', async () => {
+    const s = await makeService();
+    const [first, second] = await idsOf(s, KARAJ);
+    const file = await download(s.app, '/api/return.xlsx', s.tokens.karaj);
+    expect(file.status).toBe(200);
+    expect(decodeURIComponent(file.headers['content-disposition'])).toContain('مصوبات - فرمانداری کرج - ۱۴۰۱-۰۴-۱۴.xlsx');
+    const filled = await filledReturn(file.body, { [first]: { status: 'در حال انجام', percent: '۴۰٪', report: 'جلسه برگزار شد' } });
+    const res = await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'کرج.xlsx', bytes: filled }]);
+    expect(res.status).toBe(200);
+    const report = res.body.files[0].report;
+    expect([res.body.files[0].status, report.outcome, report.cellsApplied]).toEqual([200, 'applied', 3]);
+    expect(report.applied.map((a: { field: string; new: unknown }) => [a.field, a.new])).toEqual([['status', 'in_progress'], ['percent', 40], ['report', 'جلسه برگزار شد']]);
+    const row = (await request(s.app).get(`/api/assignments/${first}`).set(bearer(s.tokens.karaj))).body.row;
+    expect([row.status, row.percent, row.report, row.revision]).toEqual(['in_progress', 40, 'جلسه برگزار شد', 2]);
+    const untouched = (await request(s.app).get(`/api/assignments/${second}`).set(bearer(s.tokens.karaj))).body.row;
+    expect(untouched.revision).toBe(1);
+    const history = (await request(s.app).get(`/api/assignments/${first}/history`).set(bearer(s.tokens.secretariat))).body.history;
+    expect(history.map((h: { field: string; old: unknown; new: unknown; actor: { kind: string }; source: { file: string } }) =>
+      [h.field, h.old || null, h.new || null, h.actor.kind, h.source.file])).toEqual([
+      ['status', null, 'in_progress', 'agency', 'کرج.xlsx'], ['percent', null, '40', 'agency', 'کرج.xlsx'], ['report', null, 'جلسه برگزار شد', 'agency', 'کرج.xlsx'],
     ]);
-    const later = await request(app).get('/api/assignments').query({ today: '۱۴۰۱/۰۶/۰۱' });
-    expect(new Set(later.body.assignments.map((a: { state: string }) => a.state))).toEqual(new Set(['overdue']));
+    const again = await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'کرج.xlsx', bytes: filled }]);
+    expect([again.status, again.body.files[0].duplicate]).toEqual([200, true]);
+    expect((await s.store.listHistory()).length).toBe(3);
   });
 
-  it('filters rows by agency however its name is typed', async () => {
-    const { app } = await makeApp();
-    await request(app).post('/api/minutes').send(seed);
-    const res = await request(app).get('/api/assignments').query({ agency: 'فرمانداري كرج' });
-    expect(res.body.assignments.map((a: { row: number }) => a.row)).toEqual([1, 2]);
-  });
+  test('another agency\'s file is refused whole (422), and a row of another agency inside one\'s own file is refused', async () => {
+    const s = await makeService();
+    const education = await download(s.app, '/api/return.xlsx', s.tokens.education);
+    const [educationId] = await idsOf(s, EDUCATION);
+    const theirs = await filledReturn(education.body, { [educationId]: { status: 'انجام شده', doneDate: '1401/04/12' } });
+    const res = await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'other.xlsx', bytes: theirs }]);
+    expect(res.status).toBe(422);
+    expect(res.body.files[0].report.rejected[0].code).toBe('wrong_agency');
+    expect(res.body.files[0].report.rejected[0].fa).toContain(KARAJ);
+    expect((await s.store.getAssignment(educationId))!.status).toBeNull();
 
-  it('reads Windows-1256 uploads', async () => {
-    const { app } = await makeApp();
-    const legacy = seed.toString('utf8').replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/ہ/g, 'ه').replace(/\u200c/g, '');
-    const res = await request(app).post('/api/minutes').send(encodeWindows1256(legacy));
-    expect(res.status).toBe(201);
-    expect(res.body.added).toBe(9);
-  });
-
-  it.each([
-    ['an empty body', Buffer.alloc(0), 400, 'empty_file'],
-    ['a binary body', Buffer.from([0, 1, 2, 3, 0]), 400, 'binary_file'],
-    ['a damaged .docx', Buffer.from('PK\u0003\u0004xxxx'), 400, 'damaged_file'],
-    ['text without resolutions', Buffer.from('سلام'), 400, 'no_resolutions'],
-  ])('rejects %s with a Persian message and no stack', async (_what, body, status, code) => {
-    const { app, store } = await makeApp();
-    const res = await request(app).post('/api/minutes?name=x.txt').set('Content-Type', 'application/octet-stream').send(body);
-    expect(res.status).toBe(status);
-    expect(res.body.error.code).toBe(code);
-    expect(res.body.error.message).toMatch(/[\u0600-\u06ff]/);
-    expect(JSON.stringify(res.body)).not.toMatch(/at .+:\d+:\d+/);
-    expect(await store.listMeetings()).toEqual([]);
-  });
-
-  it('rejects an impossible ?today= date naming why', async () => {
-    const { app } = await makeApp();
-    const res = await request(app).get('/api/assignments').query({ today: '1401/07/31' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('۳۰ روز');
-  });
-
-  it('answers unknown API routes with a Persian 404', async () => {
-    const { app } = await makeApp();
-    const res = await request(app).get('/api/nothing-here');
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('no_such_route');
-  });
-
-  it('serves the right-to-left page and its font locally', async () => {
-    const { app } = await makeApp();
-    const page = await request(app).get('/');
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('dir="rtl"');
-    expect(page.text).not.toMatch(/https?:\/\//);
-    const font = await request(app).get('/fonts/Vazirmatn-Regular.woff2');
-    expect(font.status).toBe(200);
-    expect(font.body.length).toBeGreaterThan(10000);
-  });
-
-  it('hands out the stored meetings as a register workbook that validate reads back with the same states', async () => {
-    const { app } = await makeApp();
-    await request(app).post('/api/minutes').send(seed);
-    const api = await request(app).get('/api/assignments');
-    const download = await request(app).get('/api/register.xlsx').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
+    const karaj = await download(s.app, '/api/return.xlsx', s.tokens.karaj);
+    const [karajId] = await idsOf(s, KARAJ);
+    const sneaky = await filledReturn(karaj.body, { [karajId]: { report: 'انجام شد' } }, (workbook) => {
+      const sheet = workbook.getWorksheet('مصوبات')!;
+      sheet.getCell('A5').value = educationId;
+      sheet.getCell('I5').value = 'انجام شده';
     });
-    expect(download.status).toBe(200);
-    expect(download.headers['content-type']).toContain('spreadsheetml');
-    expect(decodeURIComponent(download.headers['content-disposition'])).toContain('دفتر مصوبات 1401-04-14.xlsx');
-    const path = join(tempDir(), 'register.xlsx');
-    writeFileSync(path, download.body as Buffer);
-    const validated = await cli('validate', path, '--today', '1401/04/14', '--json');
-    const rows = JSON.parse(validated.stdout).rows as Array<{ id: string; state: string }>;
-    expect(rows.map((r) => [r.id, r.state])).toEqual(api.body.assignments.map((a: { id: string; state: string }) => [a.id, a.state]));
+    const mixed = await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'mixed.xlsx', bytes: sneaky }]);
+    expect(mixed.status).toBe(200);
+    const report = mixed.body.files[0].report;
+    expect(report.applied.map((a: { id: string; field: string }) => [a.id, a.field])).toEqual([[karajId, 'report']]);
+    expect(report.rejected.map((r: { id: string; code: string }) => [r.id, r.code])).toEqual([[educationId, 'other_agency']]);
+    expect((await s.store.getAssignment(educationId))!.status).toBeNull();
+  });
+
+  test('several files in one request: one bad file does not stop the good one', async () => {
+    const s = await makeService();
+    const [karajId] = await idsOf(s, KARAJ);
+    const file = await download(s.app, '/api/return.xlsx', s.tokens.karaj);
+    const good = await filledReturn(file.body, { [karajId]: { percent: 70 } });
+    const res = await upload(s.app, '/api/returns', s.tokens.karaj, [
+      { name: 'bad.xlsx', bytes: Buffer.from('this is not a workbook') }, { name: 'good.xlsx', bytes: good },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.files.map((f: { file: string; status: number }) => [f.file, f.status])).toEqual([['bad.xlsx', 400], ['good.xlsx', 200]]);
+    expect(res.body.files[0].error.message).toContain('xlsx');
+    expect((await s.store.getAssignment(karajId))!.percent).toBe(70);
+  });
+
+  test('a requested new due date: recorded, listed, then accepted by the secretariat (with If-Match)', async () => {
+    const s = await makeService();
+    const [karajId] = await idsOf(s, KARAJ);
+    const file = await download(s.app, '/api/return.xlsx', s.tokens.karaj);
+    await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'k.xlsx', bytes: await filledReturn(file.body, { [karajId]: { requestedDue: '۱۴۰۱/۰۶/۱۵', requestReason: 'تعطیلات' } }) }]);
+    const pending = await request(s.app).get('/api/assignments').query({ requested: 'true' }).set(bearer(s.tokens.secretariat));
+    expect(pending.body.assignments.map((a: { id: string; due: string; requestedDue: string }) => [a.id, a.due, a.requestedDue])).toEqual([[karajId, '1401/05/09', '1401/06/15']]);
+    const stale = await request(s.app).post(`/api/assignments/${karajId}/extension`).set(bearer(s.tokens.secretariat)).set('If-Match', '"1"').send({ decision: 'accept' });
+    expect([stale.status, stale.body.error.code, stale.body.error.current.revision]).toEqual([409, 'stale_revision', 2]);
+    const accepted = await request(s.app).post(`/api/assignments/${karajId}/extension`).set(bearer(s.tokens.secretariat)).set('If-Match', '"2"').send({ decision: 'accept' });
+    expect(accepted.status).toBe(200);
+    expect([accepted.body.row.due, accepted.body.row.requestedDue, accepted.body.row.requestReason, accepted.body.row.revision]).toEqual(['1401/06/15', null, '', 3]);
+    expect(accepted.headers.etag).toBe('"3"');
+    const history = (await s.store.listHistory({ assignmentIds: [karajId] })).filter((h) => h.source.kind === 'extension');
+    // an emptied text reads as null or '' alike
+    expect(history.map((h) => [h.field, h.old || null, h.new || null, h.actor.kind])).toEqual([
+      ['due', '1401/05/09', '1401/06/15', 'secretariat'], ['requestedDue', '1401/06/15', null, 'secretariat'], ['requestReason', 'تعطیلات', null, 'secretariat'],
+    ]);
+    const none = await request(s.app).post(`/api/assignments/${karajId}/extension`).set(bearer(s.tokens.secretariat)).set('If-Match', '"3"').send({ decision: 'refuse' });
+    expect([none.status, none.body.error.code]).toEqual([409, 'no_request']);
+  });
+});
+
+describe('the secretariat edits rows with the revision it read', () => {
+  test('If-Match: applied with a new revision; stale → 409 with the current row; missing → 428; a bad value → 400', async () => {
+    const s = await makeService();
+    const [id] = await idsOf(s, KARAJ);
+    const ok = await request(s.app).patch(`/api/assignments/${id}`).set(bearer(s.tokens.secretariat)).set('If-Match', '"1"')
+      .send({ fields: { status: 'void', report: 'منتفی شد' } });
+    expect([ok.status, ok.body.row.status, ok.body.row.report, ok.body.row.revision, ok.headers.etag]).toEqual([200, 'void', 'منتفی شد', 2, '"2"']);
+    const stale = await request(s.app).patch(`/api/assignments/${id}`).set(bearer(s.tokens.secretariat)).set('If-Match', '1').send({ fields: { report: 'دیگر' } });
+    expect([stale.status, stale.body.error.code, stale.body.error.current.report, stale.body.error.current.revision]).toEqual([409, 'stale_revision', 'منتفی شد', 2]);
+    const missing = await request(s.app).patch(`/api/assignments/${id}`).set(bearer(s.tokens.secretariat)).send({ fields: { report: 'x' } });
+    expect([missing.status, missing.body.error.code]).toEqual([428, 'if_match_required']);
+    const bad = await request(s.app).patch(`/api/assignments/${id}`).set(bearer(s.tokens.secretariat)).set('If-Match', '"2"').send({ fields: { percent: 'زیاد' } });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_value']);
+    const unknown = await request(s.app).patch('/api/assignments/no-such-row').set(bearer(s.tokens.secretariat)).set('If-Match', '"1"').send({ fields: { report: 'x' } });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'row_not_found']);
+    expect((await s.store.getAssignment(id))!.revision).toBe(2);
+  });
+});
+
+describe('the register in and out', () => {
+  test('register as JSON with filters: agency, state, as of a day', async () => {
+    const s = await makeService();
+    const overdue = await request(s.app).get('/api/assignments').query({ state: 'overdue' }).set(bearer(s.tokens.secretariat));
+    expect(overdue.body.assignments.map((a: { row: number }) => a.row)).toEqual([2, 2]);
+    const later = await request(s.app).get('/api/assignments').query({ state: 'overdue', today: '۱۴۰۱/۰۶/۰۱', agency: 'فرمانداري كرج' }).set(bearer(s.tokens.secretariat));
+    expect(later.body.assignments.map((a: { row: number }) => a.row)).toEqual([1, 2]);
+    const bad = await request(s.app).get('/api/assignments').query({ state: 'late' }).set(bearer(s.tokens.secretariat));
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'unknown_state']);
+  });
+
+  test('summary as JSON and as a workbook', async () => {
+    const s = await makeService();
+    const res = await request(s.app).get('/api/summary').set(bearer(s.tokens.secretariat));
+    // the seed: 9 rows, 2 overdue (row 2), 2 due soon (row 6), 5 on track on 1401/04/14
+    expect([res.body.total.total, res.body.total.counts.overdue, res.body.total.counts.due_soon, res.body.total.counts.on_track]).toEqual([9, 2, 2, 5]);
+    expect(res.body.overdue.map((o: { row: number; daysLate: number }) => [o.row, o.daysLate])).toEqual([[2, 4], [2, 4]]);
+    const book = await download(s.app, '/api/summary.xlsx', s.tokens.secretariat);
+    expect([book.status, book.headers['content-type'].includes('spreadsheetml'), book.body.subarray(0, 2).toString()]).toEqual([200, true, 'PK']);
+  });
+
+  test('a register workbook uploaded: the secretariat\'s change applied, an agency\'s later report never overwritten', async () => {
+    const s = await makeService();
+    const [first, second] = await idsOf(s, KARAJ);
+    const register = await download(s.app, '/api/register.xlsx', s.tokens.secretariat);
+    // meanwhile the agency reports on the first row
+    const file = await download(s.app, '/api/return.xlsx', s.tokens.karaj);
+    await upload(s.app, '/api/returns', s.tokens.karaj, [{ name: 'k.xlsx', bytes: await filledReturn(file.body, { [first]: { percent: 30 } }) }]);
+    // the secretariat edits its (older) copy: the first row's percent, the second row's report
+    const edited = await filledReturn(register.body, { [first]: { percent: 90 }, [second]: { report: 'پیگیری تلفنی' } });
+    const res = await upload(s.app, '/api/register', s.tokens.secretariat, [{ name: 'دفتر.xlsx', bytes: edited }]);
+    expect(res.status).toBe(200);
+    const report = res.body.files[0].report;
+    expect(report.applied.map((a: { id: string; field: string; new: string }) => [a.id, a.field, a.new])).toEqual([[second, 'report', 'پیگیری تلفنی']]);
+    expect(report.conflicts.map((c: { id: string; field: string; base: string; ours: string; theirs: string }) => [c.id, c.field, c.base, c.ours, c.theirs]))
+      .toEqual([[first, 'percent', null, '30', '90']]);
+    expect(report.conflicts[0].fa).toContain('درصد پیشرفت');
+    expect((await s.store.getAssignment(first))!.percent).toBe(30);
+    expect((await s.store.getAssignment(second))!.report).toBe('پیگیری تلفنی');
+    const again = await upload(s.app, '/api/register', s.tokens.secretariat, [{ name: 'دفتر.xlsx', bytes: edited }]);
+    expect(again.body.files[0].duplicate).toBe(true);
+  });
+
+  test('the register workbook out is read back with the states the JSON gives', async () => {
+    const s = await makeService();
+    const register = await download(s.app, '/api/register.xlsx', s.tokens.secretariat);
+    expect(decodeURIComponent(register.headers['content-disposition'])).toContain('دفتر مصوبات 1401-04-14.xlsx');
+    const res = await upload(s.app, '/api/register', s.tokens.secretariat, [{ name: 'r.xlsx', bytes: register.body }]);
+    expect([res.status, res.body.files[0].report.outcome, res.body.files[0].report.rowsRead]).toEqual([200, 'nothing_new', 9]);
+  });
+});
+
+describe('add-in sync', () => {
+  test('rows with their revisions in: merged rows, new revisions, conflicts and the rows the sheet lacks out', async () => {
+    const s = await makeService();
+    const [first, second] = await idsOf(s, KARAJ);
+    await request(s.app).patch(`/api/assignments/${first}`).set(bearer(s.tokens.secretariat)).set('If-Match', '"1"').send({ fields: { report: 'از سرور' } });
+    const res = await request(s.app).post('/api/sync').set(bearer(s.tokens.secretariat)).send({
+      rows: [
+        { id: first, revision: 1, sheetRow: 2, values: { report: 'از اکسل', percent: 20 } },
+        { id: second, revision: 1, sheetRow: 3, values: { status: 'در حال انجام' } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.rows.map((r: { id: string }) => [r.id, r]));
+    expect([byId[first].report, byId[first].percent, byId[first].revision]).toEqual(['از سرور', 20, 3]);
+    expect([byId[second].status, byId[second].revision, byId[second].state]).toEqual(['in_progress', 2, 'overdue']);
+    expect(res.body.conflicts.map((c: { id: string; field: string; ours: string; theirs: string }) => [c.id, c.field, c.ours, c.theirs])).toEqual([[first, 'report', 'از سرور', 'از اکسل']]);
+    expect(res.body.missing.length).toBe(7);
+    const bad = await request(s.app).post('/api/sync').set(bearer(s.tokens.secretariat)).send({ nothing: true });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_sync']);
+  });
+});
+
+describe('the HTTP layer', () => {
+  test('security headers on pages and API; no X-Powered-By; no stack trace or path in errors', async () => {
+    const s = await makeService({ seed: false });
+    for (const path of ['/', '/api/health', '/agency.html', '/dashboard.html']) {
+      const res = await request(s.app).get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+    const broken = await request(s.app).post('/api/sync').set(bearer(s.tokens.secretariat)).set('Content-Type', 'application/json').send('{"rows": [');
+    expect([broken.status, broken.body.error.code]).toEqual([400, 'bad_json']);
+    expect(JSON.stringify(broken.body)).not.toMatch(/at .+:\d+:\d+|\/work\/|node_modules|\.ts\b/);
+  });
+
+  test('a JSON body over the limit → 413', async () => {
+    const s = await makeService({ seed: false });
+    const res = await request(s.app).post('/api/sync').set(bearer(s.tokens.secretariat)).set('Content-Type', 'application/json')
+      .send(`{"rows":[],"pad":"${'x'.repeat(9 * 1024 * 1024)}"}`);
+    expect([res.status, res.body.error.code]).toEqual([413, 'body_too_large']);
+  });
+
+  test('failed logins from one address are refused for a while after 20 (429), and uploads per token are limited', async () => {
+    const s = await makeService({ seed: false, uploadsPerMinute: 3 });
+    for (let i = 0; i < 20; i++) expect((await request(s.app).get('/api/me').set(bearer('mosavabat_wrong' + i))).status).toBe(401);
+    const blocked = await request(s.app).get('/api/me').set(bearer(s.tokens.secretariat));
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'too_many_failures']);
+
+    const t = await makeService({ seed: false, uploadsPerMinute: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await request(t.app).post('/api/returns?name=x.xlsx').set(bearer(t.tokens.karaj)).set('Content-Type', 'application/octet-stream').send(Buffer.from('x'))).status);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+
+  test('one log line per request, never a token', async () => {
+    const s = await makeService();
+    const before = s.logged.length;
+    await request(s.app).get('/api/assignments?agency=x').set(bearer(s.tokens.secretariat));
+    await request(s.app).get('/api/me').set(bearer('mosavabat_' + 'y'.repeat(43)));
+    const lines = s.logged.slice(before);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/ GET \/api\/assignments 200 [\d.]+ms secretariat:[0-9a-f]{12}$/);
+    expect(lines[1]).toMatch(/ GET \/api\/me 401 [\d.]+ms -$/);
+    for (const token of Object.values(s.tokens)) expect(s.logged.join('\n')).not.toContain(token);
+    expect(s.logged.join('\n')).not.toContain('y'.repeat(43));
+  });
+
+  test('today in Tehran is the default "as of" day', () => {
+    expect(JalaliDate.today(new Date('2022-07-05T05:30:00Z')).toString()).toBe('1401/04/14');
   });
 });

@@ -48,11 +48,12 @@ function readPem(path: string, variable: string, what: string): Buffer {
 }
 
 /**
- * Listens on `port` (0: any free port) over HTTPS when `tls` is given, else HTTP.
+ * Listens on `host`:`port` (0: any free port) over HTTPS when `tls` is given, else HTTP.
+ * @param host the address to bind (default 127.0.0.1: this machine only)
  * @returns the listening server and its base URL (`https://localhost:8443`)
  * @throws MosavabatError when the key does not match the certificate or the port is taken
  */
-export async function listen(handler: RequestListener, port: number, tls?: TlsFiles): Promise<{ server: Server; url: string }> {
+export async function listen(handler: RequestListener, port: number, tls?: TlsFiles, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   let server: Server;
   try {
     server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createHttpServer(handler);
@@ -66,8 +67,9 @@ export async function listen(handler: RequestListener, port: number, tls?: TlsFi
         ? new MosavabatError('port_in_use', `درگاه ${port} را برنامه‌ی دیگری گرفته است؛ PORT دیگری بدهید`, `port ${port} is in use`, 'conflict')
         : error);
     });
-    server.listen(port, resolve);
+    server.listen(port, host, resolve);
   });
   const actual = (server.address() as AddressInfo).port;
-  return { server, url: `${tls ? 'https' : 'http'}://localhost:${actual}` };
+  const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { server, url: `${tls ? 'https' : 'http'}://${shown}:${actual}` };
 }

@@ -1,11 +1,9 @@
 /** Use case: the secretariat sends minutes to the service; they become stored register rows. */
-import { parseMinutes } from '../core/minutes/parse';
 import { assignmentsFromMinutes } from '../core/register/fromMinutes';
 import { meetingId } from '../core/register/ids';
 import type { ParsedMinutes } from '../core/minutes/types';
-import { MosavabatError } from '../core/errors';
-import { decodeMinutes } from '../adapters/minutes/minutesFile';
 import type { RegisterStore } from './registerStore';
+import { readUploadedMinutes } from './readUploads';
 
 export interface ImportResult {
   meetingId: string;
@@ -16,20 +14,20 @@ export interface ImportResult {
 }
 
 /**
- * Decode and parse minutes bytes, and store the meeting with one row per (resolution, agency).
- * Importing the same minutes twice adds nothing.
+ * Store parsed minutes: the meeting and one row per (resolution, agency). Storing the same
+ * minutes twice adds nothing.
  * @param today Jalali `YYYY/MM/DD`, written as the rows' last update
- * @throws MosavabatError for bytes that are not minutes text, or minutes with no resolutions
  */
-export async function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fileName: string, today: string, now: Date): Promise<ImportResult> {
-  const { text } = decodeMinutes(bytes, fileName);
-  let minutes: ParsedMinutes;
-  try {
-    minutes = parseMinutes(text);
-  } catch (error) {
-    throw error instanceof MosavabatError ? error.at({ file: fileName }) : error;
-  }
+export async function storeMinutes(store: RegisterStore, minutes: ParsedMinutes, today: string, now: Date): Promise<ImportResult> {
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const { added, existing } = await store.addMeeting({ id, ...minutes.meeting }, assignmentsFromMinutes(minutes, today), now.toISOString());
   return { meetingId: id, added, existing, minutes };
+}
+
+/**
+ * Decode and parse minutes bytes (.txt in the usual encodings, or .docx), and store them.
+ * @throws MosavabatError for bytes that are not minutes text, or minutes with no resolutions
+ */
+export async function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fileName: string, today: string, now: Date): Promise<ImportResult> {
+  return storeMinutes(store, readUploadedMinutes(Buffer.from(bytes), fileName), today, now);
 }

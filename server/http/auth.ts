@@ -1,0 +1,93 @@
+/**
+ * Who is calling: `Authorization: Bearer <token>`. A secretariat token may do everything; an
+ * agency token only what concerns its own agency (its return workbook, its rows). No token or
+ * an unknown one is 401, a known token asking for what it may not is 403. Failed attempts are
+ * counted per client address and refused for a while once there are too many.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { MosavabatError } from '../../core/errors';
+import { comparisonKey } from '../../core/text/normalize';
+import type { RateLimiter } from './rateLimit';
+
+/** The holder of a valid token. */
+export type Principal =
+  | { role: 'secretariat'; tokenId: string; label: string }
+  | { role: 'agency'; tokenId: string; label: string; agency: string };
+
+/** Finds who holds a token (hashing and the constant-time comparison are the store's); null for none. */
+export type TokenVerifier = (token: string) => Promise<Principal | null>;
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+const BEARER = /^Bearer[ \t]+([\w.~+/-]{8,200}=*)[ \t]*$/;
+
+export function unauthorized(): MosavabatError {
+  return new MosavabatError('unauthorized', 'برای این کار باید با کلید دسترسی (توکن) معتبر وارد شوید',
+    'a valid token is required (Authorization: Bearer <token>)', 'unauthorized');
+}
+
+export function forbidden(fa = 'کلید دسترسی شما اجازهٔ این کار را ندارد', en = 'this token is not allowed to do that'): MosavabatError {
+  return new MosavabatError('forbidden', fa, en, 'forbidden');
+}
+
+/**
+ * The middleware that sets `req.principal` or answers 401. Failed attempts count against
+ * `failures` by client address; while it refuses, even a right token gets 429 (so guessing
+ * does not pay).
+ */
+export function authenticate(verify: TokenVerifier, failures: RateLimiter): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const ip = req.ip ?? 'unknown';
+    if (failures.blocked(ip)) {
+      next(new MosavabatError('too_many_failures', 'تلاش‌های ناموفق ورود زیاد بوده است؛ چند دقیقهٔ دیگر دوباره تلاش کنید',
+        'too many failed logins from this address; try again in a few minutes', 'rate_limited'));
+      return;
+    }
+    const header = req.get('authorization');
+    const match = header ? BEARER.exec(header) : null;
+    if (!match) {
+      if (header) failures.hit(ip);
+      next(unauthorized());
+      return;
+    }
+    verify(match[1]).then((principal) => {
+      if (!principal) {
+        failures.hit(ip);
+        next(unauthorized());
+        return;
+      }
+      req.principal = principal;
+      next();
+    }, next);
+  };
+}
+
+/** The caller, who must have been authenticated. */
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw unauthorized();
+  return req.principal;
+}
+
+/** Only secretariat tokens. */
+export const secretariatOnly: RequestHandler = (req, _res, next) => {
+  const who = req.principal;
+  if (!who) next(unauthorized());
+  else if (who.role !== 'secretariat') next(forbidden('این کار فقط با کلید دسترسی دبیرخانه ممکن است', 'secretariat token required'));
+  else next();
+};
+
+/**
+ * Whether the caller may act for `agency` (any spelling; `sameAgency` adds the register's
+ * aliases). Secretariat: always.
+ */
+export function mayActFor(who: Principal, agency: string, sameAgency: (a: string, b: string) => boolean = defaultSame): boolean {
+  return who.role === 'secretariat' || sameAgency(who.agency, agency);
+}
+
+function defaultSame(a: string, b: string): boolean {
+  return comparisonKey(a) === comparisonKey(b);
+}

@@ -1,0 +1,42 @@
+/**
+ * Security headers on every response: a Content-Security-Policy that lets the pages load only
+ * their own scripts, styles, fonts and images (no inline script), no sniffing, no framing, no
+ * referrer. The add-in's files (under /addin/) are framed by Excel on the web, so they keep
+ * everything but the framing ban. The API answers other origins (the add-in may be served from
+ * elsewhere); tokens travel in a header, never in cookies, so that opens nothing.
+ */
+import type { RequestHandler } from 'express';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
+export const securityHeaders: RequestHandler = (req, res, next) => {
+  const framed = req.path.startsWith('/addin/');
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  });
+  if (!framed) {
+    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.set('X-Frame-Options', 'DENY');
+  }
+  if (req.path.startsWith('/api/')) {
+    res.set({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
+      'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+      'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
+      'Access-Control-Max-Age': '600',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+  }
+  next();
+};

@@ -1,0 +1,168 @@
+/**
+ * Uploaded files are read off the request thread, in worker threads with a memory limit and
+ * a time limit. A file that exhausts either (a zip bomb that slipped past the checks, a crafted
+ * XML) kills only its worker: the request gets a 4xx, the worker is replaced, and the service
+ * goes on answering everyone else.
+ */
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { MosavabatError, type ErrorKind, type Location } from '../../core/errors';
+import type { ParsedMinutes } from '../../core/minutes/types';
+import type { ReturnFileData } from '../../adapters/xlsx/returns/readReturn';
+import type { UploadedRegister } from '../../usecases/readUploads';
+
+export type ParseKind = 'return' | 'register' | 'minutes';
+
+export interface ParseJob {
+  id: number;
+  kind: ParseKind;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ParseReply =
+  | { id: number; ok: true; data: unknown }
+  | { id: number; ok: false; error: { code: string; fa: string; en: string; kind: ErrorKind; where: Location } };
+
+/** What each kind of job gives back. */
+export interface ParseResults {
+  return: ReturnFileData;
+  register: UploadedRegister;
+  minutes: ParsedMinutes;
+}
+
+export interface ParsePoolOptions {
+  /** Workers at most (default: the number of cores, at most 4). */
+  size?: number;
+  /** Each worker's heap limit, MB (default 384). */
+  maxOldGenerationSizeMb?: number;
+  /** Longest a file may take, ms (default 30 s). */
+  timeoutMs?: number;
+  /** Jobs allowed to wait for a worker before new ones are refused (default 200). */
+  maxQueue?: number;
+}
+
+/** Reads uploads in workers. */
+export interface Parser {
+  parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer): Promise<ParseResults[K]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker: beside this file in dist/, or (when this file runs from source, in the
+ * tests) in dist/ under the project root — `npm test` builds first.
+ */
+function workerFile(): string {
+  const here = join(__dirname, 'parseWorker.js');
+  if (existsSync(here)) return here;
+  return join(__dirname, '..', '..', 'dist', 'server', 'worker', 'parseWorker.js');
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+interface Pending {
+  job: ParseJob;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+function tooComplex(name: string, why: 'memory' | 'time' | 'crash'): MosavabatError {
+  const fa = why === 'time' ? 'خواندن این فایل بیش از حد طول کشید' : 'خواندن این فایل بیش از حد حافظه لازم داشت';
+  return new MosavabatError('file_too_complex', `${fa}؛ فایل خوانده نشد (شاید آسیب دیده یا دست‌کاری‌شده است)`,
+    `reading the file took too much ${why === 'time' ? 'time' : 'memory'}; refused`, 'too_large', { file: name });
+}
+
+/** A pool of parse workers; create once per service. */
+export function createParsePool(options: ParsePoolOptions = {}): Parser {
+  const size = Math.max(1, options.size ?? Math.min(4, cpus().length));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxQueue = options.maxQueue ?? 200;
+  const file = workerFile();
+  const slots: Slot[] = [];
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const worker = new Worker(file, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 384, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 },
+    });
+    worker.unref();
+    const slot: Slot = { worker, busy: false };
+    slots.push(slot);
+    return slot;
+  };
+
+  const retire = (slot: Slot) => {
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+    void slot.worker.terminate();
+  };
+
+  const run = (slot: Slot, pending: Pending) => {
+    slot.busy = true;
+    const { worker } = slot;
+    let settled = false;
+    const finish = (fn: () => void, healthy: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      slot.busy = false;
+      if (!healthy) retire(slot);
+      fn();
+      pump();
+    };
+    const onMessage = (reply: ParseReply) => {
+      if (reply.id !== pending.job.id) return;
+      finish(() => {
+        if (reply.ok) pending.resolve(reply.data);
+        else pending.reject(new MosavabatError(reply.error.code, reply.error.fa, reply.error.en, reply.error.kind, reply.error.where));
+      }, true);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const why = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
+      finish(() => pending.reject(tooComplex(pending.job.name, why)), false);
+    };
+    const onExit = () => finish(() => pending.reject(tooComplex(pending.job.name, 'crash')), false);
+    const timer = setTimeout(() => finish(() => pending.reject(tooComplex(pending.job.name, 'time')), false), timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(pending.job);
+  };
+
+  const pump = () => {
+    while (queue.length && !closed) {
+      const slot = slots.find((s) => !s.busy) ?? (slots.length < size ? spawn() : undefined);
+      if (!slot) return;
+      run(slot, queue.shift()!);
+    }
+  };
+
+  return {
+    parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer): Promise<ParseResults[K]> {
+      if (closed) return Promise.reject(new MosavabatError('shutting_down', 'سرویس در حال توقف است', 'the service is stopping', 'internal'));
+      if (queue.length >= maxQueue) {
+        return Promise.reject(new MosavabatError('busy', 'سرویس اکنون فایل‌های زیادی در دست دارد؛ کمی بعد دوباره بفرستید',
+          'too many files waiting; try again shortly', 'rate_limited'));
+      }
+      return new Promise((resolve, reject) => {
+        queue.push({ job: { id: nextId++, kind, name, bytes: new Uint8Array(bytes) }, resolve: resolve as (v: unknown) => void, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new MosavabatError('shutting_down', 'سرویس در حال توقف است', 'the service is stopping', 'internal'));
+      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
+  };
+}

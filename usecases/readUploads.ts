@@ -1,0 +1,81 @@
+/**
+ * Use cases that turn an uploaded file's bytes into data, with nothing else: no store, no
+ * clock. The service runs them in a worker thread (see server/worker), so a file that takes
+ * too much memory or time only costs that worker.
+ */
+import { MosavabatError } from '../core/errors';
+import { parseMinutes } from '../core/minutes/parse';
+import type { ParsedMinutes } from '../core/minutes/types';
+import type { ColumnMap, RawRow } from '../core/register/types';
+import type { FieldName } from '../core/register/fields';
+import { decodeMinutes } from '../adapters/minutes/minutesFile';
+import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
+import { RegisterBook } from '../adapters/xlsx/registerBook';
+import { columnLetters } from '../adapters/xlsx/registerSheet';
+import { openLightRegister } from '../adapters/xlsx/returns/registerPatch';
+import { readReturnBytes, type ReturnFileData } from '../adapters/xlsx/returns/readReturn';
+import { checkUploadedWorkbook } from './uploadSafety';
+
+/** An uploaded register workbook's rows. */
+export interface UploadedRegister {
+  file: string;
+  sheet: string;
+  columns: ColumnMap;
+  /** Fields that have a column in the sheet (an absent column says nothing about its field). */
+  fields: FieldName[];
+  /** The data rows' cells as read (values only), for storedRowsMerge. */
+  rows: RawRow[];
+}
+
+
+/**
+ * Read an agency's return workbook from uploaded bytes.
+ * @throws MosavabatError for what inspectWorkbook and checkUploadedWorkbook refuse, and readReturnBytes's errors
+ */
+export async function readUploadedReturn(bytes: Buffer, file: string): Promise<ReturnFileData> {
+  return readReturnBytes(await checkUploadedWorkbook(bytes, file));
+}
+
+/**
+ * Read a register workbook from uploaded bytes: its rows as assignments.
+ * @throws MosavabatError for unreadable or unsafe files, `register_sheet_missing`, `register_header_missing`
+ */
+export async function readUploadedRegister(bytes: Buffer, file: string): Promise<UploadedRegister> {
+  const source = await checkUploadedWorkbook(bytes, file);
+  let sheet: string;
+  let columns: ColumnMap;
+  let fields: FieldName[];
+  let raws: RawRow[];
+  try {
+    const light = openLightRegister(source);
+    sheet = light.sheet.name;
+    columns = columnLetters(light.header);
+    fields = [...light.header.columns.keys()];
+    raws = light.rows;
+  } catch (error) {
+    if (!(error instanceof LightUnsupported)) throw error;
+    const book = await RegisterBook.fromBytes(source);
+    sheet = book.sheet.name;
+    columns = book.columns();
+    fields = [...book.header.columns.keys()];
+    raws = book.rows();
+  }
+  if (!fields.includes('id')) {
+    throw new MosavabatError('register_id_column_missing', 'ستون «شناسه» در دفتر نیست؛ بدون آن ردیف‌ها شناخته نمی‌شوند',
+      'the register has no ID column; rows cannot be matched', 'bad_input', { file, sheet });
+  }
+  return { file, sheet, columns, fields, rows: raws };
+}
+
+/**
+ * Decode and parse uploaded minutes (.txt in any of the usual encodings, or .docx).
+ * @throws MosavabatError for bytes that are not minutes, or minutes with no resolutions
+ */
+export function readUploadedMinutes(bytes: Buffer, file: string): ParsedMinutes {
+  const { text } = decodeMinutes(bytes, file);
+  try {
+    return parseMinutes(text);
+  } catch (error) {
+    throw error instanceof MosavabatError ? error.at({ file }) : error;
+  }
+}

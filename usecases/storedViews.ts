@@ -1,0 +1,136 @@
+/**
+ * Use cases: what the service hands out from its store — the register rows with their states
+ * (filtered), the summary (JSON and workbook), and an agency's return workbook (the same file
+ * `agency-sheets` makes from a register workbook).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AgencyDirectory } from '../core/agency';
+import { MosavabatError } from '../core/errors';
+import type { JalaliDate } from '../core/jalali/JalaliDate';
+import { registerRevision } from '../core/merge';
+import { deriveState, DEADLINE_STATES } from '../core/register/state';
+import { summarize, type RegisterSummary } from '../core/register/summary';
+import type { Assignment, DeadlineState } from '../core/register/types';
+import { comparisonKey } from '../core/text/normalize';
+import { writeSummaryWorkbook } from '../adapters/xlsx/streamRegister';
+import { saveWorkbook } from '../adapters/xlsx/workbookFile';
+import { buildReturnWorkbook, returnFileName } from '../adapters/xlsx/returns/returnBook';
+import type { AssignmentFilter, RegisterStore } from './registerStore';
+
+/** A stored row with its state on the day asked. */
+export type StatedRow = Assignment & { state: DeadlineState };
+
+export interface RowQuery {
+  meetingId?: string;
+  /** Any spelling of the agency or of one of its aliases. */
+  agency?: string;
+  states?: readonly DeadlineState[];
+  /** Only rows with a requested new due date awaiting a decision. */
+  requested?: boolean;
+}
+
+/** The store's agency directory. */
+export async function storedDirectory(store: RegisterStore): Promise<AgencyDirectory> {
+  return AgencyDirectory.from(await store.listAgencies());
+}
+
+/** Comparison keys of an agency: its name and aliases when the directory knows it. */
+export function agencyKeysOf(directory: AgencyDirectory, agency: string): string[] {
+  const entry = directory.find(agency);
+  return entry ? [entry.name, ...entry.aliases].map(comparisonKey) : [comparisonKey(agency)];
+}
+
+/** Whether two spellings name one agency (by comparison key, the directory's aliases included). */
+export function sameAgency(directory: AgencyDirectory, a: string, b: string): boolean {
+  return agencyKeysOf(directory, a).includes(comparisonKey(b));
+}
+
+/**
+ * Parse `state` query values (`overdue,due_soon`).
+ * @throws MosavabatError `unknown_state`
+ */
+export function parseStates(text: string): DeadlineState[] {
+  const states = text.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const state of states) {
+    if (!(DEADLINE_STATES as readonly string[]).includes(state)) {
+      throw new MosavabatError('unknown_state', `وضعیت مهلت «${state.slice(0, 40)}» شناخته نیست`,
+        `unknown state "${state.slice(0, 40)}" (one of ${DEADLINE_STATES.join(', ')})`, 'bad_input');
+    }
+  }
+  return states as DeadlineState[];
+}
+
+/**
+ * The stored rows that match, each with its state on `today` (the register's due-soon window).
+ */
+export async function storedRows(store: RegisterStore, today: JalaliDate, query: RowQuery = {}): Promise<StatedRow[]> {
+  const filter: AssignmentFilter = {};
+  if (query.meetingId) filter.meetingId = query.meetingId;
+  if (query.agency) filter.agencyKeys = agencyKeysOf(await storedDirectory(store), query.agency);
+  const [rows, settings] = await Promise.all([store.listAssignments(filter), store.getSettings()]);
+  const wanted = query.states?.length ? new Set(query.states) : undefined;
+  const result: StatedRow[] = [];
+  for (const row of rows) {
+    if (query.requested && !row.requestedDue) continue;
+    const state = deriveState(row, today, { dueSoonDays: settings.dueSoonDays });
+    if (!wanted || wanted.has(state)) result.push({ ...row, state });
+  }
+  return result;
+}
+
+/** The summary (per agency, per meeting, overdue list) of the stored rows that match. */
+export async function storedSummary(store: RegisterStore, today: JalaliDate, query: RowQuery = {}): Promise<RegisterSummary> {
+  const rows = await storedRows(store, today, query);
+  return summarize(rows.map((row) => ({ assignment: row, state: row.state })), today);
+}
+
+/** Bytes of a file a writer makes at a path: a private temporary file, read back and removed. */
+async function bytesOf(write: (path: string) => Promise<void>): Promise<Buffer> {
+  const path = join(tmpdir(), `mosavabat-${randomBytes(8).toString('hex')}.xlsx`);
+  try {
+    await write(path);
+    return await readFile(path);
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+/** The summary workbook (`خلاصه`, `مهلت گذشته`), the same file `mosavabat summary` writes. */
+export async function storedSummaryWorkbook(store: RegisterStore, today: JalaliDate, query: RowQuery = {}): Promise<Buffer> {
+  const summary = await storedSummary(store, today, query);
+  return bytesOf((path) => writeSummaryWorkbook(path, summary, 'service'));
+}
+
+export interface AgencyReturn {
+  /** The file name `agency-sheets` gives it. */
+  name: string;
+  bytes: Buffer;
+  rows: number;
+  agency: string;
+}
+
+/**
+ * One agency's return workbook from the store: its rows (any spelling, aliases included; void
+ * rows left out), coloured as of today, with the hidden copy the merge compares with.
+ * @throws MosavabatError `agency_not_found` when the agency has no rows
+ */
+export async function storedAgencyReturn(store: RegisterStore, agency: string, at: Date, today: JalaliDate): Promise<AgencyReturn> {
+  const directory = await storedDirectory(store);
+  const all = await store.listAssignments();
+  const keys = new Set(agencyKeysOf(directory, agency));
+  const settings = await store.getSettings();
+  const mine = all.filter((row) => keys.has(comparisonKey(row.agency)) && row.status !== 'void');
+  if (mine.length === 0) {
+    throw new MosavabatError('agency_not_found', `برای دستگاه «${agency}» ردیفی در دفتر نیست`, `agency "${agency}" has no rows in the register`, 'not_found');
+  }
+  const name = directory.find(agency)?.name ?? mine[0].agency;
+  const workbook = await buildReturnWorkbook({
+    agency: name,
+    rows: mine.map((assignment) => ({ assignment, state: deriveState(assignment, today, { dueSoonDays: settings.dueSoonDays }) })),
+    registerRevision: registerRevision(all), registerFile: 'service', madeAt: at, today,
+  });
+  return { name: returnFileName(name, today), bytes: await bytesOf((path) => saveWorkbook(workbook, path)), rows: mine.length, agency: name };
+}
