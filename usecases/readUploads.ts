@@ -11,7 +11,7 @@ import type { FieldName } from '../core/register/fields';
 import { decodeMinutes } from '../adapters/minutes/minutesFile';
 import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
-import { columnLetters } from '../adapters/xlsx/registerSheet';
+import { fieldLetters } from '../adapters/xlsx/registerSheet';
 import { openLightRegister } from '../adapters/xlsx/returns/registerPatch';
 import { readReturnBytes, type ReturnFileData } from '../adapters/xlsx/returns/readReturn';
 import { checkUploadedWorkbook } from './uploadSafety';
@@ -49,7 +49,7 @@ export async function readUploadedRegister(bytes: Buffer, file: string): Promise
   try {
     const light = openLightRegister(source);
     sheet = light.sheet.name;
-    columns = columnLetters(light.header);
+    columns = fieldLetters(light.header);
     fields = [...light.header.columns.keys()];
     raws = light.rows;
   } catch (error) {
