@@ -10,7 +10,8 @@
  * temporary folder (WAL, synchronous=FULL, as the service runs it).
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { comparisonKey } from '../core/text/normalize';
@@ -19,7 +20,6 @@ import type { RegisterStore } from '../usecases/registerStore';
 import { openSqliteStore } from '../server/store/sqliteStore';
 import { openPostgresStore } from '../server/store/postgresStore';
 import { startTestPostgres } from '../test/postgresServer';
-import { tempDir } from '../test/helpers';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 30);
@@ -96,7 +96,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const results: Array<[string, Figures]> = [];
-  const dir = tempDir('mosavabat-bench-store-');
+  const dir = mkdtempSync(join(tmpdir(), 'mosavabat-bench-store-'));
   const sqlite = await openSqliteStore(join(dir, 'bench.sqlite'));
   try {
     results.push(['SQLite (WAL, synchronous=FULL)', await measure(sqlite)]);
@@ -104,14 +104,12 @@ async function main(): Promise<void> {
     await sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const previous = process.env.MOSAVABAT_TEST_PG;
-  if (process.env.MOSAVABAT_BENCH_PG) process.env.MOSAVABAT_TEST_PG = process.env.MOSAVABAT_BENCH_PG;
-  const server = await startTestPostgres();
-  process.env.MOSAVABAT_TEST_PG = previous;
+  // a started server keeps fsync on, so both databases make their commits durable
+  const server = await startTestPostgres({ url: process.env.MOSAVABAT_BENCH_PG, durable: true });
   try {
     const postgres = await openPostgresStore(await server.createDatabase());
     try {
-      results.push([`PostgreSQL${process.env.MOSAVABAT_BENCH_PG ? '' : ' (throwaway server, fsync=off)'}`, await measure(postgres)]);
+      results.push([`PostgreSQL${process.env.MOSAVABAT_BENCH_PG ? '' : ' (local throwaway server, fsync on)'}`, await measure(postgres)]);
     } finally {
       await postgres.close();
     }

@@ -71,10 +71,17 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
   }
 }
 
+export interface TestPostgresOptions {
+  /** A server to use instead of starting one (default MOSAVABAT_TEST_PG). */
+  url?: string;
+  /** Keep fsync on in a started server (benchmarks); tests turn it off. */
+  durable?: boolean;
+}
+
 /** Start (or connect to) the test server. */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
   const made: string[] = [];
-  let adminUrl = process.env.MOSAVABAT_TEST_PG;
+  let adminUrl = options.url ?? process.env.MOSAVABAT_TEST_PG;
   let stopServer = async () => undefined as void;
   if (!adminUrl) {
     const bin = binDir();
@@ -87,7 +94,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     runAs(user, join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N']);
     // -w: pg_ctl returns once the server accepts connections (no sleeping in tests)
     runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-w', '-l', join(dir, 'log'), '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=200`, 'start']);
     adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     stopServer = async () => {
       runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
