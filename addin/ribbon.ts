@@ -42,6 +42,8 @@ export interface RibbonHost {
   pageUrl: string;
   now: () => Date;
   setTimer: (callback: () => void, ms: number) => unknown;
+  /** Where details for a developer go (the user sees the Persian message); console.error by default. */
+  log?: (line: string) => void;
 }
 
 const UNEXPECTED = 'فرمان به خطای پیش‌بینی‌نشده خورد؛ دوباره امتحان کنید یا پنجره‌ی مصوبات را باز کنید.';
@@ -51,6 +53,7 @@ const UNEXPECTED = 'فرمان به خطای پیش‌بینی‌نشده خور
  * @param name the manifest's FunctionName, kept with the outcome
  */
 export async function runRibbonCommand(name: string, event: RibbonEvent, command: () => Promise<CommandOutcome>, host: RibbonHost): Promise<void> {
+  const log = host.log ?? ((line: string) => console.error(line));
   let done = false;
   const complete = () => {
     if (done) return;
@@ -63,16 +66,16 @@ export async function runRibbonCommand(name: string, event: RibbonEvent, command
       outcome = await command();
     } catch (error) {
       outcome = { ok: false, message: UNEXPECTED };
-      console.error(`${name}:`, error);
+      log(`${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
     remember(name, outcome, host);
     if (outcome.ok || !host.ui) {
       complete();
       return;
     }
-    showNotice(outcome.message, host, complete);
+    showNotice(outcome.message, host, log, complete);
   } catch (error) {
-    console.error(`${name}:`, error);
+    log(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     complete();
   }
 }
@@ -86,13 +89,13 @@ function remember(name: string, outcome: CommandOutcome, host: RibbonHost): void
 }
 
 /** Opens notice.html with the message; `onClosed` runs once the dialog is gone or could not open. */
-function showNotice(message: string, host: RibbonHost, onClosed: () => void): void {
+function showNotice(message: string, host: RibbonHost, log: (line: string) => void, onClosed: () => void): void {
   const url = new URL(NOTICE_PAGE, host.pageUrl);
   url.search = '';
   url.hash = `m=${encodeURIComponent(message)}`;
   host.ui!.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true }, (result) => {
     if (result.status !== 'succeeded') {
-      console.error(`dialog: ${result.error?.code} ${result.error?.message}`);
+      log(`dialog: ${result.error?.code} ${result.error?.message}`);
       onClosed();
       return;
     }

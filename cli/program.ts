@@ -13,6 +13,7 @@ import { registerSummary } from './commands/summary';
 import { registerAgencySheets } from './commands/agencySheets';
 import { registerMerge } from './commands/merge';
 import { registerToken } from './commands/token';
+import { registerManifest } from './commands/manifest';
 
 /** Every command module registers itself here. */
 const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
@@ -23,6 +24,7 @@ const COMMANDS: Array<(program: Command, io: CliIO) => void> = [
   registerAgencySheets,
   registerMerge,
   registerToken,
+  registerManifest,
 ];
 
 export function createProgram(io: CliIO): Command {
