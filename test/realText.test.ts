@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { JalaliDate } from '../core/jalali/JalaliDate';
 import { parseDeadline } from '../core/deadline/parse';
 import { resolveDueDate } from '../core/deadline/resolve';
+import { parseMinutes } from '../core/minutes/parse';
 
 const REAL = join(__dirname, 'fixtures', 'real');
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(REAL, name), 'utf8')) as T;
@@ -32,6 +33,34 @@ describe('real deadline phrases', () => {
       expect(parsed.warnings.length).toBeGreaterThan(0);
     } else {
       expect(due?.toString()).toBe(expected);
+    }
+  });
+});
+
+interface ProseMinutes { file: string; meeting: string; number: number; url: string; rows: Array<[number, string[], string | null, string | null]> }
+
+describe('real prose minutes (numbered paragraphs, no table)', () => {
+  const { minutes } = load<{ minutes: ProseMinutes[] }>('prose.json');
+
+  it('has at least 5 whole minutes, each from a published page', () => {
+    expect(minutes.length).toBeGreaterThanOrEqual(5);
+    for (const m of minutes) expect(m.url).toMatch(/^https?:\/\/[^/]+\.[^/]+/);
+  });
+
+  it.each(minutes.map((m) => [m.file, m] as const))('%s: the resolutions, their agencies and deadlines from the sentences', (_file, m) => {
+    const parsed = parseMinutes(readFileSync(join(REAL, 'prose', m.file), 'utf8'));
+    const meeting = JalaliDate.parse(m.meeting);
+    const got = parsed.resolutions.map((r) => {
+      const due = r.deadline.text ? resolveDueDate(parseDeadline(r.deadline.text).rule, meeting) : null;
+      return [r.row, r.agencies, r.deadline.text || null, due ? due.toString() : null];
+    });
+    expect(got).toEqual(m.rows);
+    // every extraction carries a warning for the clerk; a missing agency is the error the register shows
+    for (const r of parsed.resolutions) {
+      const codes = r.warnings.map((w) => w.code);
+      expect(codes).toContain(r.agencies.length ? 'agency_from_text' : 'agency_missing');
+      if (r.deadline.text) expect(codes).toContain('deadline_from_text');
+      else expect(codes).toContain('deadline_missing');
     }
   });
 });

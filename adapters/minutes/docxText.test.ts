@@ -101,3 +101,24 @@ describe('minutes sent as Word .docx', () => {
     expect(() => decodeMinutes(whole.subarray(0, whole.length - 40), 'cut.docx')).toThrow(/آسیب دیده یا ناقص/);
   });
 });
+
+describe('prose minutes in Word, numbered by Word itself', () => {
+  const numbered = (text: string, numId: string, level = 0) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr><w:bidi/></w:pPr><w:r><w:t>${escape(text)}</w:t></w:r></w:p>`;
+
+  it('writes the numbers Word shows for its automatic lists, so numbered resolutions are read', () => {
+    const xml = `<w:document xmlns:w="x"><w:body>${paragraph('جلسه شماره ۱۲ شورای اداری مورخ ۱۴۰۲/۰۵/۱۷')}${paragraph('مصوبات:')}`
+      + `${numbered('مقرر گردید شهرداری ظرف یک ماه گزارش دهد.', '3')}${numbered('جزئیات', '3', 1)}`
+      + `${numbered('مقرر شد اداره کل بهزیستی تا پایان شهریور اقدام کند.', '3')}<w:sectPr/></w:body></w:document>`;
+    const text = documentXmlToText(xml);
+    expect(text.split('\n')).toEqual([
+      'جلسه شماره ۱۲ شورای اداری مورخ ۱۴۰۲/۰۵/۱۷', 'مصوبات:',
+      '1- مقرر گردید شهرداری ظرف یک ماه گزارش دهد.', '- جزئیات', '2- مقرر شد اداره کل بهزیستی تا پایان شهریور اقدام کند.',
+    ]);
+    const parsed = parseMinutes(text);
+    expect(parsed.resolutions.map((r) => [r.row, r.agencies, r.deadline.due])).toEqual([
+      [1, ['شهرداری'], '1402/06/17'],
+      [2, ['اداره کل بهزیستی'], '1402/06/31'],
+    ]);
+  });
+});

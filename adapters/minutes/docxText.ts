@@ -32,8 +32,12 @@ export function documentXmlToText(xml: string): string {
   const tableRows: string[][][] = []; // stack: for each open table, the cells of the current row
   let paragraph = '';
   let inText = false;
-  for (const match of xml.matchAll(/<(\/?)(w:tbl|w:tr|w:tc|w:p|w:t|w:tab|w:br|w:cr)(?=[\s/>])[^>]*?(\/?)>|([^<]+)/g)) {
-    const [, closing, tag, selfClosing, text] = match;
+  // Word's automatic numbering (`1-`, `2-` typed by Word, not in the text): numId and level of
+  // the open paragraph, and the running count of each list level
+  let numbering: { numId?: string; level: number } = { level: 0 };
+  const counters = new Map<string, number>();
+  for (const match of xml.matchAll(/<(\/?)(w:tbl|w:tr|w:tc|w:p|w:t|w:tab|w:br|w:cr|w:numId|w:ilvl)(?=[\s/>])([^>]*?)(\/?)>|([^<]+)/g)) {
+    const [, closing, tag, attributes, selfClosing, text] = match;
     if (text !== undefined) {
       if (inText) paragraph += decodeEntities(text);
       continue;
@@ -50,8 +54,20 @@ export function documentXmlToText(xml: string): string {
       case 'w:cr':
         if (!closing) paragraph += inCell ? ' ' : '\n';
         break;
+      case 'w:numId':
+        numbering.numId = /w:val="([^"]*)"/.exec(attributes)?.[1];
+        break;
+      case 'w:ilvl':
+        numbering.level = Number(/w:val="(\d+)"/.exec(attributes)?.[1] ?? 0);
+        break;
       case 'w:p':
+        if (!closing && !selfClosing) numbering = { level: 0 };
         if (closing || selfClosing) {
+          if (!inCell && numbering.numId && numbering.numId !== '0' && paragraph.trim() !== '') {
+            // a sub-item is written `- …` so it stays part of its parent resolution
+            const n = listNumber(counters, numbering.numId, numbering.level);
+            paragraph = numbering.level === 0 ? `${n}- ${paragraph}` : `- ${paragraph}`;
+          }
           if (inCell) {
             const row = tableRows[tableRows.length - 1];
             const cell = row.length ? row[row.length - 1] : (row.push([]), row[0]);
@@ -78,6 +94,18 @@ export function documentXmlToText(xml: string): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The next number of a list level; deeper levels of the same list start again. */
+function listNumber(counters: Map<string, number>, numId: string, level: number): number {
+  const key = `${numId}:${level}`;
+  const n = (counters.get(key) ?? 0) + 1;
+  counters.set(key, n);
+  for (const other of counters.keys()) {
+    const [id, l] = other.split(':');
+    if (id === numId && Number(l) > level) counters.delete(other);
+  }
+  return n;
 }
 
 /** What a zip that is not a Word document is, from its parts, for a message that says what to send instead. */

@@ -65,6 +65,28 @@ export function splitAgencyCell(cell: string): { agencies: string[]; warnings: W
   return { agencies: out, warnings };
 }
 
+/**
+ * The pieces of a name between its `،` / ` و ` separators, never cutting inside a name of the
+ * shipped directory, and the separators themselves.
+ */
+export function listPieces(name: string): { pieces: string[]; cuts: Array<{ start: number; end: number; text: string }> } {
+  const ranges = protectedRanges(name);
+  const inside = (i: number) => ranges.some(([s, e]) => i >= s && i < e);
+  const cuts: Array<{ start: number; end: number; text: string }> = [];
+  for (const match of name.matchAll(/\s*[،,]\s*|\s+و\s+/g)) {
+    const start = match.index ?? 0;
+    if (!inside(start + match[0].search(/[،,و]/))) cuts.push({ start, end: start + match[0].length, text: match[0] });
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(name.slice(from, cut.start).trim());
+    from = cut.end;
+  }
+  pieces.push(name.slice(from).trim());
+  return { pieces, cuts };
+}
+
 /** A plural head word that addresses a group of offices (`فرمانداری‌ها`, `شهرداری‌های استان`, `ادارات`). */
 function isGroup(piece: string): boolean {
   return /^(?:کلیه|تمامی)?(?:(?:فرمانداری|شهرداری|بخشداری|دهیاری|دستگاه|سازمان|شرکت|اداره|دانشگاه|بانک|کمیته)(?:ها|های)|ادارات)/.test(comparisonKey(piece));
@@ -117,30 +139,19 @@ function protectedRanges(text: string): Array<[number, number]> {
  * it has more than one piece.
  */
 function splitList(name: string): { pieces: string[]; unsure?: string[] } {
-  const ranges = protectedRanges(name);
-  const inside = (i: number) => ranges.some(([s, e]) => i >= s && i < e);
-  const cuts: Array<{ start: number; end: number; text: string }> = [];
-  for (const match of name.matchAll(/\s*[،,]\s*|\s+و\s+/g)) {
-    const start = match.index ?? 0;
-    if (!inside(start + match[0].search(/[،,و]/))) cuts.push({ start, end: start + match[0].length, text: match[0] });
-  }
+  const { pieces, cuts } = listPieces(name);
   if (cuts.length === 0) return { pieces: [name] };
-  const pieces: string[] = [];
-  let from = 0;
-  for (const cut of cuts) {
-    pieces.push(name.slice(from, cut.start).trim());
-    from = cut.end;
-  }
-  pieces.push(name.slice(from).trim());
   const kinds = pieces.map(agencyKind);
   // `فرمانداری‌ها و شهرداری‌های استان`: groups of offices are addressed together, as written
   if (pieces.every(isGroup)) return { pieces: [name] };
-  if (kinds.every((k) => k === 'known' || k === 'headed')) return { pieces };
+  // a head word alone before a named office may share its name (`فرمانداری و شهرداری کرج`): unsure
+  const sharing = kinds.some((k, i) => k === 'bare' && kinds[i + 1] === 'headed');
+  if (!sharing && kinds.every((k) => k !== 'unknown')) return { pieces };
   // a piece that is not an agency belongs to the one before it (`سازمان مدیریت و برنامه ریزی`)
   const merged: string[] = [];
   pieces.forEach((piece, i) => {
     if (merged.length && (kinds[i] === 'unknown' || kinds[i - 1] === 'bare')) merged[merged.length - 1] += `${cuts[i - 1].text}${piece}`;
     else merged.push(piece);
   });
-  return merged.length > 1 || kinds.includes('bare') ? { pieces: [name], unsure: kinds.includes('bare') ? pieces : merged } : { pieces: [name] };
+  return merged.length > 1 || sharing ? { pieces: [name], unsure: sharing ? pieces : merged } : { pieces: [name] };
 }

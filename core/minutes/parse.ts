@@ -5,10 +5,10 @@
  */
 import { MosavabatError } from '../errors';
 import { JalaliDate } from '../jalali/JalaliDate';
-import { WEEKDAY_NAMES } from '../jalali/calendar';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../jalali/calendar';
 import { comparisonKey, normalizeText } from '../text/normalize';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
-import { parseOrdinal } from '../text/numberWords';
+import { parseNumberWords, parseOrdinal } from '../text/numberWords';
 import { splitAgencyCell } from '../agency/split';
 import { parseDeadline, weekdayMismatch } from '../deadline/parse';
 import { resolveDueDate } from '../deadline/resolve';
@@ -16,6 +16,7 @@ import { datesInText } from '../deadline/textDates';
 import type { DeadlineSettings } from '../deadline/rule';
 import { labelledValues, readHeader } from './header';
 import { readTableRows, tableHeaderCandidates, TableColumn, TableRow } from './table';
+import { readProseResolutions } from './prose';
 import type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types';
 
 /**
@@ -42,11 +43,7 @@ export function parseMinutes(text: string, settings: Partial<DeadlineSettings> =
       break;
     }
   }
-  if (!table) {
-    throw new MosavabatError('no_resolutions',
-      'جدول مصوبات در صورتجلسه پیدا نشد (سطری با «ردیف … اقدام کننده … زمان اقدام» یا «مصوبات» و ردیف‌های شماره‌دار)',
-      'no resolutions table found (a header line "ردیف … اقدام کننده … زمان اقدام" or "مصوبات" followed by numbered rows)');
-  }
+  if (!table) return parseProse(lines, warnings, settings);
   const meeting = readMeeting(lines.slice(0, table.index), lines[table.index], warnings);
   const meetingDate = meeting.date ? JalaliDate.parse(meeting.date) : null;
   const resolutions = rows.map((row) => readResolution(row, meetingDate, settings));
@@ -146,9 +143,35 @@ function weekdayFromNarrative(text: string): string | undefined {
 
 /** `… مورخ ۱۴۰۱/۰۴/۰۹ …` in the narrative or the table title, when the header has no date. */
 function dateFromNarrative(text: string): string | null {
-  const match = /مورخ\s*([0-9\u06f0-\u06f9\u0660-\u0669/\-.]+)/.exec(text);
-  const candidate = match ? JalaliDate.tryParse(match[1].replace(/[.:]$/, '')) : undefined;
-  return candidate?.ok ? candidate.date.toString() : null;
+  const latin = toLatinDigits(text);
+  const match = /مورخ\s*([0-9/\-.]+)/.exec(latin);
+  const written = match?.[1].replace(/[.:/-]+$/, '');
+  const candidate = written ? JalaliDate.tryParse(written) : undefined;
+  if (candidate?.ok) return candidate.date.toString();
+  // `مورخ 27/9/90`: day, month and a two-digit year (the last number cannot be a day)
+  const dayFirst = written ? /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2})$/.exec(written) : null;
+  if (dayFirst && Number(dayFirst[3]) > 31) {
+    const parsed = JalaliDate.tryParse(`${dayFirst[3]}/${dayFirst[2]}/${dayFirst[1]}`);
+    if (parsed.ok) return parsed.date.toString();
+  }
+  return namedDate(latin);
+}
+
+/** A date written with a month name and a year: `پانزدهم دی ماه ۱۳۹۸`, `۱۵ دی ۱۳۹۸`, `یکشنبه ۱۲ بهمن‌ماه سال ۱۳۸۲`. */
+function namedDate(text: string): string | null {
+  const months = MONTH_NAMES.join('|');
+  const pattern = new RegExp(`(?:^|[\\s(،,])((?:\\S+\\s+){0,3}?\\S+)\\s+(${months})(?:\\s*\u200c?\\s*ماه)?\\s+(?:سال\\s+)?(1[2-5]\\d\\d)(?!\\d)`, 'g');
+  for (const match of normalizeText(text).replace(/\u200c/g, ' ').matchAll(pattern)) {
+    const words = match[1].split(' ');
+    for (let k = 0; k < words.length; k++) {
+      const dayText = words.slice(k).join(' ');
+      const day = /^\d{1,2}$/.test(dayText) ? Number(dayText) : parseOrdinal(dayText) ?? parseNumberWords(dayText);
+      if (day === undefined) continue;
+      const parsed = JalaliDate.tryParse(`${match[3]}/${MONTH_NAMES.indexOf(match[2] as typeof MONTH_NAMES[number]) + 1}/${day}`);
+      if (parsed.ok) return parsed.date.toString();
+    }
+  }
+  return null;
 }
 
 /** The session number from the first line that gives one; lines about other meetings' resolutions are skipped. */
@@ -227,6 +250,53 @@ function readAgenda(lines: string[]): string[] {
     items.push(item[3].replace(/\s*\.\s*$/, '').trim());
   }
   return items;
+}
+
+/** Minutes whose resolutions are numbered paragraphs: agencies and deadlines from the sentences, each warned about. */
+function parseProse(lines: string[], warnings: Warning[], settings: Partial<DeadlineSettings>): ParsedMinutes {
+  const prose = readProseResolutions(lines, agendaLines(lines));
+  if (!prose) {
+    throw new MosavabatError('no_resolutions',
+      'جدول مصوبات (سطری با «ردیف … اقدام کننده … زمان اقدام» یا «مصوبات» و ردیف‌های شماره‌دار) یا بندهای شماره‌دار مصوبات («۱- مقرر گردید …») در صورتجلسه پیدا نشد',
+      'no resolutions found: neither a table (a header line "ردیف … اقدام کننده … زمان اقدام" or "مصوبات" followed by numbered rows) nor numbered paragraphs saying "مقرر گردید / مقرر شد …"');
+  }
+  const meeting = readMeeting(lines.slice(0, prose.index), lines[prose.index] ?? '', warnings);
+  const meetingDate = meeting.date ? JalaliDate.parse(meeting.date) : null;
+  const resolutions = prose.rows.map((row) => {
+    const resolution = readResolution(row, meetingDate, settings);
+    const found: Warning[] = [];
+    if (row.agencyFrom !== undefined) {
+      found.push({ code: 'agency_from_text', fa: `اقدام کننده از متن مصوبه برداشته شد: «${normalizeText(row.agencyFrom)}»؛ آن را بررسی کنید`,
+        en: `row ${row.row}: the responsible agency was taken from the text: "${row.agencyFrom}"; check it` });
+    } else {
+      resolution.warnings = resolution.warnings.filter((w) => w.code !== 'agency_missing');
+      found.push({ code: 'agency_missing', fa: 'دستگاه مسئول در متن مصوبه روشن نیست؛ اقدام کننده را دستی بنویسید',
+        en: `row ${row.row}: the text does not plainly name the responsible agency; write it by hand` });
+    }
+    if (row.deadlineFrom !== undefined) {
+      found.push({ code: 'deadline_from_text', fa: `زمان اقدام از متن مصوبه برداشته شد: «${normalizeText(row.deadlineFrom)}»؛ آن را بررسی کنید`,
+        en: `row ${row.row}: the deadline was taken from the text: "${row.deadlineFrom}"; check it` });
+    }
+    resolution.warnings.unshift(...found);
+    return resolution;
+  });
+  checkRowNumbers(resolutions, warnings);
+  return { meeting, resolutions, warnings };
+}
+
+/** Indexes of the agenda's lines (`دستور کار:` and the list under it), which are numbered but are not resolutions. */
+function agendaLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  const start = lines.findIndex((l) => /^دستور\s*(?:کار|جلسه)(?:\s+جلسه)?\s*[:：]?/.test(normalizeText(l)));
+  if (start < 0) return out;
+  out.add(start);
+  for (let i = start + 1; i < lines.length; i++) {
+    const text = normalizeText(lines[i]);
+    if (text === '') continue;
+    if (!/^([-–•*▪●■◄►]\s*)?([0-9\u06f0-\u06f9\u0660-\u0669]+\s*[-–.)]\s*)/.test(text) || /مقرر|مصوب/.test(text)) break;
+    out.add(i);
+  }
+  return out;
 }
 
 function readResolution(row: TableRow, meetingDate: JalaliDate | null, settings: Partial<DeadlineSettings>): ParsedResolution {
