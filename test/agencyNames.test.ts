@@ -8,6 +8,9 @@ import { importMinutesIntoRegister } from '../usecases/importMinutesIntoRegister
 import { summarizeRegisterFile } from '../usecases/summarizeRegisterFile';
 import { tempDir } from './helpers';
 
+// two imports and a summary per test: slow when the shared machine is busy
+jest.setTimeout(60_000);
+
 const today = JalaliDate.of(1402, 6, 1);
 const now = new Date(Date.UTC(2023, 7, 20, 6, 0));
 

@@ -9,6 +9,7 @@ import { JalaliDate } from '../core/jalali/JalaliDate';
 import { parseDeadline } from '../core/deadline/parse';
 import { resolveDueDate } from '../core/deadline/resolve';
 import { parseMinutes } from '../core/minutes/parse';
+import { splitAgencyCell } from '../core/agency/split';
 
 const REAL = join(__dirname, 'fixtures', 'real');
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(REAL, name), 'utf8')) as T;
@@ -62,5 +63,23 @@ describe('real prose minutes (numbered paragraphs, no table)', () => {
       if (r.deadline.text) expect(codes).toContain('deadline_from_text');
       else expect(codes).toContain('deadline_missing');
     }
+  });
+});
+
+interface AgencySource { url: string; items: Array<{ cell: string; agencies: string[]; unsure?: boolean }> }
+
+describe('real agency cells and lists', () => {
+  const { sources } = load<{ sources: AgencySource[] }>('agencies.json');
+  const cases = sources.flatMap((s) => s.items.map((item) => [item.cell, item, s.url] as const));
+
+  it('has at least 40 cells or lists, each from a published page', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    for (const s of sources) expect(s.url).toMatch(/^https?:\/\/[^/]+\.[^/]+/);
+  });
+
+  it.each(cases)('«%s»', (cell, item) => {
+    const { agencies, warnings } = splitAgencyCell(cell);
+    expect(agencies).toEqual(item.agencies);
+    expect(warnings.map((w) => w.code)).toEqual(item.unsure ? ['agency_list_unsure'] : []);
   });
 });

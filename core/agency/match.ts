@@ -81,6 +81,9 @@ const QUALIFIERS = new Set(['محترم', 'استان', 'شهرستان', 'تا�
  */
 export function agencyKind(piece: string): 'known' | 'headed' | 'bare' | 'unknown' {
   if (findGovernmentBody(piece)) return 'known';
+  // a known body with its place after it (`بسیج شهر`, `آبفای شهرستان مهریز`)
+  const placeless = normalizeText(piece).replace(/\s+(?:شهر|شهرستان|استان|منطقه|ناحیه|بخش)(?:\s+\S+)?$/, '');
+  if (placeless !== normalizeText(piece) && findGovernmentBody(placeless)) return 'known';
   const list = words(piece).filter((w) => w !== '،');
   const key = comparisonKey(list.join(' '));
   for (const head of HEAD_KEYS) {

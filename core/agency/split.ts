@@ -150,7 +150,7 @@ function splitList(name: string): { pieces: string[]; unsure?: string[] } {
   // a piece that is not an agency belongs to the one before it (`سازمان مدیریت و برنامه ریزی`)
   const merged: string[] = [];
   pieces.forEach((piece, i) => {
-    if (merged.length && (kinds[i] === 'unknown' || kinds[i - 1] === 'bare')) merged[merged.length - 1] += `${cuts[i - 1].text}${piece}`;
+    if (merged.length && (kinds[i] === 'unknown' || (kinds[i - 1] === 'bare' && kinds[i] === 'headed'))) merged[merged.length - 1] += `${cuts[i - 1].text}${piece}`;
     else merged.push(piece);
   });
   return merged.length > 1 || sharing ? { pieces: [name], unsure: sharing ? pieces : merged } : { pieces: [name] };

@@ -153,7 +153,9 @@ function interpret(phrase: string): ParsedDeadline | undefined {
   // `روزیکشنبه` typed without a space
   const spaced = phrase.replace(new RegExp(String.raw`(^|\s)روز(?=(?:یک|دو|سه|چهار|پنج)?\s*شنبه|جمعه)`, 'g'), '$1روز ');
   if (spaced !== phrase) return interpret(spaced);
-  const withoutClock = phrase.replace(new RegExp(String.raw`(^|\s)${CLOCK}(?=\s|$)`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  // a clock time, a time of day (`ظهر`) or `امروز` beside a day does not change the due day
+  const withoutClock = phrase.replace(new RegExp(String.raw`(^|\s)(?:${CLOCK}|ظهر|صبح|عصر|شب|بعد\s*از\s*ظهر|بعدازظهر|پایان\s+وقت\s+اداری)(?=\s|$)`, 'g'), ' ')
+    .replace(/^امروز\s+(?=\S)/, '').replace(/\s+/g, ' ').trim();
   if (withoutClock && withoutClock !== phrase) return interpret(cleanPhrase(withoutClock));
 
   const fixed = FIXED_BY_KEY.get(comparisonKey(phrase));
@@ -181,7 +183,7 @@ function interpret(phrase: string): ParsedDeadline | undefined {
  * `مورخ ۱۴۰۲/۶/۱۵`), and `قبل از` / `پیش از`, which moves an explicit day to the day before it.
  * Only a framed phrase that is then understood counts; `قبل از جلسه بعد` stays conditional.
  */
-const FRAMES = ['در مدت', 'در طی', 'در طول', 'در خلال', 'در روز', 'در تاریخ', 'به تاریخ', 'در', 'مورخ', 'تاریخ', 'روز', 'تا قبل از', 'قبل از', 'پیش از'];
+const FRAMES = ['در مدت', 'در طی', 'در طول', 'در خلال', 'در روز', 'در تاریخ', 'به تاریخ', 'در', 'مورخه', 'مورخ', 'تاریخ', 'روز', 'تا قبل از', 'قبل از', 'پیش از'];
 
 function framed(phrase: string): ParsedDeadline | undefined {
   for (const frame of FRAMES) {
@@ -267,7 +269,7 @@ export function weekdayMismatch(text: string, due: JalaliDate): Warning | undefi
 /** `1401/05/31` or `تا ۱۴۰۱/۰۵/۳۱` (تا already removed), possibly after `مورخ` / `تاریخ`. */
 function parseExplicitDate(phrase: string): ParsedDeadline | undefined {
   const date = String.raw`(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2}|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})`;
-  const match = new RegExp(String.raw`^(?:روز\s+)?(${WEEKDAY})?\s*(?:مورخ|تاریخ)?\s*${date}\s*(?:روز\s+)?(${WEEKDAY})?$`).exec(phrase);
+  const match = new RegExp(String.raw`^(?:روز\s+)?(${WEEKDAY})?\s*(?:مورخه|مورخ|تاریخ)?\s*${date}\s*(?:روز\s+)?(${WEEKDAY})?$`).exec(phrase);
   if (!match) return undefined;
   const parsed = dateRule(match[2]);
   // a weekday written beside the date must agree with it; the date wins, and a person is told
