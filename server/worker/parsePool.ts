@@ -1,12 +1,18 @@
 /**
- * Uploaded files are read off the request thread, in worker threads with a memory limit and
- * a time limit. A file that exhausts either (a zip bomb that slipped past the checks, a crafted
- * XML) kills only its worker: the request gets a 4xx, the worker is replaced, and the service
- * goes on answering everyone else.
+ * Uploaded files are read off the request thread, in workers with a memory limit and a time
+ * limit. A file that exhausts either (a zip bomb that slipped past the checks, a crafted XML)
+ * kills only its worker: the request gets a 4xx, the worker is replaced, and the service goes on
+ * answering everyone else.
+ *
+ * Workers are child processes by default (`--max-old-space-size`): a worker *thread* over its
+ * `resourceLimits` can abort the whole process instead of only itself, depending on how the
+ * memory was allocated (nodejs/node#47224), which is what a crafted file would aim at. Threads
+ * remain available (`isolation: 'thread'`), for a machine where processes are costly.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { MosavabatError, type ErrorKind, type Location } from '../../core/errors';
 import type { ParsedMinutes } from '../../core/minutes/types';
@@ -42,6 +48,8 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
   /** Jobs allowed to wait for a worker before new ones are refused (default 200). */
   maxQueue?: number;
+  /** Child processes (default) or worker threads; see the file comment. */
+  isolation?: 'process' | 'thread';
 }
 
 /** Reads uploads in workers. */
@@ -60,8 +68,89 @@ function workerFile(): string {
   return join(__dirname, '..', '..', 'dist', 'server', 'worker', 'parseWorker.js');
 }
 
+/** One worker, thread or process, behind the same few calls. */
+interface Runner {
+  send(job: ParseJob): void;
+  onMessage(listener: (reply: ParseReply) => void): () => void;
+  /** `memory` when it died of its heap limit. */
+  onDeath(listener: (why: 'memory' | 'crash') => void): () => void;
+  kill(): Promise<unknown>;
+  /** Keep the process alive while it works; let it go when idle. */
+  hold(busy: boolean): void;
+}
+
+function threadRunner(file: string, heapMb: number): Runner {
+  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 } });
+  worker.unref();
+  return {
+    send: (job) => worker.postMessage(job),
+    onMessage: (listener) => {
+      worker.on('message', listener);
+      return () => worker.off('message', listener);
+    },
+    onDeath: (listener) => {
+      const onError = (error: Error & { code?: string }) => listener(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash');
+      const onExit = () => listener('crash');
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      return () => {
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+    },
+    kill: () => worker.terminate(),
+    hold: (busy) => (busy ? worker.ref() : worker.unref()),
+  };
+}
+
+function processRunner(file: string, heapMb: number): Runner {
+  const child: ChildProcess = fork(file, [], {
+    execArgv: [`--max-old-space-size=${heapMb}`, '--stack-size=4000'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  const channel = () => child.channel as unknown as { ref(): void; unref(): void } | undefined;
+  child.unref();
+  channel()?.unref();
+  return {
+    send: (job) => child.send(job),
+    onMessage: (listener) => {
+      const on = (message: unknown) => listener(message as ParseReply);
+      child.on('message', on);
+      return () => child.off('message', on);
+    },
+    onDeath: (listener) => {
+      // V8 aborts (SIGABRT, or exit 134 through a shell) when the heap limit is reached
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => listener(signal === 'SIGABRT' || code === 134 ? 'memory' : 'crash');
+      const onError = () => listener('crash');
+      child.on('exit', onExit);
+      child.on('error', onError);
+      return () => {
+        child.off('exit', onExit);
+        child.off('error', onError);
+      };
+    },
+    kill: () => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+      else {
+        child.once('exit', resolve);
+        child.kill('SIGKILL');
+      }
+    }),
+    hold: (busy) => {
+      if (busy) {
+        child.ref();
+        channel()?.ref();
+      } else {
+        child.unref();
+        channel()?.unref();
+      }
+    },
+  };
+}
+
 interface Slot {
-  worker: Worker;
+  worker: Runner;
   busy: boolean;
 }
 
@@ -88,11 +177,9 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
   let nextId = 1;
   let closed = false;
 
+  const heapMb = options.maxOldGenerationSizeMb ?? 384;
   const spawn = (): Slot => {
-    const worker = new Worker(file, {
-      resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 384, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 },
-    });
-    worker.unref();
+    const worker = options.isolation === 'thread' ? threadRunner(file, heapMb) : processRunner(file, heapMb);
     const slot: Slot = { worker, busy: false };
     slots.push(slot);
     return slot;
@@ -101,21 +188,22 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
   const retire = (slot: Slot) => {
     const at = slots.indexOf(slot);
     if (at >= 0) slots.splice(at, 1);
-    void slot.worker.terminate();
+    void slot.worker.kill();
   };
 
   const run = (slot: Slot, pending: Pending) => {
     slot.busy = true;
     const { worker } = slot;
+    worker.hold(true);
     let settled = false;
     const finish = (fn: () => void, healthy: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
+      offMessage();
+      offDeath();
       slot.busy = false;
+      worker.hold(false);
       if (!healthy) retire(slot);
       fn();
       pump();
@@ -127,16 +215,10 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
         else pending.reject(new MosavabatError(reply.error.code, reply.error.fa, reply.error.en, reply.error.kind, reply.error.where));
       }, true);
     };
-    const onError = (error: Error & { code?: string }) => {
-      const why = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
-      finish(() => pending.reject(tooComplex(pending.job.name, why)), false);
-    };
-    const onExit = () => finish(() => pending.reject(tooComplex(pending.job.name, 'crash')), false);
     const timer = setTimeout(() => finish(() => pending.reject(tooComplex(pending.job.name, 'time')), false), timeoutMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(pending.job);
+    const offMessage = worker.onMessage(onMessage);
+    const offDeath = worker.onDeath((why) => finish(() => pending.reject(tooComplex(pending.job.name, why)), false));
+    worker.send(pending.job);
   };
 
   const pump = () => {
@@ -162,7 +244,7 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
     async close() {
       closed = true;
       for (const pending of queue.splice(0)) pending.reject(new MosavabatError('shutting_down', 'سرویس در حال توقف است', 'the service is stopping', 'internal'));
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      await Promise.all(slots.splice(0).map((s) => s.worker.kill()));
     },
   };
 }

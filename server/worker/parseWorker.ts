@@ -1,6 +1,7 @@
 /**
- * The worker thread that reads uploaded files (see parsePool.ts). One job at a time: a message
+ * The child process that reads uploaded files (see parsePool.ts). One job at a time: a message
  * `{ id, kind, name, bytes }` is answered with `{ id, ok: true, data }` or `{ id, ok: false, error }`.
+ * Also runs as a worker thread (the messages come through parentPort then).
  */
 import { parentPort } from 'node:worker_threads';
 import { MosavabatError } from '../../core/errors';
@@ -16,15 +17,18 @@ async function run(job: ParseJob): Promise<unknown> {
   }
 }
 
-parentPort?.on('message', (job: ParseJob) => {
+const reply = (message: ParseReply) => (parentPort ? parentPort.postMessage(message) : process.send?.(message));
+
+const onJob = (job: ParseJob) => {
   run(job).then(
-    (data) => parentPort!.postMessage({ id: job.id, ok: true, data } satisfies ParseReply),
+    (data) => reply({ id: job.id, ok: true, data }),
     (error: unknown) => {
       const known = error instanceof MosavabatError ? error
         : new MosavabatError('damaged_workbook', 'فایل آسیب دیده است یا خوانده نمی‌شود', `the file cannot be read (${String((error as Error)?.message ?? error).slice(0, 200)})`, 'bad_input', { file: job.name });
-      parentPort!.postMessage({
-        id: job.id, ok: false, error: { code: known.code, fa: known.fa, en: known.en, kind: known.kind, where: known.where },
-      } satisfies ParseReply);
+      reply({ id: job.id, ok: false, error: { code: known.code, fa: known.fa, en: known.en, kind: known.kind, where: known.where } });
     },
   );
-});
+};
+
+if (parentPort) parentPort.on('message', onJob);
+else process.on('message', onJob);
