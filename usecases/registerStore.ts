@@ -204,6 +204,12 @@ export interface RegisterStore {
    */
   addMeeting(meeting: MeetingInput, rows: readonly Assignment[], importedAt: string): Promise<{ added: number; existing: number }>;
   listMeetings(): Promise<MeetingRecord[]>;
+  /**
+   * A number that grows whenever what the register shows changes (rows, meetings, settings,
+   * directory, uploads), on every instance sharing the database: equal numbers, same register.
+   * For caching reads and for ETags.
+   */
+  version(): Promise<number>;
   /** Rows in register order (meeting date, meeting, position in it). */
   listAssignments(filter?: AssignmentFilter): Promise<Assignment[]>;
   getAssignment(id: string): Promise<Assignment | undefined>;

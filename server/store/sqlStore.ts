@@ -142,8 +142,10 @@ class RollBack {
   constructor(readonly result: CommitResult) {}
 }
 
-/** Largest number of history lines in one INSERT (15 parameters each). */
+/** Largest number of history lines in one INSERT (14 parameters each). */
 const HISTORY_BATCH = 400;
+/** Largest number of rows in one INSERT (19 parameters each). */
+const INSERT_BATCH = 300;
 
 /**
  * A RegisterStore on `driver`, whose schema is already migrated.
@@ -151,24 +153,32 @@ const HISTORY_BATCH = 400;
 export function createSqlStore(driver: SqlDriver): RegisterStore {
   const order = `ORDER BY m.date COLLATE ${driver.binaryCollation}, a.meeting_id COLLATE ${driver.binaryCollation}, a.position`;
 
-  async function insertMeetings(tx: SqlQueries, meeting: MeetingInput, rows: readonly Assignment[], importedAt: string): Promise<number> {
+  /** Last in a writing transaction, so PostgreSQL holds the counter's row lock only briefly. */
+  const bumpVersion = (tx: SqlQueries) => tx.run('UPDATE register_version SET version = version + 1 WHERE id = 1');
+
+  /** The rows added, and whether anything (the meeting or a row) was new. */
+  async function insertMeetings(tx: SqlQueries, meeting: MeetingInput, rows: readonly Assignment[], importedAt: string): Promise<{ added: number; changed: boolean }> {
     const { id, ...metadata } = meeting;
-    await tx.run('INSERT INTO meetings (id, date, meeting_json, imported_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+    const newMeeting = await tx.run('INSERT INTO meetings (id, date, meeting_json, imported_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
       [id, meeting.date, JSON.stringify(metadata), importedAt]);
     const [{ next }] = await tx.all<{ next: number }>('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM assignments WHERE meeting_id = $1', [id]);
     let added = 0;
-    let position = Number(next);
-    for (const row of rows) {
-      const inserted = await tx.run(`INSERT INTO assignments
+    // positions keep the given order after the meeting's stored rows; a row already stored
+    // leaves a gap, which orders the same
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const params: unknown[] = [];
+      const values = rows.slice(start, start + INSERT_BATCH).map((row, i) => {
+        const base = params.length;
+        params.push(row.id, id, Number(next) + start + i, row.meeting, row.meetingDate, row.row, row.text, row.agency, comparisonKey(row.agency),
+          row.deadlineText, row.due, row.status, row.percent, row.report, row.doneDate, row.requestedDue, row.requestReason, row.revision, row.updatedAt);
+        return `(${Array.from({ length: 19 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+      });
+      added += await tx.run(`INSERT INTO assignments
         (id, meeting_id, position, meeting, meeting_date, row, text, agency, agency_key, deadline_text, due, status, percent,
          report, done_date, requested_due, request_reason, revision, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO NOTHING`,
-      [row.id, id, position, row.meeting, row.meetingDate, row.row, row.text, row.agency, comparisonKey(row.agency), row.deadlineText,
-        row.due, row.status, row.percent, row.report, row.doneDate, row.requestedDue, row.requestReason, row.revision, row.updatedAt]);
-      added += inserted;
-      position += inserted;
+        VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`, params);
     }
-    return added;
+    return { added, changed: added > 0 || newMeeting > 0 };
   }
 
   async function selectRows(q: SqlQueries, filter: AssignmentFilter, lock = false): Promise<Assignment[]> {
@@ -261,7 +271,11 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
     kind: driver.kind,
 
     async addMeeting(meeting, rows, importedAt) {
-      const added = await driver.transaction((tx) => insertMeetings(tx, meeting, rows, importedAt));
+      const added = await driver.transaction(async (tx) => {
+        const result = await insertMeetings(tx, meeting, rows, importedAt);
+        if (result.changed) await bumpVersion(tx);
+        return result.added;
+      });
       return { added, existing: rows.length - added };
     },
 
@@ -271,6 +285,11 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
         FROM meetings m LEFT JOIN assignments a ON a.meeting_id = m.id
         GROUP BY m.id, m.meeting_json, m.imported_at, m.date ORDER BY m.date COLLATE ${driver.binaryCollation}, m.id COLLATE ${driver.binaryCollation}`);
       return rows.map((r): MeetingRecord => ({ id: r.id, ...(JSON.parse(r.meeting_json) as Meeting), rowCount: Number(r.row_count), importedAt: r.imported_at }));
+    },
+
+    async version() {
+      const [{ version }] = await driver.all<{ version: number }>('SELECT version FROM register_version WHERE id = 1');
+      return Number(version);
     },
 
     listAssignments: (filter = {}) => selectRows(driver, filter),
@@ -292,7 +311,12 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
             }
           }
           let added = 0;
-          for (const { meeting, rows } of changes.meetings ?? []) added += await insertMeetings(tx, meeting, rows, changes.at);
+          let changed = upload !== undefined;
+          for (const { meeting, rows } of changes.meetings ?? []) {
+            const result = await insertMeetings(tx, meeting, rows, changes.at);
+            added += result.added;
+            changed ||= result.changed;
+          }
           const ids = [...new Set(changes.edits.map((e) => e.id))];
           const current = ids.length ? await selectRows(tx, { ids }, true) : [];
           const plan = planEdits(new Map(current.map((r) => [r.id, r])), changes);
@@ -308,6 +332,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
             if (changed !== 1) throw new Error(`row ${row.id} changed under its lock`);
           }
           await insertHistory(tx, plan.history, changes.at, changes.actor, changes.source, upload?.id ?? null);
+          if (changed || plan.updated.length > 0) await bumpVersion(tx);
           return { outcome: 'applied', rows: plan.updated, stale: plan.stale, historyLines: plan.history.length, upload, added };
         });
       } catch (error) {
@@ -356,6 +381,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
           lines.push({ assignmentId: null, field: key, old: JSON.stringify(before[key]), new: value, revision: 0 });
         }
         await insertHistory(tx, lines, at, actor, { kind: 'settings' }, null);
+        if (lines.length > 0) await bumpVersion(tx);
       });
     },
 
@@ -378,6 +404,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
         }
         await insertHistory(tx, [{ assignmentId: null, field: 'agencies', old: JSON.stringify(before), new: JSON.stringify(directory), revision: 0 }],
           at, actor, { kind: 'agencies' }, null);
+        await bumpVersion(tx);
       });
     },
 

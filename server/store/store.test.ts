@@ -122,6 +122,14 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(rows[0]).toEqual(row('a', 'فرمانداری کرج'));
   });
 
+  it('keeps the first of two rows with one id in the rows given, and the given order after stored rows', async () => {
+    const { store } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('z', 'x')], AT);
+    expect(await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('b', 'x'), row('a', 'x', { report: 'first' }), row('a', 'x', { report: 'second' })], AT))
+      .toEqual({ added: 2, existing: 1 });
+    expect((await store.listAssignments()).map((r) => [r.id, r.report])).toEqual([['z', ''], ['b', ''], ['a', 'first']]);
+  });
+
   it('lists rows in register order and filters by meeting, agency (however typed), agencies and ids', async () => {
     const { store } = await backend.fresh();
     // added out of date order: the later meeting first
@@ -395,6 +403,35 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(await store.getAssignment('a')).toMatchObject({ percent: 30, revision: 2 });
   });
 
+  it('moves its version on with every change the register shows, on every instance, and only then', async () => {
+    const { store, again } = await backend.fresh();
+    const other = await again();
+    expect(await store.version()).toBe(0);
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
+    expect(await other.version()).toBe(1);
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
+    expect(await store.version()).toBe(1);
+    await other.commit(edit('a', 1, { percent: 10 }));
+    expect(await store.version()).toBe(2);
+    await store.commit(edit('a', 2, { percent: 10 }));
+    await store.commit(edit('a', 1, { percent: 20 }));
+    expect(await store.version()).toBe(2);
+    const upload = { hash: '0'.repeat(64), scope: '', kind: 'return', name: 'r.xlsx', size: 1 };
+    await store.commit({ ...edit('a', 2, { percent: 30 }), upload });
+    expect(await store.version()).toBe(3);
+    await store.commit({ ...edit('a', 3, { percent: 40 }), upload });
+    expect(await store.version()).toBe(3);
+    await store.setSettings({ thursdayIsWorkday: false, urgentDays: 3, dueSoonDays: 7, holidays: [] }, secretariat, AT);
+    expect(await store.version()).toBe(3);
+    await store.setSettings({ thursdayIsWorkday: false, urgentDays: 5, dueSoonDays: 7, holidays: [] }, secretariat, AT);
+    expect(await store.version()).toBe(4);
+    await store.setAgencies([{ name: 'x', aliases: [] }], secretariat, AT);
+    await store.setAgencies([{ name: 'x', aliases: [] }], secretariat, AT);
+    expect(await other.version()).toBe(5);
+    await store.createToken({ role: 'secretariat' }, AT);
+    expect(await store.version()).toBe(5);
+  });
+
   it('runs each migration once: opening again applies nothing', async () => {
     const { store, again, raw } = await backend.fresh();
     await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
@@ -405,6 +442,7 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(versions).toEqual([
       { version: 1, name: 'meetings and assignments' },
       { version: 2, name: 'history, uploads, tokens, settings, agency directory' },
+      { version: 3, name: 'register version' },
     ]);
     await reopened.close();
   });
@@ -427,7 +465,7 @@ describe('migrations and the choice of database', () => {
     expect(await store.createFirstToken(AT)).toBeDefined();
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       db.close();
     }
