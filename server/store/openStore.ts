@@ -1,7 +1,7 @@
 /** The store the service and the CLI use, chosen by MOSAVABAT_DB. */
 import { resolve } from 'node:path';
 import type { RegisterStore } from '../../usecases/registerStore';
-import { openPostgresStore } from './postgresStore';
+import { openPostgresStore, shownAddress } from './postgresStore';
 import { openSqliteStore } from './sqliteStore';
 
 /** Where the store lives when MOSAVABAT_DB is not set (relative to the working directory). */
@@ -21,12 +21,5 @@ export function openStore(location: string | undefined = process.env.MOSAVABAT_D
 /** The store's location for a log line: a PostgreSQL address without its password. */
 export function describeStore(location: string | undefined = process.env.MOSAVABAT_DB): string {
   const value = location?.trim() || DEFAULT_DB;
-  if (!isPostgres(value)) return value === ':memory:' ? value : resolve(value);
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return 'postgres://…';
-  }
+  return isPostgres(value) ? shownAddress(value) : value === ':memory:' ? value : resolve(value);
 }

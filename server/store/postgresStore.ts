@@ -5,6 +5,7 @@
  * lock; a deadlock or serialization failure runs the transaction again.
  */
 import { Pool, types, type PoolClient } from 'pg';
+import { MosavabatError } from '../../core/errors';
 import type { RegisterStore } from '../../usecases/registerStore';
 import { applyMigrations } from './migrate';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
@@ -68,7 +69,8 @@ function postgresDriver(pool: Pool): SqlDriver {
 /**
  * Connect to the database at `url` and run the migrations it has not had (one instance at a
  * time: the others wait on an advisory lock).
- * @throws the connection's error (server down, wrong password); MosavabatError `store_too_new`
+ * @throws MosavabatError `store_unreachable` (server down, wrong password, no such database),
+ *   `store_too_new` for a database a newer service made
  */
 export async function openPostgresStore(url: string): Promise<RegisterStore> {
   const pool = new Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
@@ -87,6 +89,25 @@ export async function openPostgresStore(url: string): Promise<RegisterStore> {
     return createSqlStore(driver);
   } catch (error) {
     await pool.end();
-    throw error;
+    throw error instanceof MosavabatError ? error : unreachable(url, error);
   }
+}
+
+/** A PostgreSQL address without its password, for messages and logs. */
+export function shownAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** A connection or start-up failure as one message naming the database (never its password). */
+function unreachable(url: string, error: unknown): MosavabatError {
+  const reason = error instanceof Error ? error.message.replaceAll(url, shownAddress(url)) : String(error);
+  return new MosavabatError('store_unreachable',
+    `پایگاه دادهٔ PostgreSQL در ${shownAddress(url)} در دسترس نیست یا اجازهٔ ورود نمی‌دهد (${reason})`,
+    `cannot use the PostgreSQL database at ${shownAddress(url)}: ${reason}`, 'internal');
 }

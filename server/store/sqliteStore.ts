@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { MosavabatError } from '../../core/errors';
 import type { RegisterStore } from '../../usecases/registerStore';
 import { applyMigrations } from './migrate';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
@@ -106,12 +107,17 @@ function sqliteDriver(db: Database.Database): SqlDriver {
 /**
  * Open (creating when missing) a store at `path`; `':memory:'` for a throwaway one. Runs the
  * migrations the file has not had yet.
- * @throws the SQLite error when the file cannot be opened (wrong permissions, not a database);
- *   MosavabatError `store_too_new` for a file a newer service made
+ * @throws MosavabatError `store_unusable` when the file cannot be opened (wrong permissions, not
+ *   a database), `store_too_new` for a file a newer service made
  */
 export async function openSqliteStore(path: string): Promise<RegisterStore> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw unusable(path, error);
+  }
   try {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -127,6 +133,13 @@ export async function openSqliteStore(path: string): Promise<RegisterStore> {
     return createSqlStore(driver);
   } catch (error) {
     db.close();
-    throw error;
+    throw error instanceof MosavabatError ? error : unusable(path, error);
   }
+}
+
+/** A file that cannot be opened or is not a database, as one message naming it. */
+function unusable(path: string, error: unknown): MosavabatError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MosavabatError('store_unusable', `پایگاه دادهٔ سرویس در «${path}» باز نمی‌شود (${reason})`,
+    `cannot open the service's SQLite database at ${path}: ${reason}`, 'internal');
 }

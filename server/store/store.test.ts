@@ -3,7 +3,8 @@
  * service does, it must not matter which database is underneath.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Assignment } from '../../core/register/types';
@@ -501,6 +502,22 @@ describe('migrations and the choice of database', () => {
       await client.end();
     }
     await expect(openPostgresStore(url)).rejects.toMatchObject({ code: 'store_too_new', en: expect.stringContaining('schema 7') });
+  });
+
+  it('a file that is not a database, or a PostgreSQL server nobody answers at, is one clear message (no password in it)', async () => {
+    const path = join(tempDir('mosavabat-store-'), 'not-a-db.sqlite');
+    writeFileSync(path, 'this is a text file, not a database'.repeat(200));
+    await expect(openSqliteStore(path)).rejects.toMatchObject({ code: 'store_unusable', en: expect.stringContaining(path) });
+    // a port nothing listens on: one the system hands out, closed again
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = server.address() as { port: number };
+        server.close(() => resolve(p));
+      });
+    });
+    const error = await openPostgresStore(`postgres://mosavabat:secret-password@127.0.0.1:${port}/x`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'store_unreachable', en: expect.stringContaining(`postgres://mosavabat:***@127.0.0.1:${port}/x`) });
+    expect(JSON.stringify(error) + String((error as Error).message)).not.toContain('secret-password');
   });
 
   it('MOSAVABAT_DB picks PostgreSQL for a postgres:// address and a SQLite file otherwise', async () => {
