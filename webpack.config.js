@@ -1,7 +1,8 @@
 /**
  * Builds the Excel add-in into dist/addin/: taskpane.js (addin/taskpane.ts with its core/
- * imports), commands.js (the ribbon's function file), notice.js (the ribbon's message window),
- * the pages and stylesheets, the icons, the Vazirmatn font from the vazirmatn package
+ * imports), commands.js (the ribbon's function file), the ES5 scripts notice.js (the ribbon's
+ * message window) and legacy.js (a Persian message where Excel's webview is too old), the pages
+ * and stylesheets, the icons, the Vazirmatn font from the vazirmatn package
  * and Office.js from the @microsoft/office-js package. Everything the task pane loads is served
  * from the same place: no CDN, so it works on an office network without internet.
  *
@@ -37,6 +38,9 @@ function staticFiles() {
     ['commands.html', path.resolve(__dirname, 'addin', 'commands.html')],
     ['notice.html', path.resolve(__dirname, 'addin', 'notice.html')],
     ['notice.css', path.resolve(__dirname, 'addin', 'notice.css')],
+    // plain ES5, served as written: they must run in the Internet Explorer 11 webview too
+    ['notice.js', path.resolve(__dirname, 'addin', 'notice.js')],
+    ['legacy.js', path.resolve(__dirname, 'addin', 'legacy.js')],
     ['fonts/Vazirmatn-Variable.woff2', path.join(fontsDir, 'Vazirmatn[wght].woff2')],
     ['fonts/OFL.txt', path.join(fontsDir, '..', '..', 'OFL.txt')],
   ];
@@ -77,7 +81,6 @@ module.exports = (_env, argv) => ({
   entry: {
     taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts'),
     commands: path.resolve(__dirname, 'addin', 'commands.ts'),
-    notice: path.resolve(__dirname, 'addin', 'notice.ts'),
   },
   output: { path: OUT, filename: '[name].js', clean: true },
   devtool: 'source-map',

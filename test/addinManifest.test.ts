@@ -330,7 +330,7 @@ describe.each([0, 1])('manifest %#', (index) => {
     expect((await associatedInBuild()).sort()).toEqual([...functionNames].sort());
     const functionFile = m().resources.get(child(all(m().root).find((e) => e.local === 'DesktopFormFactor')!, 'FunctionFile').attributes.get('resid')!)![1];
     expect(functionFile).toBe(`${m().base}/addin/commands.html`);
-    expect(readFileSync(join(DIST, 'commands.html'), 'utf8')).toMatch(/<script src="office-js\/office\.js"><\/script>\s*<script src="commands\.js"><\/script>/);
+    expect(readFileSync(join(DIST, 'commands.html'), 'utf8')).toMatch(/<script src="office-js\/office\.js"><\/script>\s*<script src="legacy\.js" data-page="commands"><\/script>\s*<script src="commands\.js"><\/script>/);
   });
 
   it('asks only for ExcelApi 1.1, so Excel 2016 and 2019 load it and the rest is found at run time', () => {

@@ -1,0 +1,149 @@
+/**
+ * Older Excels on Windows show add-ins in the Internet Explorer 11 webview (ES5 only) or in Edge
+ * Legacy; the add-in's bundles cannot run there. legacy.js and notice.js are written in ES5 so
+ * that those Excels still get a Persian explanation: in the pane, and from the ribbon's colour
+ * button. Checked on the built files in dist/addin: parsed as ES5 by acorn, then run in a
+ * sandbox with a stand-in Office, and the pages in Debian's chromium posing as IE11.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createContext, runInContext } from 'node:vm';
+import { parse } from 'acorn';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const DIST = join(__dirname, '..', 'dist', 'addin');
+const CHROMIUM = '/usr/bin/chromium';
+const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+const EDGE_LEGACY = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045';
+const WEBVIEW2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
+
+jest.setTimeout(30_000);
+
+const built = (name: string) => readFileSync(join(DIST, name), 'utf8');
+
+/** Runs legacy.js as commands.html loads it; returns what it associated and the dialogs it opened. */
+async function runLegacyCommands(agent: string) {
+  const associated = new Map<string, (event: { completed(): void }) => void>();
+  const dialogs: string[] = [];
+  const handlers = new Map<string, () => void>();
+  const sandbox: Record<string, unknown> = {
+    navigator: { userAgent: agent },
+    location: { href: 'https://sec.example:8443/addin/commands.html?_host_Info=Excel$Win32$16.01$fa-IR' },
+    document: { getElementsByTagName: () => [{ getAttribute: (name: string) => (name === 'data-page' ? 'commands' : null) }] },
+    Office: {
+      onReady: (callback: () => void) => { setImmediate(callback); },
+      actions: { associate: (name: string, fn: (event: { completed(): void }) => void) => { associated.set(name, fn); } },
+      context: {
+        ui: {
+          displayDialogAsync: (url: string, _o: unknown, callback: (r: unknown) => void) => {
+            dialogs.push(url);
+            callback({ status: 'succeeded', value: { addEventHandler: (type: string, h: () => void) => { handlers.set(type, h); }, close: () => undefined } });
+          },
+        },
+      },
+    },
+    encodeURIComponent,
+  };
+  sandbox.window = sandbox;
+  runInContext(built('legacy.js'), createContext(sandbox));
+  await new Promise((resolve) => setImmediate(resolve));
+  return { associated, dialogs, handlers, legacy: sandbox.mosavabatLegacyWebview === true };
+}
+
+describe('the ES5 scripts', () => {
+  it.each(['legacy.js', 'notice.js'])('%s parses as ES5', (name) => {
+    expect(() => parse(built(name), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  });
+
+  it('the bundles need more than ES5, which is why the scripts above exist', () => {
+    expect(() => parse(built('commands.js'), { ecmaVersion: 5, sourceType: 'script' })).toThrow();
+  });
+});
+
+describe('legacy.js on the ribbon\'s function page', () => {
+  it.each([['IE11', IE11], ['Edge Legacy', EDGE_LEGACY]])('in %s answers the colour button with the Persian explanation and finishes', async (_name, agent) => {
+    const run = await runLegacyCommands(agent);
+    expect(run.legacy).toBe(true);
+    expect([...run.associated.keys()]).toEqual(['colorRegister']);
+    let completed = 0;
+    run.associated.get('colorRegister')!({ completed: () => { completed++; } });
+    expect(run.dialogs).toHaveLength(1);
+    const [page, hash] = run.dialogs[0].split('#');
+    expect(page).toBe('https://sec.example:8443/addin/notice.html');
+    expect(decodeURIComponent(hash.replace(/^m=/, ''))).toMatch(/^این اکسل افزونه‌ها را با مرورگر قدیمی درونی \(Internet Explorer 11 یا Edge قدیمی\)/);
+    expect(completed).toBe(0);
+    run.handlers.get('dialogEventReceived')!();
+    run.handlers.get('dialogMessageReceived')!();
+    expect(completed).toBe(1);
+  });
+
+  it('does nothing in a modern webview (commands.js does the work there)', async () => {
+    const run = await runLegacyCommands(WEBVIEW2);
+    expect(run.legacy).toBe(false);
+    expect(run.associated.size).toBe(0);
+  });
+});
+
+describe('the pages in a browser posing as an old webview', () => {
+  let server: Server;
+  let origin: string;
+  let profile: string;
+  let ie: BrowserContext;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'legacy.js'))) throw new Error('dist/addin is missing: run `npm run build:addin` first');
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    server = createServer((request, response) => {
+      const file = normalize(join(DIST, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+      if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
+        response.writeHead(404).end();
+        return;
+      }
+      const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    profile = mkdtempSync(join(tmpdir(), 'mosavabat-legacy-'));
+    ie = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, userAgent: IE11,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await ie.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== '127.0.0.1') {
+        outside.push(url.href);
+        return route.abort();
+      }
+      return route.continue();
+    });
+  });
+
+  afterAll(async () => {
+    await ie?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('the pane shows the Persian explanation instead of the calculator', async () => {
+    const page = ie.pages()[0] ?? await ie.newPage();
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+    const alert = page.locator('[role=alert]');
+    await expect(alert.textContent()).resolves.toMatch(/افزونه‌ی مصوبات در آن کار نمی‌کند/);
+    expect(await page.locator('#calculator').count()).toBe(0);
+    expect(outside).toEqual([]);
+  });
+
+  it('the message window shows the message it was given and its close button', async () => {
+    const page = await ie.newPage();
+    await page.goto(`${origin}/notice.html#m=${encodeURIComponent('برگه‌ی «مصوبات» پیدا نشد')}`, { waitUntil: 'load' });
+    await expect(page.locator('#message').textContent()).resolves.toBe('برگه‌ی «مصوبات» پیدا نشد');
+    await expect(page.locator('#close').textContent()).resolves.toBe('بستن');
+    await page.goto(`${origin}/notice.html`, { waitUntil: 'load' });
+    await expect(page.locator('#message').textContent()).resolves.toMatch(/^فرمان انجام نشد/);
+  });
+});
