@@ -17,6 +17,7 @@ import { toPersianDigits } from '../core/text';
 import { newRegister, openRegister } from '../adapters/xlsx/registerHandle';
 import type { MeetingSheetRow } from '../adapters/xlsx/sideSheets';
 import { readMinutesFile } from '../adapters/minutes/minutesFile';
+import { withFileLocks } from '../adapters/files/registerLock';
 import { analyzeBook, chooseOutput, dueSoonWindow, redirectMessage, type RegisterOptions } from './registerCommon';
 
 export interface ImportIntoRegisterOptions extends RegisterOptions {
@@ -94,14 +95,19 @@ export function meetingRecord(meeting: Meeting, id: string, title: string, resol
  * Every row's state and colour are refreshed as of `today`. Due dates follow the register's
  * `تنظیمات` sheet (Thursday, holidays, urgent days), after `settings` are written into it;
  * with `into`, settings that change the sheet are written even when no row is new.
- * @throws MosavabatError `import_target_missing` (neither given), `output_exists`, and those of
- *   reading the minutes and the register
+ * The register and the output stay locked from before the read until after the write.
+ * @throws MosavabatError `import_target_missing` (neither given), `output_exists`, `register_locked`,
+ *   `register_changed`, and those of reading the minutes and the register
  */
 export async function importMinutesIntoRegister(minutesPath: string, options: ImportIntoRegisterOptions): Promise<ImportIntoRegisterResult> {
   if (!options.output && !options.into) {
     throw new MosavabatError('import_target_missing', 'فایل دفتر مصوبات را با -o (دفتر تازه) یا --into (دفتر موجود) بدهید',
       'give the register file with -o (new register) or --into (existing register)');
   }
+  return withFileLocks([options.into, options.output], () => importLocked(minutesPath, options), options.lock);
+}
+
+async function importLocked(minutesPath: string, options: ImportIntoRegisterOptions): Promise<ImportIntoRegisterResult> {
   if (options.output && !options.into && (await exists(options.output))) {
     throw new MosavabatError('output_exists',
       `فایل «${basename(options.output)}» از قبل هست؛ برای افزودن این جلسه به آن از --into استفاده کنید یا نام دیگری بدهید`,
@@ -147,7 +153,7 @@ export async function importMinutesIntoRegister(minutesPath: string, options: Im
   result.agenciesAdded = book.addAgencies(directory, all.map((a) => a.agency));
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const choice = options.into
-    ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost)
+    ? await chooseOutput(options.into, options.output ?? options.into, 'جدید', book.lost, options.force)
     : { path: options.output as string };
   await book.save(choice.path, analysis, summarize(analysis.rows, today, agencyNamer(directory)), today, dueSoonWindow(book.settings(), options.dueSoonDays));
   result.output = choice.path;

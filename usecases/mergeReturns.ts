@@ -24,7 +24,9 @@ import { comparisonKey } from '../core/text';
 import { isPercentFormat } from '../adapters/xlsx/cells';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
 import { assignmentCells, fieldLetters, ensureColumns, writeDerived } from '../adapters/xlsx/registerSheet';
-import { checkWorkbookBytes, readWorkbookBytes, writeFileAtomic, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
+import { checkWorkbookBytes, readWorkbookBytes, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
+import { writeFileAtomic } from '../adapters/files/atomicFile';
+import { withFileLocks } from '../adapters/files/registerLock';
 import type { Loss } from '../adapters/xlsx/registerHandle';
 import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
 import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
@@ -68,6 +70,8 @@ export interface MergeReportFile {
   registerRevision: { before: number; after: number };
   rowsChanged: number;
   files: FileReport[];
+  /** Set when the merged register could not be written after this report was: nothing was merged. */
+  notWritten?: { code: string; fa: string; en: string };
 }
 
 /** Fields a merge writes into a changed register row besides the agency fields. */
@@ -157,10 +161,18 @@ async function openTarget(registerPath: string, engine: RegisterOptions['engine'
 /**
  * Merge the return files into the register at `registerPath` and write the merged register.
  * @returns what happened per file; the register is written even when nothing changed
- * @throws MosavabatError only for the register itself (unreadable) and unwritable outputs;
+ * The register (and the output) stay locked from before the read until after the write; the
+ * report is written before the register, so a report that cannot be written leaves the register
+ * as it was (and a register that cannot be written turns the report into `notWritten`).
+ * @throws MosavabatError only for the register itself (unreadable, `register_locked`,
+ *   `register_changed`), unwritable outputs and `output_exists` (an existing `-o` without `force`);
  *   a bad return file is a report, never an exception
  */
 export async function mergeReturnFiles(registerPath: string, returns: readonly ReturnSource[], options: MergeFilesOptions = {}): Promise<MergeFilesResult> {
+  return withFileLocks([registerPath, options.output], () => mergeLocked(registerPath, returns, options), options.lock);
+}
+
+async function mergeLocked(registerPath: string, returns: readonly ReturnSource[], options: MergeFilesOptions): Promise<MergeFilesResult> {
   const at = options.at ?? new Date();
   const today = options.today ?? tehranTime(at).date;
   const target = await openTarget(registerPath, options.engine);

@@ -11,7 +11,9 @@ import { deadlineSettingsOf, type SettingsRead } from '../core/register/settings
 import { describeLost } from '../adapters/xlsx/inspect';
 import type { RegisterBook } from '../adapters/xlsx/registerBook';
 import type { Loss, RegisterEngine, RegisterHandle } from '../adapters/xlsx/registerHandle';
-import { samePath, siblingPath } from '../adapters/xlsx/workbookFile';
+import { samePath, siblingPath, writtenByTool } from '../adapters/xlsx/workbookFile';
+import { refuseExisting } from '../adapters/files/atomicFile';
+import type { LockOptions } from '../adapters/files/registerLock';
 
 /** Options every register use case accepts. */
 export interface RegisterOptions {
@@ -21,6 +23,10 @@ export interface RegisterOptions {
   dueSoonDays?: number;
   /** Force an exceljs engine (tests and the benchmark); default `auto`. */
   engine?: RegisterEngine;
+  /** Waiting for another writer's lock on the register (see files/registerLock). */
+  lock?: LockOptions;
+  /** Replace an existing output file this command did not make (`--force`). */
+  force?: boolean;
 }
 
 /**
@@ -64,13 +70,18 @@ export interface OutputChoice {
  * - `requested` absent → a new file beside the input with `suffix` (the input is never
  *   modified unless asked);
  * - `requested` is the input itself → in place, unless the input has parts exceljs cannot
- *   write back (charts, pivot tables, slicers …): then a new file beside it, and the caller says so.
+ *   write back (charts, pivot tables, slicers …): then a new file beside it, and the caller says so;
+ * - `requested` another file that exists → refused (`output_exists`) unless `force`, or unless
+ *   this tool wrote it and nobody saved it since (an earlier run's output).
+ * @throws MosavabatError `output_exists`
  */
-export async function chooseOutput(input: string, requested: string | undefined, suffix: string, lost: readonly Loss[]): Promise<OutputChoice> {
+export async function chooseOutput(input: string, requested: string | undefined, suffix: string, lost: readonly Loss[], force?: boolean): Promise<OutputChoice> {
   if (!requested) return { path: await siblingPath(input, suffix) };
-  if (lost.length && (await samePath(input, requested))) {
+  const inPlace = await samePath(input, requested);
+  if (lost.length && inPlace) {
     return { path: await siblingPath(input, suffix), redirected: { from: requested, lost } };
   }
+  if (!inPlace) await refuseExisting(requested, force, writtenByTool);
   return { path: requested };
 }
 

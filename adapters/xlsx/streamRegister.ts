@@ -13,12 +13,8 @@
  */
 import { maxOf, usedColumns, type SheetCopy, type StreamedRegister } from './streamRead';
 import { ensureFields, lastDataRow } from './streamEdit';
-import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import './exceljsStreamFix'; // must run before any streamed read: exceljs splits UTF-8 across chunks
 import ExcelJS, { type AutoFilter, type Style, type WorksheetView } from 'exceljs';
-import { MosavabatError } from '../../core/errors';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
 import { statusLabel } from '../../core/register/status';
 import { STATE_LABELS } from '../../core/register/state';
@@ -36,7 +32,7 @@ import { fillOverdue, fillSummary, OVERDUE_SHEET, summaryPageSetup, summaryViews
 import { addRangeValidation } from './validations';
 import { columnLetter } from '../../core/sheet/address';
 import { REGISTER_STATUS_OPTIONS } from '../../core/register/status';
-import { writeFailed } from './workbookFile';
+import { replaceFile } from '../files/atomicFile';
 import { autoFilterRef, writeFilterDatabaseNames, type SheetFilter } from './filterNames';
 
 /** Column definitions for a writer from ColumnInfo ranges (1-based, gaps left default). */
@@ -83,8 +79,7 @@ export interface StreamWritePlan {
  */
 export async function writeStreamedRegister(reg: StreamedRegister, path: string, plan: StreamWritePlan): Promise<void> {
   ensureFields(reg);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
+  await replaceFile(path, async (temporary) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
     workbook.creator = 'mosavabat';
     for (const sheet of reg.sheets) {
@@ -94,12 +89,7 @@ export async function writeStreamedRegister(reg: StreamedRegister, path: string,
     writeToolSheets(workbook, plan, reg.file);
     nameFilters(workbook);
     await workbook.commit();
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    if (error instanceof MosavabatError) throw error;
-    throw writeFailed(path, error);
-  }
+  });
 }
 
 /** Give the writer's autofilters their `_xlnm._FilterDatabase` names (see filterNames). */
@@ -236,18 +226,13 @@ async function writeRegisterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
  * @throws MosavabatError `write_failed`
  */
 export async function writeSummaryWorkbook(path: string, summary: RegisterSummary, source?: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
+  await replaceFile(path, async (temporary) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
     workbook.creator = 'mosavabat';
     writeSummarySheets(workbook, summary, source);
     nameFilters(workbook);
     await workbook.commit();
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw writeFailed(path, error);
-  }
+  });
 }
 
 function writeToolSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: StreamWritePlan, source?: string): void {

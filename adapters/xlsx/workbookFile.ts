@@ -1,15 +1,16 @@
 /**
  * Opening and saving workbook files safely: the bytes are inspected before exceljs parses them
  * (format, encryption, unsafe defined names), Object.prototype is checked after, and saving
- * goes through a temporary file and a rename so a failure never leaves half a workbook.
+ * goes through the one temporary-file-and-rename writer (files/atomicFile).
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../files/atomicFile';
 import ExcelJS from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import { autoFilterRef, writeFilterDatabaseNames } from './filterNames';
 import { inspectWorkbook, WorkbookInspection } from './inspect';
+import { listZipEntries, readZipEntry } from './fast/zip';
 import { FileTooLarge, readFileBounded } from '../files/boundedRead';
 import { checkZipBounds, ZIP_LIMITS, ZipLimitError, zipLimitMessage } from './fast/zipBounds';
 
@@ -89,29 +90,6 @@ export async function parseWorkbook(source: WorkbookBytes): Promise<ExcelJS.Work
 }
 
 /**
- * Write bytes to `path` atomically: a temporary file beside it, then a rename.
- * @throws MosavabatError `write_failed` naming the file (folder missing, file open in Excel …)
- */
-export async function writeFileAtomic(path: string, data: Buffer | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw writeFailed(path, error);
-  }
-}
-
-/** The MosavabatError for a file that cannot be written. */
-export function writeFailed(path: string, error: unknown): MosavabatError {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new MosavabatError('write_failed',
-    `فایل «${path}» نوشته نشد (پوشه وجود ندارد، دسترسی نیست یا فایل در اکسل باز است)`,
-    `cannot write "${path}" (${code})`, 'bad_input', { file: basename(path) });
-}
-
-/**
  * Serialize a workbook and write it atomically. Every sheet's autofilter gets its
  * `_xlnm._FilterDatabase` name, so LibreOffice shows the filter too (see filterNames).
  */
@@ -149,5 +127,25 @@ export async function siblingPath(path: string, suffix: string): Promise<string>
     } catch {
       return candidate;
     }
+  }
+}
+
+/**
+ * Whether the workbook at `path` was written by this tool and not saved by anyone since: its
+ * `docProps/core.xml` names mosavabat as creator and no other last editor (Excel and LibreOffice
+ * write theirs on save). False for anything unreadable.
+ */
+export async function writtenByTool(path: string): Promise<boolean> {
+  try {
+    const bytes = await readFileBounded(path, ZIP_LIMITS.compressedBytes);
+    const core = listZipEntries(bytes).find((e) => e.name === 'docProps/core.xml');
+    if (!core) return false;
+    const xml = readZipEntry(bytes, core, 64 * 1024).toString('utf8');
+    const field = (name: string) => new RegExp(`<(?:\\w+:)?${name}>([^<]*)</`).exec(xml)?.[1]?.trim();
+    const lastBy = field('lastModifiedBy');
+    // exceljs, which writes our workbooks, signs as their last editor (`ExcelJS`, or `Unknown`)
+    return field('creator') === 'mosavabat' && (!lastBy || ['mosavabat', 'ExcelJS', 'Unknown'].includes(lastBy));
+  } catch {
+    return false;
   }
 }

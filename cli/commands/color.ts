@@ -4,12 +4,13 @@ import { Command } from 'commander';
 import { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
 import { colorRegisterFile } from '../../usecases/colorRegisterFile';
-import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';
+import { describeCounts, FORCE_HELP, lockWaitTold, parseDueSoonDays, parseToday } from '../format/register';
 
 interface ColorOptions {
   today?: string;
   dueSoonDays?: string;
   output?: string;
+  force?: boolean;
 }
 
 /** Add `color` to the program. */
@@ -20,9 +21,11 @@ export function registerColor(program: Command, io: CliIO): void {
     .option('-o, --output <file>', 'فایل خروجی؛ بدون آن «<نام>-رنگی.xlsx» کنار فایل ساخته می‌شود و فایل اصلی دست نمی‌خورد. برای تغییر خود فایل، همان نام را بدهید — output file (default: <name>-رنگی.xlsx beside the input; give the input itself to colour it in place)')
     .option('--today <date>', 'تاریخ امروز (شمسی) — today, Jalali')
     .option('--due-soon-days <n>', 'پنجره «نزدیک به پایان مهلت» به روز (پیش‌فرض ۷) — due-soon window in days')
+    .option('--force', FORCE_HELP)
     .action(async (path: string, options: ColorOptions) => {
       const result = await colorRegisterFile(path, {
         output: options.output, today: parseToday(options.today), dueSoonDays: parseDueSoonDays(options.dueSoonDays),
+        force: options.force, lock: lockWaitTold(io),
       });
       const lines = [
         `${toPersianDigits(result.rows)} ردیف رنگ شد و در «${result.output}» نوشته شد.`,

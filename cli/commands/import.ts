@@ -10,7 +10,7 @@ import { toLatinDigits } from '../../core/text/digits';
 import type { DeadlineSettings } from '../../core/deadline/rule';
 import type { RegisterSettings } from '../../core/register/settings';
 import { describeMinutes } from '../format/minutes';
-import { importIntoRegister, parseDueSoonDays } from '../format/register';
+import { FORCE_HELP, importIntoRegister, parseDueSoonDays } from '../format/register';
 
 interface ImportOptions {
   json?: boolean;
@@ -84,6 +84,7 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('--holidays <dates>', 'تعطیلات رسمی دیگر (مثل تعطیلات قمری) جدا با کاما، یا فایلی از آن‌ها — more official holidays: Jalali dates separated by commas, or a file of them')
     .option('--urgent-days <n>', 'مهلت «فوری» به روز، پیش‌فرض ۳ — days after the meeting for «فوری», default 3')
     .option('--due-soon-days <n>', 'پنجره «نزدیک به پایان مهلت» به روز برای دفتر (پیش‌فرض ۷) — the register\'s due-soon window in days, default 7')
+    .option('--force', FORCE_HELP)
     .action(async (minutesPath: string, options: ImportOptions) => {
       if (options.output || options.into) {
         // with a register the settings belong to its تنظیمات sheet: written there, then used

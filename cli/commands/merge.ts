@@ -4,13 +4,14 @@ import { formatReports } from '../../core/merge';
 import { toPersianDigits } from '../../core/text';
 import { CliIO, ExitRequest } from '../io';
 import { mergeReturnFiles } from '../../usecases/mergeReturns';
-import { parseToday } from '../format/register';
+import { FORCE_HELP, lockWaitTold, parseToday } from '../format/register';
 
 interface MergeCliOptions {
   output?: string;
   report?: string;
   agency?: string;
   today?: string;
+  force?: boolean;
 }
 
 export function registerMerge(program: Command, io: CliIO): void {
@@ -21,9 +22,11 @@ export function registerMerge(program: Command, io: CliIO): void {
     .option('--report <file>', 'گزارش JSON — report.json')
     .option('--agency <name>', 'همهٔ فایل‌ها را این دستگاه فرستاده است — the agency that sent every file')
     .option('--today <date>', 'تاریخ امروز، مثل ۱۴۰۳/۰۵/۰۱ — today for date checks and colours')
+    .option('--force', FORCE_HELP)
     .action(async (register: string, returns: string[], options: MergeCliOptions) => {
       const result = await mergeReturnFiles(register, returns, {
         output: options.output, reportPath: options.report, expectedAgency: options.agency, today: parseToday(options.today),
+        force: options.force, lock: lockWaitTold(io),
       });
       io.out(formatReports(result.reports));
       const n = (x: number) => toPersianDigits(String(x));

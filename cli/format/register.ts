@@ -6,6 +6,16 @@ import type { DeadlineState } from '../../core/register/types';
 import { toLatinDigits, toPersianDigits } from '../../core/text/digits';
 import type { RegisterSettings } from '../../core/register/settings';
 import { importMinutesIntoRegister } from '../../usecases/importMinutesIntoRegister';
+import type { LockOptions } from '../../adapters/files/registerLock';
+import type { CliIO } from '../io';
+
+/** Lock options that tell the user (stderr) when the register is busy and the run waits. */
+export function lockWaitTold(io: CliIO): LockOptions {
+  return { onWait: (message) => io.err(`${message.fa}\n${message.en}`) };
+}
+
+/** The `--force` option's help, one text for every command that has it. */
+export const FORCE_HELP = 'جایگزین کردن فایل خروجیِ موجودی که این فرمان نساخته است — replace an existing output file';
 
 /**
  * A `--today` value as a Jalali date (`YYYY/MM/DD`, any digits); undefined when not given (the
@@ -41,6 +51,7 @@ export interface ImportRegisterOptions {
   into?: string;
   today?: string;
   json?: boolean;
+  force?: boolean;
   /** Settings for the register's `تنظیمات` sheet (registerSettingsFrom). */
   settings?: Partial<RegisterSettings>;
 }
@@ -49,9 +60,10 @@ export interface ImportRegisterOptions {
  * `import <minutes> -o <register.xlsx>` / `--into <register.xlsx>`: run the use case and print
  * what happened (JSON with `--json`).
  */
-export async function importIntoRegister(minutesPath: string, options: ImportRegisterOptions, io: { out(text: string): void }): Promise<void> {
+export async function importIntoRegister(minutesPath: string, options: ImportRegisterOptions, io: CliIO): Promise<void> {
   const result = await importMinutesIntoRegister(minutesPath, {
     output: options.output, into: options.into, today: parseToday(options.today), settings: options.settings,
+    force: options.force, lock: lockWaitTold(io),
   });
   if (options.json) {
     const { minutes, ...rest } = result;
