@@ -6,11 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { SHEETS } from '../core/register/fields';
 import { withFileLocks } from '../adapters/files/registerLock';
 import { writeFileAtomic } from '../adapters/files/atomicFile';
-import { COL, rowsOf } from './fixtures/returns/helpers';
+import { fillEveryRow, rowsOf } from './fixtures/returns/helpers';
 import { RETURNS_AT, RETURNS_REGISTER_ROWS } from './fixtures/returns/registerRows';
 import { cli, SEED_MINUTES, tempDir } from './helpers';
 import { registerFile } from './registerHelpers';
@@ -65,20 +63,8 @@ describe('two processes writing one register', () => {
     const made = await writeAgencySheets(original, join(dir, 'returns'), { at: RETURNS_AT });
     const [fileA, fileB] = made.files.map((f) => f.path);
     const filled = async (source: string, percent: number, name: string) => {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(source);
-      const sheet = workbook.getWorksheet(SHEETS.register)!;
-      const ids: string[] = [];
-      sheet.eachRow((row, r) => {
-        const id = row.getCell(COL.id).value;
-        if (r > 1 && typeof id === 'string' && id) {
-          sheet.getCell(`${COL.percent}${r}`).value = percent;
-          ids.push(id);
-        }
-      });
       const path = join(dir, name);
-      await workbook.xlsx.writeFile(path);
-      return { path, ids };
+      return { path, ids: await fillEveryRow(source, percent, path) };
     };
     const a = await filled(fileA, 40, 'a.xlsx');
     const b = await filled(fileB, 60, 'b.xlsx');

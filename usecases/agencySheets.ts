@@ -1,11 +1,11 @@
 /** Use case: one return workbook per agency from a register, for the agencies to fill and send back. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MosavabatError } from '../core/errors';
 import { registerAgencies, registerRevision, tehranTime, unreadableCells } from '../core/merge';
 import { comparisonKey } from '../core/text';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
-import { saveWorkbook } from '../adapters/xlsx/workbookFile';
+import { saveWorkbook, writtenByTool } from '../adapters/xlsx/workbookFile';
 import { buildReturnWorkbook, returnFileName, type ReturnRowSource } from '../adapters/xlsx/returns/returnBook';
 import { analyzeBook, type RegisterOptions } from './registerCommon';
 
@@ -22,6 +22,8 @@ export interface AgencySheetsResult {
   /** The register's revision the files were made from. */
   registerRevision: number;
   files: Array<{ agency: string; path: string; rows: number }>;
+  /** Files already in the folder under the name a new file would take, saved since this tool made them (perhaps filled in): kept, the new file written beside them. */
+  kept: Array<{ path: string; instead: string }>;
   /** Rows with no agency, not sent to anyone. */
   rowsWithoutAgency: number;
   /** Void rows left out. */
@@ -31,7 +33,9 @@ export interface AgencySheetsResult {
 /**
  * Read the register and write, into `outDir` (created when missing), one return workbook per
  * agency with that agency's rows (see buildReturnWorkbook). A file of the same name in the
- * folder (same agency, same day) is replaced atomically.
+ * folder (same agency, same day) is replaced only when this tool wrote it and nobody saved it
+ * since; one that was saved (perhaps filled in by the agency) is kept and the new file gets the
+ * next free name (` (2).xlsx` …), listed in `kept`.
  * @throws MosavabatError for an unreadable register, `agency_not_found` when a requested agency
  *   has no rows, `write_failed` for an unwritable folder or file
  */
@@ -86,13 +90,16 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
   }
   const used = new Set<string>();
   const files: AgencySheetsResult['files'] = [];
+  const kept: AgencySheetsResult['kept'] = [];
   for (const agency of agencies) {
     const rows = byAgency.get(agencyKey(agency)) ?? [];
     if (rows.length === 0) continue;
-    let name = returnFileName(agency, today);
-    // two spellings that differ only in characters a file name cannot hold
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = name.replace(/( \(\d+\))?\.xlsx$/, ` (${n}).xlsx`);
+    const first = returnFileName(agency, today);
+    let name = first;
+    // two spellings that differ only in characters a file name cannot hold; a filled-in file is never replaced
+    for (let n = 2; used.has(name.toLowerCase()) || (await filledIn(join(outDir, name))); n++) name = first.replace(/\.xlsx$/, ` (${n}).xlsx`);
     used.add(name.toLowerCase());
+    if (name !== first && (await filledIn(join(outDir, first)))) kept.push({ path: join(outDir, first), instead: join(outDir, name) });
     const workbook = await buildReturnWorkbook({
       agency, rows, registerRevision: revision, registerFile: basename(registerPath), madeAt: at, today,
     });
@@ -100,6 +107,12 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
     await saveWorkbook(workbook, path);
     files.push({ agency, path, rows: rows.length });
   }
-  return { registerRevision: revision, files, rowsWithoutAgency, voidRows };
+  return { registerRevision: revision, files, kept, rowsWithoutAgency, voidRows };
+}
+
+/** Whether a file is there that this tool did not write or someone saved since (a filled-in return). */
+async function filledIn(path: string): Promise<boolean> {
+  const there = await stat(path).then(() => true, () => false);
+  return there && !(await writtenByTool(path));
 }
 

@@ -184,15 +184,25 @@ async function mergeLocked(registerPath: string, returns: readonly ReturnSource[
 
   const { writes, analyzed } = changedRows(target, rows, run.changed, { today, dueSoonDays: options.dueSoonDays });
   const prepared = await target.prepare(writes, run.changed, analyzed, run.history);
-  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', prepared.lost);
-  await prepared.write(choice.path);
-
+  const choice = await chooseOutput(registerPath, options.output, 'ادغام‌شده', prepared.lost, options.force);
+  // the report first: when it cannot be written, the register is not replaced either
   if (options.reportPath) {
     const json: MergeReportFile = {
       register: basename(registerPath), output: basename(choice.path), at: at.toISOString(),
       registerRevision: { before: run.revisionBefore, after: run.revision }, rowsChanged: run.changed.size, files: reports,
     };
     await writeFileAtomic(options.reportPath, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
+    try {
+      await prepared.write(choice.path);
+    } catch (error) {
+      // the report must not claim a merge that was not written
+      const failure = error instanceof MosavabatError ? { code: error.code, fa: error.fa, en: error.en } : { code: 'write_failed', fa: 'دفتر نوشته نشد', en: String(error) };
+      await writeFileAtomic(options.reportPath, Buffer.from(JSON.stringify({ ...json, rowsChanged: 0, notWritten: failure }, null, 2) + '\n', 'utf8'))
+        .catch(() => undefined);
+      throw error;
+    }
+  } else {
+    await prepared.write(choice.path);
   }
   const problems = reports.reduce((n, r) => n + (r.outcome === 'rejected' ? 1 : r.rejected.length + r.conflicts.length), 0);
   return {

@@ -27,6 +27,10 @@ export function registerAgencySheets(program: Command, io: CliIO): void {
       const n = (x: number) => toPersianDigits(String(x));
       for (const file of result.files) io.out(`${file.path}  (${n(file.rows)} ردیف — ${file.agency})`);
       io.out(`${n(result.files.length)} فایل برای ${n(result.files.length)} دستگاه ساخته شد (نسخهٔ دفتر: ${n(result.registerRevision)}).`);
+      for (const file of result.kept) {
+        io.err(`«${file.path}» پس از ساخته شدن ذخیره شده است (شاید دستگاه آن را پر کرده است) و دست نخورد؛ فایل تازه: «${file.instead}»\n`
+          + `"${file.path}" was saved since it was made (perhaps filled in) and was kept; the new file is "${file.instead}"`);
+      }
       if (result.rowsWithoutAgency) io.out(`${n(result.rowsWithoutAgency)} ردیف اقدام‌کننده نداشت و برای کسی فرستاده نشد.`);
       if (result.voidRows) io.out(`${n(result.voidRows)} ردیف منتفی فرستاده نشد (برای فرستادن: --include-void).`);
     });
