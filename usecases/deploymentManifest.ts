@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MosavabatError } from '../core/errors';
-import { writeFileAtomic } from '../adapters/xlsx/workbookFile';
+import { writeFileAtomic } from '../adapters/files/atomicFile';
 
 /** The origin every URL of the development manifest is under. */
 export const DEVELOPMENT_ORIGIN = 'https://localhost:3000';
