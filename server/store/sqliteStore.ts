@@ -14,6 +14,11 @@ import { createSqlStore } from './sqlStore';
 
 /** How long a writer waits for another connection holding the file's write lock (ms). */
 const BUSY_WAIT_MS = 30_000;
+/**
+ * How long a read may wait inside SQLite (ms): readers of a WAL file wait only in rare moments
+ * (another connection recovering the file after a crash).
+ */
+const READ_BUSY_MS = 2_000;
 /** Longest pause between two tries to take the write lock (ms). */
 const BUSY_STEP_MS = 50;
 
@@ -27,11 +32,14 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function beginImmediate(db: Database.Database): Promise<void> {
   const begin = db.prepare('BEGIN IMMEDIATE');
   for (let waited = 0, step = 1; ; waited += step, step = Math.min(step * 2, BUSY_STEP_MS)) {
+    db.pragma('busy_timeout = 0');
     try {
       begin.run();
       return;
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || waited >= BUSY_WAIT_MS) throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${READ_BUSY_MS}`);
     }
     await pause(step);
   }
@@ -122,8 +130,8 @@ export async function openSqliteStore(path: string): Promise<RegisterStore> {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // no busy wait inside SQLite: beginImmediate waits; a reader in WAL mode never waits
-    db.pragma('busy_timeout = 0');
+    // writers wait in beginImmediate, without blocking the process
+    db.pragma(`busy_timeout = ${READ_BUSY_MS}`);
     const driver = sqliteDriver(db);
     await driver.transaction((tx) => applyMigrations({
       exec: async (sql) => { db.exec(sql); },

@@ -520,6 +520,29 @@ describe('migrations and the choice of database', () => {
     expect(JSON.stringify(error) + String((error as Error).message)).not.toContain('secret-password');
   });
 
+  it('several instances starting at once on a new database apply each migration once', async () => {
+    const url = await pg.createDatabase();
+    const path = join(tempDir('mosavabat-store-'), 'together.sqlite');
+    for (const open of [() => openPostgresStore(url), () => openSqliteStore(path)]) {
+      const stores = await Promise.all([open(), open(), open()]);
+      opened.push(...stores);
+      expect(await Promise.all(stores.map((s) => s.version()))).toEqual([0, 0, 0]);
+    }
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    } finally {
+      await client.end();
+    }
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('MOSAVABAT_DB picks PostgreSQL for a postgres:// address and a SQLite file otherwise', async () => {
     const url = await pg.createDatabase();
     const onPg = await openStore(url);
