@@ -66,12 +66,14 @@ function readMeeting(before: string[], tableHeader: string, warnings: Warning[])
   const narrative = [...nonEmpty, normalizeText(tableHeader)].join('\n');
 
   const when = header.when ? readWhen(header.when) : {};
-  const date = readDate(header.date, 'date', warnings) ?? when.date ?? dateFromNarrative(narrative);
+  const headerDate = readDate(header.date, 'date', warnings) ?? when.date;
+  const told = headerDate ? undefined : narrativeDate(narrative);
+  const date = headerDate ?? told?.date ?? null;
   if (!date) {
     warnings.push({ code: 'meeting_date_missing', fa: 'تاریخ جلسه در صورتجلسه پیدا نشد؛ مهلت‌ها محاسبه نشدند',
       en: 'meeting date not found; no due dates were computed' });
   }
-  const weekdayText = header.weekday ?? when.weekday ?? (header.date ? weekdayIn(header.date) : undefined) ?? weekdayFromNarrative(narrative);
+  const weekdayText = header.weekday ?? when.weekday ?? (header.date ? weekdayIn(header.date) : undefined) ?? told?.weekday ?? weekdayFromNarrative(narrative);
   const weekday = weekdayText ? canonicalWeekday(weekdayText) : null;
   if (date && weekday) {
     const actual = JalaliDate.parse(date).weekdayName();
@@ -142,6 +144,31 @@ function weekdayFromNarrative(text: string): string | undefined {
 }
 
 /** `… مورخ ۱۴۰۱/۰۴/۰۹ …` in the narrative or the table title, when the header has no date. */
+/**
+ * The meeting's date in a prose narrative, with the weekday written just before it: of the
+ * `مورخ …` dates, the one the sentence says the meeting was held on (`… سه شنبه مورخ ۸/۳/۸۶ …
+ * تشکیل گردید`), not an earlier one (`پیرو دستور کار اعلام شده مورخ ۶/۳/۸۶`); else the first.
+ */
+function narrativeDate(text: string): { date: string; weekday?: string } | null {
+  const latin = toLatinDigits(text);
+  const all = [...latin.matchAll(/مورخ\s*([0-9/\-.]+)/g)];
+  const held = all.find((m) => {
+    const after = latin.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 160);
+    const next = after.search(/مورخ/);
+    const verb = after.search(/تشکیل|تشكيل|برگزار/);
+    return verb >= 0 && (next < 0 || verb < next);
+  });
+  for (const match of held ? [held, ...all] : all) {
+    const date = dateFromNarrative(latin.slice(match.index));
+    if (!date) continue;
+    const before = latin.slice(Math.max(0, (match.index ?? 0) - 20), match.index);
+    const weekday = new RegExp(`(${WEEKDAY_NAMES.map((w) => w.replace('\u200c', '\\s*\u200c?')).join('|')}|پنج\\s*شنبه|سه\\s*شنبه|چهار\\s*شنبه)\\s*$`).exec(before.trim())?.[1];
+    return { date, weekday };
+  }
+  const named = namedDate(latin);
+  return named ? { date: named } : null;
+}
+
 function dateFromNarrative(text: string): string | null {
   const latin = toLatinDigits(text);
   const match = /مورخ\s*([0-9/\-.]+)/.exec(latin);

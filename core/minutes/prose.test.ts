@@ -53,6 +53,18 @@ describe('prose minutes: numbered paragraphs instead of a table', () => {
   });
 });
 
+describe('the date the meeting was held, among several in the narrative', () => {
+  it('takes the date the sentence says the meeting was held on, with the weekday written before it', () => {
+    // the agenda was announced on Sunday 1386/03/06; the meeting was held on Tuesday 1386/03/08
+    const parsed = parseMinutes([
+      'پيرودستوركاراعلام شده  روزیکشنبه مورخ6/3/86 هجدهمین جلسه شوراياسلامي شهريزددرساعت7 صبح سه شنبه مورخ8/3/86 با حضور کلیه اعضاء درمحل تالارشورا تشكيل و تصمیمی بشرح ذیل اتخاذ گردید.',
+      '1- مقرر گردید شهرداری در اسرع وقت اقدام نماید.',
+    ].join('\n'));
+    expect([parsed.meeting.date, parsed.meeting.weekday, parsed.warnings]).toEqual(['1386/03/08', 'سه‌شنبه', []]);
+    expect(parsed.resolutions[0].deadline.due).toBe('1386/03/11');
+  });
+});
+
 describe('agencyFromSentence', () => {
   it.each([
     ['مقرر گردید فرمانداری شهرستان کرج نسبت به برگزاری جلسات اقدام نماید.', 'فرمانداری شهرستان کرج'],
