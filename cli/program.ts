@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { MosavabatError, describeLocation } from '../core/errors';
-import { CliIO, ExitRequest } from './io';
+import { type CliIO, ExitRequest } from './io';
 import { registerImport } from './commands/import';
 import { registerValidate } from './commands/validate';
 import { registerColor } from './commands/color';

@@ -133,7 +133,7 @@ describe('mosavabat import <minutes> (no --json)', () => {
     expect(stdout).toContain('شماره جلسه: —؛ تاریخ: نامعلوم');
     expect(stdout).toContain('  زمان اقدام: «یک ماه»؛ مهلت: حساب نشد چون تاریخ جلسه پیدا نشد');
     expect(stdout).toContain('  زمان اقدام: «تا جلسه آینده»؛ مهلت: تعیین نشد؛ دستی وارد کنید');
-    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n  هشدار: تاریخ جلسه در صورتجلسه پیدا نشد/);
+    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n {2}هشدار: تاریخ جلسه در صورتجلسه پیدا نشد/);
   });
 
   it('shows Latin and Arabic-Indic digits as Persian, says why a row has no due date, and lists the document warnings', async () => {
@@ -142,7 +142,7 @@ describe('mosavabat import <minutes> (no --json)', () => {
     expect(stdout).toContain('مصوبات: ۱۱ ردیف (۱۰ با مهلت، ۱ بدون مهلت)؛ ۴ هشدار');
     expect(stdout).toContain('  زمان اقدام: «۱۰ روز کاری»؛ مهلت: یکشنبه ۱۴۰۴/۰۱/۱۰');
     expect(stdout).toContain('  زمان اقدام: «پس از تامین اعتبار»؛ مهلت: تعیین نشد؛ دستی وارد کنید');
-    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n  هشدار: سطر ۲۳ /);
+    expect(stdout).toMatch(/هشدارهای کل صورتجلسه:\n {2}هشدار: سطر ۲۳ /);
     const traffic = await cli('import', join(FIXTURES, 'minutes', 'traffic-council-1402-05-17.txt'));
     expect(traffic.stdout).toContain('  زمان اقدام: «مستمر»؛ مهلت: ندارد (مستمر)');
     expect(traffic.stdout).toContain('  زمان اقدام: «حداکثر ظرف مدت ۱۵ روز»؛ مهلت: چهارشنبه ۱۴۰۲/۰۶/۰۱');

@@ -23,6 +23,7 @@ import { tehranStamp } from '../core/jalali/clock';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { SEED_MINUTES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, patchZip, registerFile, sheetPart, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
+import { writeZip } from '../adapters/xlsx/fast/zip';
 
 const today = JalaliDate.of(1401, 4, 20);
 const now = new Date(Date.UTC(2022, 6, 11, 6, 0));
@@ -409,7 +410,7 @@ describe('files that are not registers', () => {
     ['an empty file', () => Buffer.alloc(0), 'empty_file', 'خالی'],
     ['an encrypted workbook', () => compoundFile('EncryptionInfo', 'EncryptedPackage'), 'encrypted_workbook', 'رمز'],
     ['an old .xls', () => compoundFile('Workbook', 'SummaryInformation'), 'xls_workbook', 'xls'],
-    ['a .docx', () => require('../adapters/xlsx/fast/zip').writeZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'not_xlsx', 'Word'],
+    ['a .docx', () => writeZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'not_xlsx', 'Word'],
   ];
 
   it.each(cases)('refuses %s with a Persian and English message naming the file', async (_, bytes, code, word) => {

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
-import { JalaliDate } from '../core/jalali';
+import type { JalaliDate } from '../core/jalali';
 import { SHEETS } from '../core/register/fields';
 import { analyzeRegister, type RegisterAnalysis } from '../core/register/validate';
 import { deadlineSettingsOf, type SettingsRead } from '../core/register/settings';

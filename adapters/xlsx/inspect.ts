@@ -5,7 +5,7 @@
  * hand to exceljs (defined names that would pollute Object.prototype).
  */
 import { MosavabatError } from '../../core/errors';
-import { listZipEntries, looksLikeZip, readZipEntry, ZipEntry, ZipFormatError, ZipLimitError } from './fast/zip';
+import { listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, ZipFormatError, ZipLimitError } from './fast/zip';
 import { zipLimitMessage } from './fast/zipBounds';
 
 /** A part of the workbook that exceljs reads but cannot write back. */

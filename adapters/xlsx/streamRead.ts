@@ -16,8 +16,8 @@ import { findRegisterSheet } from './registerBook';
 import { isSettingsSheetName } from './settingsSheet';
 import { headerField, type RegisterHeader } from './registerSheet';
 import { TOOL_SHEETS, type SheetLook, type SheetScan } from './fast/sheetScan';
-import { type Grid } from './sideSheets';
-import { type WorkbookBytes } from './workbookFile';
+import type { Grid } from './sideSheets';
+import type { WorkbookBytes } from './workbookFile';
 import { reorderZip } from './fast/zip';
 
 /** One cell as read: its value exactly as exceljs gives it, and its style (shared, never mutated). */

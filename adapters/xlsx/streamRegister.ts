@@ -26,7 +26,7 @@ import { toCellValue } from './cells';
 import { addStateRules } from './conditional';
 import { BODY_FONT, GREGORIAN_DATE_FORMAT, PRINT_FOOTER, printSetup, rtlView } from './layout';
 import { gregorianDue } from './registerSheet';
-import { type ColumnInfo } from './fast/sheetScan';
+import type { ColumnInfo } from './fast/sheetScan';
 import { fillLegendSheet, legendPageSetup } from './sideSheets';
 import { fillOverdue, fillSummary, OVERDUE_SHEET, summaryPageSetup, summaryViews } from './summarySheet';
 import { addRangeValidation } from './validations';

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../files/atomicFile';
 import ExcelJS from 'exceljs';
 import { MosavabatError } from '../../core/errors';
 import { autoFilterRef, writeFilterDatabaseNames } from './filterNames';
-import { inspectWorkbook, WorkbookInspection } from './inspect';
+import { inspectWorkbook, type WorkbookInspection } from './inspect';
 import { listZipEntries, readZipEntry } from './fast/zip';
 import { FileTooLarge, readFileBounded } from '../files/boundedRead';
 import { checkZipBounds, ZIP_LIMITS, ZipLimitError, zipLimitMessage } from './fast/zipBounds';

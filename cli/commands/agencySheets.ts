@@ -1,7 +1,7 @@
 /** `mosavabat agency-sheets <register.xlsx> -o <dir>`: one return workbook per agency. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { toPersianDigits } from '../../core/text';
-import { CliIO } from '../io';
+import type { CliIO } from '../io';
 import { writeAgencySheets } from '../../usecases/agencySheets';
 import { parseToday } from '../format/register';
 

@@ -1,7 +1,7 @@
 /** `mosavabat color <register.xlsx>`: colour the register by deadline state, into a new file unless asked. */
 import { basename } from 'node:path';
-import { Command } from 'commander';
-import { CliIO } from '../io';
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
 import { colorRegisterFile } from '../../usecases/colorRegisterFile';
 import { describeCounts, FORCE_HELP, lockWaitTold, parseDueSoonDays, parseToday } from '../format/register';

@@ -1,7 +1,7 @@
 /** `mosavabat import <minutes>`: minutes → resolutions (JSON), or into a register workbook. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Command } from 'commander';
-import { CliIO } from '../io';
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
 import { readMinutesFile } from '../../adapters/minutes/minutesFile';
 import { parseMinutes } from '../../core/minutes/parse';
 import { MosavabatError } from '../../core/errors';

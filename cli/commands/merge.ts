@@ -1,8 +1,8 @@
 /** `mosavabat merge <register.xlsx> <return.xlsx>… -o <merged.xlsx> --report <report.json>`. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { formatReports } from '../../core/merge';
 import { toPersianDigits } from '../../core/text';
-import { CliIO, ExitRequest } from '../io';
+import { type CliIO, ExitRequest } from '../io';
 import { mergeReturnFiles } from '../../usecases/mergeReturns';
 import { FORCE_HELP, lockWaitTold, parseToday } from '../format/register';
 

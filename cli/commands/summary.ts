@@ -1,6 +1,6 @@
 /** `mosavabat summary <register.xlsx> -o <summary.xlsx>`: the summary workbook for the next meeting. */
-import { Command } from 'commander';
-import { CliIO } from '../io';
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
 import { summarizeRegisterFile } from '../../usecases/summarizeRegisterFile';
 import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';

@@ -1,6 +1,6 @@
 /** `mosavabat validate <register.xlsx>`: the register's issues and each row's deadline state. */
-import { Command } from 'commander';
-import { CliIO, ExitRequest } from '../io';
+import type { Command } from 'commander';
+import { type CliIO, ExitRequest } from '../io';
 import { DEADLINE_STATES } from '../../core/register/state';
 import type { DeadlineState } from '../../core/register/types';
 import { toPersianDigits } from '../../core/text/digits';

@@ -1,7 +1,7 @@
 /** From a DeadlineRule and the meeting date to the due date. */
 import { JalaliDate } from '../jalali/JalaliDate';
 import { FRIDAY, THURSDAY, monthLength } from '../jalali/calendar';
-import { DEFAULT_DEADLINE_SETTINGS, DeadlineRule, DeadlineSettings, SOLAR_HOLIDAYS } from './rule';
+import { DEFAULT_DEADLINE_SETTINGS, type DeadlineRule, type DeadlineSettings, SOLAR_HOLIDAYS } from './rule';
 
 /**
  * The due date a rule gives for a meeting held on `meeting`.

@@ -7,7 +7,7 @@ import { d2j, j2d, g2d, d2g, isValidJalaaliDate } from 'jalaali-js';
 import { MosavabatError } from '../errors';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
 import { zonedParts } from './zone';
-import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, monthLength, Weekday, WEEKDAY_NAMES } from './calendar';
+import { MAX_YEAR, MIN_YEAR, MONTH_NAMES, monthLength, type Weekday, WEEKDAY_NAMES } from './calendar';
 
 /** Two-digit years from this value up are 13xx (80 → 1380), below it 14xx (79 → 1479). */
 const TWO_DIGIT_PIVOT = 80;

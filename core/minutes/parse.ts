@@ -15,7 +15,7 @@ import { resolveDueDate } from '../deadline/resolve';
 import { datesInText } from '../deadline/textDates';
 import type { DeadlineSettings } from '../deadline/rule';
 import { labelledValues, readHeader } from './header';
-import { readTableRows, tableHeaderCandidates, TableColumn, TableRow } from './table';
+import { readTableRows, tableHeaderCandidates, type TableColumn, type TableRow } from './table';
 import { readProseResolutions } from './prose';
 import type { Meeting, ParsedMinutes, ParsedResolution, Warning } from './types';
 

@@ -4,7 +4,7 @@
  * message (details go to the log, never to the response: no stack trace, no file path).
  */
 import type { ErrorRequestHandler } from 'express';
-import { ErrorKind, MosavabatError } from '../../core/errors';
+import { type ErrorKind, MosavabatError } from '../../core/errors';
 
 const STATUS: Record<ErrorKind, number> = {
   bad_input: 400,

@@ -3,7 +3,7 @@
  * return-file logic (find the data sheet, its header, the hidden sheets) is written once.
  * Merged ranges give every cell their first cell's value, as Excel shows them.
  */
-import type { Worksheet } from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import type { CellValue } from '../../../core/register/types';
 import { readCell } from '../cells';
 import type { LightSheet } from '../fast/lightXlsx';
@@ -83,7 +83,7 @@ function mapGrid(name: string, state: GridSheet['state'], rows: Map<number, Map<
 
 /** An exceljs worksheet as a GridSheet (exceljs already gives merged cells their master's value). */
 export function excelGrid(sheet: Worksheet): GridSheet {
-  const read = (cell: import('exceljs').Cell): GridCell => {
+  const read = (cell: Cell): GridCell => {
     const value = cell.value as unknown;
     if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
       const result = (value as { result?: unknown }).result;

@@ -5,7 +5,7 @@
  * sheet protection; a Persian guide sheet; and the very hidden sheets the merge reads.
  */
 import ExcelJS, { type Style, type Workbook, type Worksheet } from 'exceljs';
-import { JalaliDate } from '../../../core/jalali';
+import type { JalaliDate } from '../../../core/jalali';
 import { AGENCY_FIELDS, REGISTER_FIELDS, SHEETS, type FieldName } from '../../../core/register/fields';
 import { AGENCY_STATUS_OPTIONS } from '../../../core/register/status';
 import { paletteLegend } from '../../../core/register/palette';
