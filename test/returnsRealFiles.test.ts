@@ -408,8 +408,9 @@ describe('the light reader reads registers as the register commands do', () => {
     }
   });
 
-  test('a register of a few thousand rows with long Persian texts reads as exceljs\'s whole-workbook reader reads it', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => ({
+  test('a register of hundreds of rows with long Persian texts reads as exceljs\'s whole-workbook reader reads it', async () => {
+    // 600 rows: every combination of the three base rows, seven text lengths and four reports, several times
+    const rows = Array.from({ length: 600 }, (_, i) => ({
       ...RETURNS_REGISTER_ROWS()[i % 3], id: `r${i}`, row: i + 1,
       text: `مقرر گردید: دستگاه شمارهٔ ${i} نسبت به ساماندهی «گروه‌های جهادی» و خیّرین اقدام و گزارش آن را ارسال نماید؛ ${'متن طولانی '.repeat(i % 7)}`,
       report: i % 4 ? '' : `گزارش ${i}: انجام شد`,
@@ -418,7 +419,7 @@ describe('the light reader reads registers as the register commands do', () => {
     mkdirSync(big);
     const path = await registerFile(big, rows);
     const light = openLightRegister(await readWorkbookBytes(path)).rows;
-    expect(light).toHaveLength(3000);
+    expect(light).toHaveLength(600);
     expect(light).toEqual((await RegisterBook.open(path)).rows());
-  });
+  }, 30_000); // exceljs writes and reads the whole workbook twice: about a second alone, more on a busy machine
 });
