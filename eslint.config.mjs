@@ -2,6 +2,7 @@
 // a type imported as a value), plus the recommended basics. Formatting is left to .editorconfig.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**', 'reports/**', '.stryker-tmp/**'] },
@@ -26,17 +27,19 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly' },
+      globals: globals.node,
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // the service's page script runs in the browser
+    // the service's page scripts run in the browser, as classic scripts
     files: ['server/public/**/*.js', 'addin/**/*.js'],
     ignores: ['addin/assets/**'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', console: 'readonly', URLSearchParams: 'readonly', FormData: 'readonly', location: 'readonly', setTimeout: 'readonly' },
+      // the pages' scripts share one global (`Mosavabat`, from common.js)
+      globals: { ...globals.browser, Mosavabat: 'readonly' },
     },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { vars: 'local' }], 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
 );

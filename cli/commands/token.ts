@@ -2,13 +2,13 @@
  * `mosavabat token add --agency <name> | --secretariat`, `token list`, `token revoke <id>`:
  * the service's access tokens, in the store the service uses (MOSAVABAT_DB, or --db).
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { MosavabatError } from '../../core/errors';
 import { toPersianDigits } from '../../core/text';
 import type { RegisterStore } from '../../usecases/registerStore';
 import { addToken, revokeToken } from '../../usecases/manageTokens';
 import { describeStore, openStore } from '../../server/store/openStore';
-import { CliIO } from '../io';
+import type { CliIO } from '../io';
 
 interface StoreOption {
   db?: string;

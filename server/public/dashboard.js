@@ -2,7 +2,7 @@
 // extension requests to accept or refuse, downloads and uploads; printable on A4.
 'use strict';
 (() => {
-  const { digits, call, save, el, table, value, login } = Mosavabat;
+  const { digits, call, save, el, table, login } = Mosavabat;
   const SVG = 'http://www.w3.org/2000/svg';
   let palette = [];
   const message = document.getElementById('message');
