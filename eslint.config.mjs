@@ -29,7 +29,8 @@ export default tseslint.config(
       sourceType: 'commonjs',
       globals: globals.node,
     },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    // a module-scope `const crypto = require('crypto')` shadows nothing
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
   {
     // the service's page scripts run in the browser, as classic scripts

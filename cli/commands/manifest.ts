@@ -1,6 +1,6 @@
 /** `mosavabat manifest --url https://server:port [-o file.xml]`: the add-in manifest for a real server. */
-import { Command } from 'commander';
-import { CliIO } from '../io';
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
 import { writeManifestForServer } from '../../usecases/deploymentManifest';
 
 interface ManifestOptions {
