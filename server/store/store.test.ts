@@ -38,7 +38,7 @@ function edit(id: string, expectedRevision: number, fields: ChangeSet['edits'][n
 interface Backend {
   name: 'sqlite' | 'postgres';
   /** A new empty store, and a second handle on the same database (another service instance). */
-  fresh(): Promise<{ store: RegisterStore; again: () => Promise<RegisterStore>; raw: (sql: string) => Promise<unknown[]> }>;
+  fresh(): Promise<{ store: RegisterStore; again: () => Promise<RegisterStore>; raw: (sql: string) => Promise<unknown[]>; exec: (sql: string) => Promise<void> }>;
 }
 
 let pg: TestPostgres;
@@ -71,7 +71,15 @@ const BACKENDS: Backend[] = [
           db.close();
         }
       };
-      return { store: await open(), again: open, raw };
+      const exec = async (sql: string) => {
+        const db = new Database(path);
+        try {
+          db.exec(sql);
+        } finally {
+          db.close();
+        }
+      };
+      return { store: await open(), again: open, raw, exec };
     },
   },
   {
@@ -92,7 +100,10 @@ const BACKENDS: Backend[] = [
           await client.end();
         }
       };
-      return { store: await open(), again: open, raw };
+      const exec = async (sql: string) => {
+        await raw(sql);
+      };
+      return { store: await open(), again: open, raw, exec };
     },
   },
 ];
@@ -445,6 +456,19 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
       { version: 2, name: 'history, uploads, tokens, settings, agency directory' },
       { version: 3, name: 'register version' },
     ]);
+    await reopened.close();
+  });
+
+  it('a database one migration behind gets that migration only', async () => {
+    const { store, again, raw, exec } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
+    await store.close();
+    // as the service before the register version left it
+    await exec('DROP TABLE register_version; DELETE FROM schema_migrations WHERE version = 3');
+    const reopened = await again();
+    expect(await reopened.version()).toBe(0);
+    expect((await reopened.listAssignments()).map((r) => r.id)).toEqual(['a']);
+    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3]);
     await reopened.close();
   });
 });
