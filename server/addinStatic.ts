@@ -22,6 +22,17 @@ const LONG_LIVED = /^\/(office-js|fonts)\//;
  */
 export function addinStatic(dir: string = DEFAULT_ADDIN_DIR): express.Router {
   const router = express.Router();
+  // Excel on the web shows the pane in an iframe on Office's own origin: whatever framing rules the
+  // rest of the service sends, these pages must be frameable over https
+  router.use((_req, res, next) => {
+    res.removeHeader('X-Frame-Options');
+    const policy = res.getHeader('Content-Security-Policy');
+    if (typeof policy === 'string') {
+      const kept = policy.split(';').map((d) => d.trim()).filter((d) => d && !/^frame-ancestors\b/i.test(d));
+      res.setHeader('Content-Security-Policy', [...kept, 'frame-ancestors https:'].join('; '));
+    }
+    next();
+  });
   router.use(express.static(dir, {
     index: 'taskpane.html',
     setHeaders: (res, _path) => {

@@ -10,7 +10,10 @@ import { get as httpsGet } from 'node:https';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
+import request from 'supertest';
 import { createApp } from '../server/app';
+import { addinStatic } from '../server/addinStatic';
 import { listen, readTlsFiles } from '../server/listen';
 import { openSqliteStore } from '../server/store/sqliteStore';
 import { MosavabatError } from '../core/errors';
@@ -100,6 +103,25 @@ describe('the add-in and the API on one HTTPS origin', () => {
     const missing = await fetchTls(`${url}/addin/no-such-file.js`);
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error).toMatchObject({ code: 'no_such_addin_file', message: 'چنین فایلی در افزونه‌ی اکسل نیست' });
+  });
+});
+
+describe('the /addin/ mount behind the service\'s own headers', () => {
+  it('stays frameable even when the rest of the service forbids framing', async () => {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; img-src 'self' data:");
+      next();
+    });
+    app.use('/addin', addinStatic());
+    app.get('/api/x', (_req, res) => { res.json({}); });
+    const pane = await request(app).get('/addin/taskpane.html');
+    expect(pane.status).toBe(200);
+    expect(pane.headers['x-frame-options']).toBeUndefined();
+    expect(pane.headers['content-security-policy']).toBe("default-src 'self'; img-src 'self' data:; frame-ancestors https:");
+    const api = await request(app).get('/api/x');
+    expect(api.headers['x-frame-options']).toBe('DENY');
   });
 });
 
