@@ -3,7 +3,7 @@
  * 100,000 rows, and the bare exceljs streaming read+write of the same file as the floor.
  * Every (size, stage) runs in its own child process, so each peak RSS is that stage's alone.
  *
- *   node dist/bench/run.js [--sizes 1000,10000,100000] [--dir /tmp/x]
+ *   node dist/bench/run.js [--sizes 1000,10000,100000] [--dir <scratch folder>]
  *
  * Stages: import (build a new register of N rows from parsed meetings, write it), validate
  * (read, check, derive states), colour (read → validate → colour → write: the one-click

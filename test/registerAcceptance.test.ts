@@ -1,5 +1,5 @@
 /**
- * Issue 3 acceptance checks on written and read workbooks that the other register tests do not
+ * Checks on written and read workbooks that the other register tests do not
  * cover: the colour rules' due-soon window and state words, autofilters LibreOffice shows,
  * date cells in any process time zone, and the CLI on files that are not registers.
  */

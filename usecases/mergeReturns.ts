@@ -42,7 +42,7 @@ export interface MergeFilesOptions extends RegisterOptions {
   /** When the merge happens (history time, "today"); default now. */
   at?: Date;
   /**
-   * The agency known to have sent every file (the upload page's login, `--agency`): files made
+   * The agency known to have sent every file (the token of the service's agency page, `--agency`): files made
    * for another agency are refused, and a file without the tool's hidden sheets is read as this
    * agency's.
    */

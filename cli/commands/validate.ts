@@ -15,7 +15,7 @@ interface ValidateOptions {
 
 /**
  * The JSON shape of `--json`: `row` is the worksheet row number, `due` Jalali `YYYY/MM/DD` or
- * null, `state` a DeadlineState code, `message` the Persian message (exactly the keys issue 3 names).
+ * null, `state` a DeadlineState code, `message` the Persian message (a stable shape: scripts read it).
  */
 export function validationJson(result: ValidateResult) {
   return {

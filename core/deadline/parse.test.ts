@@ -47,7 +47,7 @@ const KNOWN: Array<[string, object]> = [
   ['دائمی', { kind: 'ongoing' }],
   ['به صورت ماهانه', { kind: 'ongoing' }],
   ['بصورت مستمر', { kind: 'ongoing' }],
-  // added in the acceptance review
+  // filler words and month names around the phrase
   ['حداکثر ظرف مدت ۱۵ روز', { kind: 'days', n: 15 }],
   ['تا پایان شهریور ماه', { kind: 'end_of_named_month', month: 6 }],
   ['تا آخر اسفندماه', { kind: 'end_of_named_month', month: 12 }],

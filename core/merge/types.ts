@@ -68,7 +68,7 @@ export interface MergeMeta {
   /** Ids the file was exported with; rows missing from the file are listed, not treated as errors. */
   exportedIds?: readonly string[];
   /**
-   * The agency known to have sent the file (the upload page's login, or `--agency`); when it
+   * The agency known to have sent the file (the token of the service's agency page, or `--agency`); when it
    * differs from `agency` the whole file is refused.
    */
   expectedAgency?: string;

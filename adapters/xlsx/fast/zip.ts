@@ -1,7 +1,8 @@
 /**
- * A small read-only zip reader: enough to look inside an .xlsx before exceljs does (which parts
- * it has, what its workbook.xml says) without loading the whole workbook. Reads the central
- * directory; inflates single entries on demand with Node's zlib.
+ * A small zip reader and writer: enough to look inside an .xlsx before exceljs does (which parts
+ * it has, what its workbook.xml says) without loading the whole workbook, and to write one back
+ * with some parts replaced and the rest copied as stored. Reads the central directory; inflates
+ * single entries on demand and deflates new ones with Node's zlib.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
