@@ -41,6 +41,9 @@ describe('deadline wording beyond the basic families (dates worked by hand from 
     ['تا سی مهر', '1401/07/30'],
     // a bare weekday: the next such day after the meeting (a Thursday meeting's «پنجشنبه» is a week later)
     ['تا روز سه‌شنبه', '1401/04/14'],
+    ['تا روز شنبه', '1401/04/11'],
+    ['روزشنبه', '1401/04/11'],
+    ['روز جمعه', '1401/04/10'],
     ['سه شنبه', '1401/04/14'],
     ['پنجشنبه', '1401/04/16'],
     ['شنبه آینده', '1401/04/11'],

@@ -153,7 +153,7 @@ const CLOCK = String.raw`(?:تا\s+|از\s+)?ساعت\s*${HOUR}(?:\s*(?:الی|�
 /** A cleaned phrase with a known meaning, or undefined. Never a guess. */
 function interpret(phrase: string): ParsedDeadline | undefined {
   // `روزیکشنبه` typed without a space
-  const spaced = phrase.replace(new RegExp(String.raw`(^|\s)روز(?=(?:یک|دو|سه|چهار|پنج)?\s*شنبه|جمعه)`, 'g'), '$1روز ');
+  const spaced = phrase.replace(new RegExp(String.raw`(^|\s)روز(?=(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه)(?=\S)`, 'g'), '$1روز ');
   if (spaced !== phrase) return interpret(spaced);
   // a clock time, a time of day (`ظهر`) or `امروز` beside a day does not change the due day
   const withoutClock = phrase.replace(new RegExp(String.raw`(^|\s)(?:${CLOCK}|ظهر|صبح|عصر|شب|بعد\s*از\s*ظهر|بعدازظهر|پایان\s+وقت\s+اداری)(?=\s|$)`, 'g'), ' ')
