@@ -31,4 +31,8 @@ const onJob = (job: ParseJob) => {
 };
 
 if (parentPort) parentPort.on('message', onJob);
-else process.on('message', onJob);
+else {
+  process.on('message', onJob);
+  // the service is gone (stopped, or killed): nothing left to read for
+  process.on('disconnect', () => process.exit(0));
+}
