@@ -1,0 +1,147 @@
+/**
+ * The service's pages in Debian's chromium (playwright-core): the agency page (log in, download
+ * the return, upload it filled, read the report) and the secretariat dashboard (chart, tables,
+ * accept an extension request, filters), each printed to an A4 PDF. No page error, no CSP
+ * violation, no request to another host. Page-side code is passed as strings: this file is
+ * type-checked without the DOM library.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { bearer, closeParser, filledReturn, KARAJ, makeService, type Service } from './serviceHelpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+jest.setTimeout(60_000);
+
+let service: Service;
+let server: Server;
+let origin: string;
+let context: BrowserContext;
+let profile: string;
+const requested: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  service = await makeService();
+  server = service.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profile = mkdtempSync(join(tmpdir(), 'mosavabat-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.on('request', (r) => { requested.push(r.url()); });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return /^https?:$/.test(url.protocol) && !LOCAL_HOSTS.has(url.hostname) ? route.abort() : route.continue();
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await closeParser();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => { problems.push(`${path}: ${error.message}`); });
+  // a CSP violation, a failed load: chromium reports them as console errors
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`${path}: ${message.text()}`); });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+async function printsToA4(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // A4 is 595 × 842 points (210 × 297 mm)
+  const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'));
+  expect([Math.round(Number(box![1])), Math.round(Number(box![2]))]).toEqual([596, 843]);
+  await page.emulateMedia({ media: 'screen' });
+}
+
+test('the agency page: log in, download the return, upload it filled, read the report, print', async () => {
+  const page = await open('/agency.html');
+  expect(await page.evaluate('[document.documentElement.dir, getComputedStyle(document.body).direction]')).toEqual(['rtl', 'rtl']);
+  await page.fill('#token', 'mosavabat_wrong');
+  await page.click('#login button');
+  await page.waitForSelector('#message.error');
+  expect(await page.textContent('#message')).toContain('کلید دسترسی');
+  problems.length = 0; // the 401 above is logged by chromium as a failed request: expected
+
+  await page.fill('#token', service.tokens.karaj);
+  await page.click('#login button');
+  await page.waitForSelector('#work:not([hidden])');
+  expect(await page.textContent('#who')).toBe(`دستگاه: ${KARAJ}`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  expect(download.suggestedFilename()).toBe('مصوبات - فرمانداری کرج - ۱۴۰۱-۰۴-۱۴.xlsx');
+  const blank = readFileSync((await download.path())!);
+  const [first, second] = (await request(service.app).get('/api/assignments').set(bearer(service.tokens.karaj))).body.assignments.map((a: { id: string }) => a.id);
+  const filled = join(profile, 'filled.xlsx');
+  writeFileSync(filled, await filledReturn(blank, {
+    [first]: { status: 'در حال انجام', percent: 60, report: 'دو جلسه برگزار شد', requestedDue: '۱۴۰۱/۰۶/۱۰', requestReason: 'هماهنگی با شهرداری' },
+    [second]: { percent: 'زیاد' },
+  }));
+  await page.setInputFiles('#files', filled);
+  await page.click('#upload button');
+  await page.waitForSelector('#report table');
+  const rows = await page.locator('#report tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as unknown as { innerText: string }).innerText));
+  expect(rows.filter((r) => r.startsWith('اعمال شد'))).toHaveLength(5);
+  const refused = rows.filter((r) => r.startsWith('رد شد'));
+  expect(refused).toHaveLength(1);
+  expect(refused[0]).toContain('درصد');
+  expect((await service.store.getAssignment(first))!.report).toBe('دو جلسه برگزار شد');
+  await printsToA4(page);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the dashboard: chart and tables, an extension request accepted, filters, print', async () => {
+  const page = await open('/dashboard.html');
+  await page.fill('#token', service.tokens.secretariat);
+  await page.click('#login button');
+  await page.waitForSelector('#stateChart rect');
+  // the seed's agencies, one bar each, coloured from the palette
+  const bars = await page.locator('#stateChart rect').count();
+  expect(bars).toBeGreaterThanOrEqual(6);
+  expect(await page.locator('#agencies tbody tr').count()).toBe((await request(service.app).get('/api/summary').set(bearer(service.tokens.secretariat))).body.agencies.length);
+  expect(await page.locator('#overdue tbody tr').count()).toBe(2);
+
+  const request1 = page.locator('#requests tbody tr');
+  expect(await request1.count()).toBe(1);
+  expect(await request1.innerText()).toContain('۱۴۰۱/۰۶/۱۰');
+  await page.click('#requests button[data-decision="accept"]');
+  await page.waitForSelector('#requests p');
+  expect(await page.textContent('#message')).toBe('مهلت درخواستی پذیرفته شد.');
+  const karajRows = (await request(service.app).get('/api/assignments').query({ agency: KARAJ }).set(bearer(service.tokens.secretariat))).body.assignments;
+  expect(karajRows[0].due).toBe('1401/06/10');
+
+  await page.selectOption('#state', 'overdue');
+  await page.click('#filters button[type="submit"]');
+  // the row 2 of the seed (due 1401/04/10) is the only overdue resolution: its two agencies remain
+  await page.locator('#agencies tbody tr').nth(2).waitFor({ state: 'detached' });
+  const agencies = await page.locator('#agencies tbody tr td:first-child').allInnerTexts();
+  expect(agencies.sort()).toEqual([KARAJ, 'کلیه دستگاههای اجرایی استان'].sort());
+  await printsToA4(page);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('nothing was requested from another host', () => {
+  expect(requested.length).toBeGreaterThan(10);
+  expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+});
