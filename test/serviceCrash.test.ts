@@ -46,7 +46,7 @@ async function send(base: string, token: string, file: Upload): Promise<{ status
   form.append('file', new Blob([file.bytes]), file.name);
   try {
     const res = await fetch(`${base}/api/returns`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${token}` } });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as { files: Array<{ status: number; report: { cellsApplied: number } }> } };
   } catch {
     return undefined; // the service died under this request: not acknowledged
   }
