@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { JalaliDate } from '../core/jalali';
 import { comparisonKey } from '../core/text/normalize';
 import { openSqliteStore } from '../server/store/sqliteStore';
