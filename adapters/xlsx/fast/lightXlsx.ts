@@ -87,8 +87,15 @@ export function isDateFormat(code: string): boolean {
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** Text content of XML: line ends normalized as an XML parser does, entities decoded. */
+/**
+ * Text content of XML: line ends normalized as an XML parser does, entities decoded, and the
+ * text of CDATA sections taken as it stands (some generators wrap cell text in them).
+ */
 export function decodeXmlText(text: string): string {
+  if (text.includes('<![CDATA[')) {
+    return text.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) =>
+      part.startsWith('<![CDATA[') ? part.slice(9, -3).replace(/\r\n?/g, '\n') : decodeXmlText(part)).join('');
+  }
   const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (!lines.includes('&')) return lines;
   return lines.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
@@ -132,6 +139,20 @@ function itemText(xml: string, escapes: boolean): string | undefined {
   return text === '' ? undefined : text;
 }
 
+const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * A part whose root element binds SpreadsheetML's main namespace to a prefix (`<x:worksheet
+ * xmlns:x="…/main">`), with that prefix dropped from every element and bound as the default
+ * namespace instead; any other part as it is. SpreadsheetML's own attributes carry no prefix.
+ */
+export function withoutMainPrefix(xml: string): string {
+  const root = /<(\w+):\w+\b[^>]*>/.exec(xml.slice(0, 4000).replace(/<\?[\s\S]*?\?>/g, ''));
+  const prefix = root?.[1];
+  if (!prefix || !root![0].includes(`xmlns:${prefix}="${MAIN_NAMESPACE}"`)) return xml;
+  return xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1').replace(`xmlns:${prefix}="${MAIN_NAMESPACE}"`, `xmlns="${MAIN_NAMESPACE}"`);
+}
+
 /**
  * The workbook's parts, read on demand. Create with LightWorkbook.open; every method throws
  * LightUnsupported for what it does not read (never a wrong value).
@@ -141,10 +162,16 @@ export class LightWorkbook {
   private strings?: Array<string | undefined>;
   private styleInfo?: LightStyles;
 
-  private constructor(readonly bytes: Buffer, readonly inspection: WorkbookInspection, private readonly byName: Map<string, ZipEntry>) {}
+  private constructor(readonly bytes: Buffer, readonly inspection: WorkbookInspection, private readonly byName: Map<string, ZipEntry>,
+    private readonly unprefix: boolean) {}
 
-  static open(bytes: Buffer, inspection: WorkbookInspection): LightWorkbook {
-    return new LightWorkbook(bytes, inspection, new Map(inspection.entries.map((e) => [e.name, e])));
+  /**
+   * @param options.unprefix read parts whose elements carry a namespace prefix (`<x:c>`, as the
+   *   Open XML SDK writes them) by dropping the prefix. Only for reading: the parts' offsets
+   *   then no longer match the file, so a reader that patches the file must leave it off.
+   */
+  static open(bytes: Buffer, inspection: WorkbookInspection, options: { unprefix?: boolean } = {}): LightWorkbook {
+    return new LightWorkbook(bytes, inspection, new Map(inspection.entries.map((e) => [e.name, e])), options.unprefix ?? false);
   }
 
   /** A part's text; undefined when the archive has no such part. */
@@ -154,6 +181,7 @@ export class LightWorkbook {
       const entry = this.byName.get(name);
       if (!entry) return undefined;
       text = readZipEntry(this.bytes, entry).toString('utf8');
+      if (this.unprefix) text = withoutMainPrefix(text);
       this.parts.set(name, text);
     }
     return text;
@@ -177,6 +205,7 @@ export class LightWorkbook {
     if (this.strings) return this.strings;
     const path = this.sharedStringsPart();
     const xml = path ? this.part(path) ?? '' : '';
+    if (/<\w+:sst\b/.test(xml.slice(0, 2000))) throw new LightUnsupported('prefixed shared strings');
     const strings: Array<string | undefined> = [];
     const pattern = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
     for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) strings.push(m[1] === undefined ? undefined : itemText(m[1], true));
