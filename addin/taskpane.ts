@@ -8,9 +8,10 @@ import { JalaliDate } from '../core/jalali';
 import { toPersianDigits } from '../core/text';
 import { calculateDeadline } from './deadlineCalculator';
 import type { CalculatorResult } from './deadlineCalculator';
+import { startExcelPane } from './paneExcel';
 
 /** The one part of Office.js used here; Office.js is a plain <script>, absent when it failed to load. */
-declare const Office: { onReady(): Promise<{ host: string | null; platform: string | null }> } | undefined;
+
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -89,7 +90,10 @@ function start(): void {
 
   if (typeof Office !== 'undefined') {
     Office.onReady().then((info) => {
-      if (info.host === 'Excel') element('host-status').textContent = 'در اکسل باز است';
+      if (String(info.host) === 'Excel') {
+        element('host-status').textContent = 'در اکسل باز است';
+        startExcelPane();
+      }
     }, () => undefined);
   }
 }

@@ -13,37 +13,23 @@
 import type { ConditionalFormattingRule, Worksheet } from 'exceljs';
 import { REGISTER_FIELDS } from '../../core/register/fields';
 import { PALETTE } from '../../core/register/palette';
-import { DEFAULT_DUE_SOON_DAYS, STATE_LABELS } from '../../core/register/state';
-import { STATUS_LABELS } from '../../core/register/status';
+import { RULE_MARKER, isToolRule, stateRules, stateWordsFormat } from '../../core/register/colorRules';
+import { DEFAULT_DUE_SOON_DAYS } from '../../core/register/state';
 import type { DeadlineState } from '../../core/register/types';
 import type { RegisterHeader } from './registerSheet';
 import { columnLetter } from '../../core/sheet/address';
 
-/**
- * Every rule the tool writes ends with `+N("mosavabat")` (N of a text is 0, so the rule's
- * value is unchanged): that is how the tool finds and replaces its own rules on the next run
- * without touching rules people made.
- */
-export const RULE_MARKER = 'N("mosavabat")';
+export { RULE_MARKER, stateWordsFormat };
 
 function dxfFill(state: DeadlineState) {
   // in conditional formats Excel takes a solid fill's colour from bgColor
   return { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: `FF${PALETTE[state].fill}` } } };
 }
 
-/**
- * A number format that shows `state`'s Persian words whatever the cell holds: four sections
- * (positive; negative; zero; text), each the quoted words.
- */
-export function stateWordsFormat(state: DeadlineState): string {
-  const words = `"${STATE_LABELS[state].replace(/"/g, '')}"`;
-  return [words, words, words, words].join(';');
-}
-
 /** Remove the tool's conditional formatting rules from a sheet (see RULE_MARKER). */
 export function removeToolRules(sheet: Worksheet): void {
   const list = (sheet as unknown as { conditionalFormattings: Array<{ ref: string; rules: ConditionalFormattingRule[] }> }).conditionalFormattings;
-  const kept = list.filter((cf) => !cf.rules.some((rule) => ((rule as { formulae?: unknown[] }).formulae ?? []).some((f) => String(f).includes(RULE_MARKER))));
+  const kept = list.filter((cf) => !cf.rules.some((rule) => ((rule as { formulae?: unknown[] }).formulae ?? []).some((f) => isToolRule(String(f)))));
   list.splice(0, list.length, ...kept);
 }
 
@@ -78,32 +64,20 @@ export function addStateRules(sheet: Worksheet, header: RegisterHeader, first: n
   const state = header.columns.get('state');
   const due = header.columns.get('dueGregorian');
   if (status === undefined || state === undefined || due === undefined || last < first) return;
-  const S = `$${columnLetter(status)}${first}`;
-  const W = `$${columnLetter(state)}${first}`;
-  const G = `$${columnLetter(due)}${first}`;
   const visible = REGISTER_FIELDS.filter((f) => !f.hidden && f.name !== 'state')
     .map((f) => header.columns.get(f.name)).filter((c): c is number => c !== undefined);
-  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const rules: Array<[DeadlineState, string]> = [
-    ['invalid', `${W}=${quoted(STATE_LABELS.invalid)}`],
-    ['void', `${S}=${quoted(STATUS_LABELS.void)}`],
-    ['done_late', `AND(${S}=${quoted(STATUS_LABELS.done)},${W}=${quoted(STATE_LABELS.done_late)})`],
-    ['done', `${S}=${quoted(STATUS_LABELS.done)}`],
-    ['overdue', `AND(ISNUMBER(${G}),${G}<TODAY())`],
-    ['due_soon', `AND(ISNUMBER(${G}),${G}-TODAY()<=${dueSoonDays})`],
-    ['on_track', `ISNUMBER(${G})`],
-  ];
+  const rules = stateRules({ status: columnLetter(status), state: columnLetter(state), dueGregorian: columnLetter(due) }, first, dueSoonDays);
   const ranges: Array<{ columns: number[]; words: boolean }> = [{ columns: visible, words: false }, { columns: [state], words: true }];
   let priority = 1;
   for (const { columns, words } of ranges) {
     if (!columns.length) continue;
     sheet.addConditionalFormatting({
       ref: runsRef(columns, first, last),
-      rules: rules.map(([target, formula]) => ({
+      rules: rules.map(({ state: target, formula }) => ({
         type: 'expression',
         priority: priority++,
         stopIfTrue: true,
-        formulae: [`(${formula})+${RULE_MARKER}`],
+        formulae: [formula],
         style: words ? { ...dxfFill(target), numFmt: stateWordsFormat(target) } : dxfFill(target),
       }) as ConditionalFormattingRule),
     });

@@ -11,7 +11,8 @@ import { statusLabel, REGISTER_STATUS_OPTIONS } from '../../core/register/status
 import { STATE_LABELS } from '../../core/register/state';
 import { fillArgb } from '../../core/register/palette';
 import { JalaliDate } from '../../core/jalali';
-import { comparisonKey, toPersianDigits } from '../../core/text';
+import { toPersianDigits } from '../../core/text';
+import { HEADER_MIN_MATCHES, HEADER_SEARCH_ROWS, headerField } from '../../core/register/header';
 import { readCell } from './cells';
 import {
   BODY_ALIGNMENT, BODY_FONT, CENTER_ALIGNMENT, GREGORIAN_DATE_FORMAT, PERSIAN_NUMBER_FORMAT, THIN_BORDERS, WRAP_ALIGNMENT,
@@ -27,22 +28,9 @@ export interface RegisterHeader {
   columns: Map<FieldName, number>;
 }
 
-/** comparisonKey of every accepted header text (Persian and English) → field. */
-const FIELD_BY_HEADER: ReadonlyMap<string, FieldName> = new Map(
-  REGISTER_FIELDS.flatMap((f) => [[comparisonKey(f.fa), f.name], [comparisonKey(f.en), f.name]] as Array<[string, FieldName]>),
-);
-
 const SPEC: ReadonlyMap<FieldName, FieldSpec> = new Map(REGISTER_FIELDS.map((f) => [f.name, f]));
 
-/** Header rows are looked for in the first rows only: a title or a note above the table is fine. */
-const HEADER_SEARCH_ROWS = 10;
-/** A row is the header when at least this many cells are known register headers. */
-const HEADER_MIN_MATCHES = 3;
-
-/** The field a header cell's text names, if any (Persian or English, any typing variant). */
-export function headerField(text: string): FieldName | undefined {
-  return FIELD_BY_HEADER.get(comparisonKey(text));
-}
+export { headerField };
 
 /**
  * Find the header row (the first of the first ten rows with at least three register headers)

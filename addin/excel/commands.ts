@@ -1,8 +1,25 @@
+/// <reference types="office-js" />
 /**
  * The add-in's commands on the open workbook, one named async function each. The ribbon's
- * function file and the task pane both call these; each runs its own Excel.run with at most
- * four context.sync calls whatever the register's size.
+ * function file and the task pane both call these. Each runs its own Excel.run and reads in one
+ * batch, computes with core/ (addin/plan), and writes in one batch: at most four context.sync
+ * calls whatever the register's size. Failures come back as Persian messages, never thrown.
  */
+import { JalaliDate } from '../../core/jalali';
+import { SHEETS } from '../../core/register/fields';
+import { summarize } from '../../core/register/summary';
+import { parseSettingsSheet, settingsSheetRows, type RegisterSettings } from '../../core/register/settings';
+import { MosavabatError } from '../../core/errors';
+import { toPersianDigits } from '../../core/text';
+import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
+import { PALETTE } from '../../core/register/palette';
+import { addMissingColumns, analyzeInput, colorPlan, settingsGrid, validationList } from '../plan/register';
+import { summaryGrid } from '../plan/summary';
+import { previewMinutes, rowCells, type MinutesPreview } from '../plan/minutes';
+import { columnLetter } from '../plan/cells';
+import { canUse } from './capabilities';
+import { NO_REGISTER_FA, NoRegisterError, readRegister } from './read';
+import { queueColorPlan } from './write';
 
 /** What a command tells the user: `message` is Persian, shown in the pane or a notification. */
 export interface CommandOutcome {
@@ -28,19 +45,254 @@ export interface ValidationOutcome extends CommandOutcome {
   items: ValidationItem[];
 }
 
-const NOT_YET = 'این فرمان هنوز آماده نیست.';
-
-/** Colours every register row by its deadline state (conditional formats + state words). */
-export async function colorRegister(): Promise<CommandOutcome> {
-  return { ok: false, message: NOT_YET };
+/** Options the pane and tests pass; the ribbon calls with none. */
+export interface CommandOptions {
+  /** Today in Asia/Tehran; default JalaliDate.today(). */
+  today?: JalaliDate;
 }
 
-/** Validates the register with core's rules; lists findings by severity with cell addresses. */
-export async function validateRegister(): Promise<ValidationOutcome> {
-  return { ok: false, message: NOT_YET, errors: 0, warnings: 0, items: [] };
+/** Set while the add-in itself writes, so re-colour on edit ignores those changes. */
+let writing = 0;
+/** Whether the add-in is writing now (its own changes must not trigger a re-colour). */
+export function isWriting(): boolean {
+  return writing > 0;
 }
 
-/** Creates or refreshes the خلاصه sheet (same numbers as `mosavabat summary`) with a chart. */
-export async function writeSummary(): Promise<CommandOutcome> {
-  return { ok: false, message: NOT_YET };
+const fa = (n: number) => toPersianDigits(String(n));
+
+/** A failure as the user reads it. */
+function failure(error: unknown): string {
+  if (error instanceof NoRegisterError) return NO_REGISTER_FA;
+  if (error instanceof MosavabatError) return error.fa;
+  const code = (error as { code?: string })?.code;
+  if (code === 'InvalidOperationInCellEditMode') return 'اکسل در حال ویرایش یک خانه است؛ ویرایش را با Enter یا Esc تمام کنید و دوباره بزنید.';
+  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') return 'دفتر برای یک بار خواندن یا نوشتن در اکسل وب بزرگ است؛ آن را در اکسل رومیزی باز کنید یا با فرمان mosavabat color رنگ کنید.';
+  const detail = error instanceof Error ? error.message : String(error);
+  return `کار انجام نشد: ${detail}`;
+}
+
+async function guarded<T extends CommandOutcome>(work: () => Promise<T>, onError: (message: string) => T): Promise<T> {
+  if (typeof Excel === 'undefined') return onError('این فرمان فقط درون اکسل کار می‌کند.');
+  try {
+    return await work();
+  } catch (error) {
+    return onError(failure(error));
+  }
+}
+
+/**
+ * Colour every register row by its deadline state: state words, hidden Gregorian due date,
+ * canonical status words, the tool's conditional-format rules (the user's are kept) and static
+ * fills for rows no rule expresses. Four context.sync calls.
+ */
+export async function colorRegister(options: CommandOptions = {}): Promise<CommandOutcome> {
+  return guarded<CommandOutcome>(() => Excel.run(async (context) => {
+    const today = options.today ?? JalaliDate.today();
+    const rulesSupported = canUse('1.6');
+    const read = await readRegister(context, { rules: rulesSupported });
+    const headers = addMissingColumns(read.input.layout);
+    const { analysis, settings, raw } = analyzeInput(read.input, today);
+    const plan = colorPlan(read.input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: rulesSupported, headers, raw });
+    writing++;
+    try {
+      queueColorPlan(read.sheet, plan, read.toolRules);
+      await context.sync();
+    } finally {
+      setTimeout(() => { writing--; }, 1000);
+    }
+    const parts = DEADLINE_STATES.filter((s) => plan.counts[s]).map((s) => `${STATE_LABELS[s]}: ${fa(plan.counts[s])}`);
+    const rows = analysis.rows.length;
+    const tail = plan.errors ? ` ${fa(plan.errors)} خطا؛ «بررسی» را بزنید.` : '';
+    return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}` };
+  }), (message) => ({ ok: false, message }));
+}
+
+/** Validate the register with core's rules: findings errors first, each with its cell. Three syncs. */
+export async function validateRegister(options: CommandOptions = {}): Promise<ValidationOutcome> {
+  return guarded<ValidationOutcome>(() => Excel.run(async (context) => {
+    const today = options.today ?? JalaliDate.today();
+    const read = await readRegister(context, { rules: false });
+    const { analysis } = analyzeInput(read.input, today);
+    const items: ValidationItem[] = validationList(analysis.issues).map((i) => ({
+      severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, fa: i.fa, en: i.en,
+    }));
+    const errors = items.filter((i) => i.severity === 'error').length;
+    const warnings = items.length - errors;
+    const message = items.length
+      ? `${fa(errors)} خطا و ${fa(warnings)} هشدار در ${fa(analysis.rows.length)} ردیف`
+      : `${fa(analysis.rows.length)} ردیف بررسی شد؛ خطا یا هشداری نیست.`;
+    return { ok: true, message, errors, warnings, items };
+  }), (message) => ({ ok: false, message, errors: 0, warnings: 0, items: [] }));
+}
+
+/** Activate a sheet and select one cell (a validation finding). One sync. */
+export async function selectCell(sheet: string, cell: string): Promise<CommandOutcome> {
+  return guarded<CommandOutcome>(() => Excel.run(async (context) => {
+    const target = context.workbook.worksheets.getItem(sheet);
+    target.activate();
+    target.getRange(cell).select();
+    await context.sync();
+    return { ok: true, message: `${sheet}!${cell}` };
+  }), (message) => ({ ok: false, message }));
+}
+
+/**
+ * Create or refresh the `خلاصه` sheet: the numbers of `mosavabat summary` for the same day, a
+ * stacked bar chart of states per agency, A4 landscape. Four syncs.
+ */
+export async function writeSummary(options: CommandOptions = {}): Promise<CommandOutcome> {
+  return guarded<CommandOutcome>(() => Excel.run(async (context) => {
+    const today = options.today ?? JalaliDate.today();
+    const read = await readRegister(context, { rules: false });
+    const { analysis } = analyzeInput(read.input, today);
+    const summary = summarize(analysis.rows, today);
+    const grid = summaryGrid(summary);
+    writing++;
+    try {
+      const sheets = context.workbook.worksheets;
+      if (read.sheetNames.includes(SHEETS.summary)) sheets.getItem(SHEETS.summary).delete();
+      const sheet = sheets.add(SHEETS.summary);
+      const width = grid.values[0].length;
+      const all = sheet.getRange(`A1:${columnLetter(width)}${grid.values.length}`);
+      all.values = grid.values as unknown as string[][];
+      sheet.getRange('A:A').format.columnWidth = 260;
+      sheet.getRange(`B:${columnLetter(width)}`).format.columnWidth = 80;
+      for (const r of grid.titleRows) sheet.getRange(`A${r}`).format.font.bold = true;
+      for (const r of grid.headerRows) {
+        const header = sheet.getRange(`A${r}:${columnLetter(width)}${r}`);
+        header.format.font.bold = true;
+        header.format.wrapText = true;
+      }
+      for (const [r, c, color] of grid.stateHeaders) sheet.getRange(`${columnLetter(c)}${r}`).format.fill.color = color;
+      if (grid.chartSource) {
+        const chart = sheet.charts.add(Excel.ChartType.barStacked, sheet.getRange(grid.chartSource), Excel.ChartSeriesBy.columns);
+        chart.title.text = 'وضعیت مصوبات هر دستگاه';
+        grid.chartStates.forEach((state, i) => chart.series.getItemAt(i).format.fill.setSolidColor(`#${PALETTE_FILLS[state]}`));
+        chart.setPosition(`A${grid.values.length + 2}`, `J${grid.values.length + 24}`);
+      }
+      if (canUse('1.9')) {
+        sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+        sheet.pageLayout.paperSize = Excel.PaperType.a4;
+        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }
+      sheet.activate();
+      await context.sync();
+    } finally {
+      setTimeout(() => { writing--; }, 1000);
+    }
+    const t = summary.total;
+    const percent = t.percentDone === null ? '—' : `${fa(t.percentDone)}٪`;
+    return { ok: true, message: `خلاصه نوشته شد: ${fa(t.total)} ردیف، ${fa(summary.agencies.length)} دستگاه، ${fa(t.counts.overdue)} مهلت گذشته، انجام ${percent}.` };
+  }), (message) => ({ ok: false, message }));
+}
+
+const PALETTE_FILLS = Object.fromEntries(DEADLINE_STATES.map((s) => [s, PALETTE[s].fill])) as Record<string, string>;
+
+/** `YYYY/MM/DD HH:MM` in Asia/Tehran (the `آخرین به‌روزرسانی` of new rows, as the CLI writes). */
+export function tehranStamp(now: Date = new Date()): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
+  return `${JalaliDate.today(now).toString()} ${time}`;
+}
+
+/** Parse minutes text against the open register (its settings and ids) for the preview. Three syncs. */
+export async function previewMinutesText(text: string): Promise<MinutesPreview> {
+  const empty = (message: string): MinutesPreview => ({ ok: false, message, rows: [], warnings: [], assignments: [] });
+  if (typeof Excel === 'undefined') return empty('این فرمان فقط درون اکسل کار می‌کند.');
+  try {
+    return await Excel.run(async (context) => {
+      const read = await readRegister(context, { rules: false, formats: false });
+      const settings = parseSettingsSheet(settingsGrid(read.input.settings)).settings;
+      const ids = new Set((read.input.data.id?.values ?? []).map((v) => String(v ?? '').trim()).filter(Boolean));
+      return previewMinutes(text, settings, ids, tehranStamp());
+    });
+  } catch (error) {
+    return empty(failure(error));
+  }
+}
+
+/**
+ * Append the minutes' new rows below the register's last row (ids already present are skipped),
+ * then the caller re-colours. Four syncs.
+ */
+export async function addMinutes(text: string, options: { now?: Date } = {}): Promise<CommandOutcome & { added: number }> {
+  return guarded<CommandOutcome & { added: number }>(() => Excel.run(async (context) => {
+    const read = await readRegister(context, { rules: false, formats: false });
+    const layout = read.input.layout;
+    const settings = parseSettingsSheet(settingsGrid(read.input.settings)).settings;
+    const ids = new Set((read.input.data.id?.values ?? []).map((v) => String(v ?? '').trim()).filter(Boolean));
+    const preview = previewMinutes(text, settings, ids, tehranStamp(options.now));
+    if (!preview.ok) return { ok: false, message: preview.message, added: 0 };
+    const fresh = preview.assignments.filter((a) => !ids.has(a.id));
+    if (!fresh.length) return { ok: true, message: preview.message, added: 0 };
+    const headers = addMissingColumns(layout);
+    const width = layout.lastColumn;
+    const first = layout.lastRow + 1;
+    const grid = fresh.map((a) => {
+      const cells = rowCells(a);
+      const line: Array<string | number | null> = new Array(width).fill(null);
+      for (const [field, column] of layout.columns) line[column - 1] = cells[field] ?? '';
+      return line;
+    });
+    writing++;
+    try {
+      for (const h of headers) read.sheet.getRange(`${columnLetter(h.column)}${h.row}`).values = [[h.header]];
+      const block = read.sheet.getRange(`A${first}:${columnLetter(width)}${first + fresh.length - 1}`);
+      block.values = grid as unknown as string[][];
+      await context.sync();
+    } finally {
+      setTimeout(() => { writing--; }, 1000);
+    }
+    return { ok: true, message: `${fa(fresh.length)} ردیف تازه به دفتر افزوده شد.`, added: fresh.length };
+  }), (message) => ({ ok: false, message, added: 0 }));
+}
+
+/** The register's settings (defaults where the sheet says nothing) and the sheet's unreadable cells. */
+export async function readSettings(): Promise<{ ok: boolean; message: string; settings?: RegisterSettings; present?: boolean }> {
+  return guarded<{ ok: boolean; message: string; settings?: RegisterSettings; present?: boolean }>(() => Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SHEETS.settings);
+    await context.sync();
+    let values: unknown[][] | undefined;
+    if (!sheet.isNullObject) {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('values,rowIndex,columnIndex');
+      await context.sync();
+      if (!used.isNullObject) values = [...Array.from({ length: used.rowIndex }, () => []), ...(used.values as unknown[][]).map((l) => [...new Array(used.columnIndex).fill(''), ...l])];
+    }
+    const read = parseSettingsSheet(settingsGrid(values));
+    return { ok: true, message: read.issues.map((i) => `${i.cell}: ${i.fa}`).join('\n'), settings: read.settings, present: read.present };
+  }), (message) => ({ ok: false, message }));
+}
+
+/** Write settings into the `تنظیمات` sheet (created when missing), other values kept as typed. Three syncs. */
+export async function saveSettings(changes: Partial<RegisterSettings>): Promise<CommandOutcome> {
+  return guarded<CommandOutcome>(() => Excel.run(async (context) => {
+    const existing = context.workbook.worksheets.getItemOrNullObject(SHEETS.settings);
+    await context.sync();
+    let values: unknown[][] | undefined;
+    let used: Excel.Range | undefined;
+    if (!existing.isNullObject) {
+      used = existing.getUsedRangeOrNullObject(true);
+      used.load('values,rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (!used.isNullObject) values = [...Array.from({ length: used.rowIndex }, () => []), ...(used.values as unknown[][]).map((l) => [...new Array(used!.columnIndex).fill(''), ...l])];
+    }
+    const read = parseSettingsSheet(settingsGrid(values));
+    const rows = settingsSheetRows(read.raw, changes);
+    const width = 3;
+    const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '') as string | number | boolean));
+    writing++;
+    try {
+      const sheet = existing.isNullObject ? context.workbook.worksheets.add(SHEETS.settings) : existing;
+      if (used && !used.isNullObject) used.clear();
+      sheet.getRange(`A1:C${grid.length}`).values = grid as unknown as string[][];
+      sheet.getRange('A1:C1').format.font.bold = true;
+      sheet.getRange('A:A').format.columnWidth = 180;
+      sheet.getRange('B:B').format.columnWidth = 90;
+      sheet.getRange('C:C').format.columnWidth = 420;
+      await context.sync();
+    } finally {
+      setTimeout(() => { writing--; }, 1000);
+    }
+    return { ok: true, message: 'تنظیمات در برگه‌ی «تنظیمات» نوشته شد. برای رنگ‌های تازه «رنگ‌آمیزی» را بزنید.' };
+  }), (message) => ({ ok: false, message }));
 }

@@ -1,0 +1,782 @@
+/*
+ * A stand-in Excel host for tests only: an in-memory workbook behind the subset of the Excel
+ * JavaScript API the add-in uses (Excel.run, RequestContext.sync, worksheets, ranges, values,
+ * number formats, fills, conditional formats, charts, page layout, data validation, events).
+ * Like Excel, a property can be read only after load() and a sync(); every sync is counted with
+ * the size of its request (the queued operations as JSON) and of its response (loaded values).
+ * The same file runs in node (require) and in a browser page (<script>, defines Office and Excel).
+ */
+(function (root) {
+  'use strict';
+
+  var DAY_MS = 86400000;
+
+  function letterToCol(letters) {
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+    return n;
+  }
+  function colToLetter(col) {
+    var s = '';
+    for (var n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  }
+  var MAX_ROW = 1048576;
+  var MAX_COL = 16384;
+
+  /** 'A1:B2' | 'A1' | 'A:C' | '1:10' (sheet prefix allowed) → {r1,c1,r2,c2}, 1-based. */
+  function parseArea(text) {
+    var a = String(text).replace(/^.*!/, '').replace(/\$/g, '').trim();
+    var parts = a.split(':');
+    function one(p, end) {
+      var m = /^([A-Za-z]*)(\d*)$/.exec(p);
+      if (!m || (!m[1] && !m[2])) throw hostError('InvalidArgument', 'bad address ' + text);
+      return { c: m[1] ? letterToCol(m[1]) : (end ? MAX_COL : 1), r: m[2] ? Number(m[2]) : (end ? MAX_ROW : 1) };
+    }
+    var s = one(parts[0], false);
+    var e = parts.length > 1 ? one(parts[1], true) : { r: s.r, c: s.c };
+    if (parts.length === 1) e = { r: s.r, c: s.c };
+    return { r1: Math.min(s.r, e.r), c1: Math.min(s.c, e.c), r2: Math.max(s.r, e.r), c2: Math.max(s.c, e.c) };
+  }
+  function areaText(a) {
+    var first = colToLetter(a.c1) + a.r1;
+    return a.r1 === a.r2 && a.c1 === a.c2 ? first : first + ':' + colToLetter(a.c2) + a.r2;
+  }
+  function hostError(code, message) {
+    var e = new Error(message);
+    e.code = code;
+    e.name = 'RichApi.Error';
+    return e;
+  }
+
+  // ---------------------------------------------------------------- the workbook model
+  function Sheet(name) {
+    this.name = name;
+    this.rows = []; // rows[r] = { v: [], f: [], fill: [] } (1-based columns)
+    this.cfs = []; // in priority order: {area, type, formula, fill, numberFormat, stopIfTrue}
+    this.charts = [];
+    this.frozenRows = 0;
+    this.hiddenColumns = {};
+    this.widths = {};
+    this.validations = [];
+    this.pageLayout = {};
+    this.rightToLeft = false;
+    this.changeHandlers = [];
+  }
+  Sheet.prototype.cell = function (r, c, make) {
+    var row = this.rows[r];
+    if (!row) {
+      if (!make) return undefined;
+      row = this.rows[r] = { v: [], f: [], fill: [] };
+    }
+    return row;
+  };
+  Sheet.prototype.get = function (r, c, what) {
+    var row = this.rows[r];
+    return row ? row[what][c] : undefined;
+  };
+  Sheet.prototype.set = function (r, c, what, value) {
+    this.cell(r, c, true)[what][c] = value;
+  };
+  Sheet.prototype.used = function () {
+    var r1 = 0, r2 = 0, c1 = 0, c2 = 0;
+    for (var r = 1; r < this.rows.length; r++) {
+      var row = this.rows[r];
+      if (!row) continue;
+      for (var c = 1; c < row.v.length; c++) {
+        var v = row.v[c];
+        if (v === undefined || v === null || v === '') continue;
+        if (!r1) r1 = r;
+        r2 = r;
+        if (!c1 || c < c1) c1 = c;
+        if (c > c2) c2 = c;
+      }
+    }
+    return r1 ? { r1: r1, c1: c1, r2: r2, c2: c2 } : null;
+  };
+
+  function Workbook() {
+    this.sheets = [];
+    this.active = null;
+    this.selection = null;
+  }
+  Workbook.prototype.sheet = function (name) {
+    for (var i = 0; i < this.sheets.length; i++) if (this.sheets[i].name === name) return this.sheets[i];
+    return undefined;
+  };
+  Workbook.prototype.add = function (name) {
+    if (this.sheet(name)) throw hostError('ItemAlreadyExists', 'sheet exists: ' + name);
+    var s = new Sheet(name);
+    this.sheets.push(s);
+    if (!this.active) this.active = s;
+    return s;
+  };
+
+  // ---------------------------------------------------------------- the API proxies
+  var ENUMS = {
+    ConditionalFormatType: { custom: 'Custom', cellValue: 'CellValue', dataBar: 'DataBar', colorScale: 'ColorScale', iconSet: 'IconSet' },
+    ChartType: { barStacked: 'BarStacked', columnStacked: 'ColumnStacked', columnClustered: 'ColumnClustered', barClustered: 'BarClustered' },
+    ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+    PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+    PaperType: { a4: 'A4', letter: 'Letter' },
+    DataValidationType: { list: 'List', wholeNumber: 'WholeNumber' },
+    DataValidationOperator: { between: 'Between' },
+    DataValidationAlertStyle: { stop: 'Stop' },
+    EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
+    EventSource: { local: 'Local', remote: 'Remote' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden' },
+  };
+
+  /** A proxy whose listed properties must be loaded and synced before they are read. */
+  function makeLoadable(ctx, target, props) {
+    target._loaded = {};
+    target._pending = null;
+    target.load = function (spec) {
+      var names = typeof spec === 'string' ? spec.split(',').map(function (s) { return s.trim(); }) : Array.isArray(spec) ? spec : Object.keys(spec || {});
+      if (!names.length || names[0] === '') names = Object.keys(props);
+      ctx._queue({ op: 'load', path: target._path, props: names });
+      ctx._loads.push({ target: target, names: names });
+      return target;
+    };
+    Object.keys(props).forEach(function (name) {
+      var desc = props[name];
+      Object.defineProperty(target, name, {
+        get: function () {
+          if (!Object.prototype.hasOwnProperty.call(target._loaded, name)) {
+            throw hostError('PropertyNotLoaded', 'The property \'' + name + '\' is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.');
+          }
+          return target._loaded[name];
+        },
+        set: desc.set ? function (value) {
+          ctx._queue({ op: 'set', path: target._path, prop: name, value: value });
+          desc.set(value);
+          delete target._loaded[name];
+        } : function () { throw hostError('InvalidOperation', name + ' is read-only'); },
+        enumerable: true,
+      });
+    });
+    target._read = function (name) { return props[name].get(); };
+    return target;
+  }
+
+  function RangeProxy(ctx, sheet, area, path) {
+    var self = this;
+    this._path = path;
+    var r = this;
+    function grid(what, mapper) {
+      var out = [];
+      for (var i = area.r1; i <= area.r2; i++) {
+        var line = [];
+        for (var j = area.c1; j <= area.c2; j++) {
+          var v = sheet.get(i, j, what);
+          line.push(mapper(v));
+        }
+        out.push(line);
+      }
+      return out;
+    }
+    function put(what, values, clean) {
+      if (!Array.isArray(values) || values.length !== area.r2 - area.r1 + 1) {
+        if (!Array.isArray(values)) {
+          for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, what, clean(values));
+          return;
+        }
+        throw hostError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      }
+      values.forEach(function (line, i) {
+        if (!Array.isArray(line) || line.length !== area.c2 - area.c1 + 1) throw hostError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+        line.forEach(function (v, j) { if (v !== null) sheet.set(area.r1 + i, area.c1 + j, what, clean(v)); });
+      });
+      if (what === 'v') ctx._changed(sheet, area);
+    }
+    makeLoadable(ctx, this, {
+      address: { get: function () { return sheet.name + '!' + areaText(area); } },
+      rowIndex: { get: function () { return area.r1 - 1; } },
+      columnIndex: { get: function () { return area.c1 - 1; } },
+      rowCount: { get: function () { return area.r2 - area.r1 + 1; } },
+      columnCount: { get: function () { return area.c2 - area.c1 + 1; } },
+      values: {
+        get: function () { return grid('v', function (v) { return v === undefined || v === null ? '' : v; }); },
+        set: function (values) { put('v', values, function (v) { return v === '' ? undefined : v; }); },
+      },
+      numberFormat: {
+        get: function () { return grid('f', function (v) { return v === undefined ? 'General' : v; }); },
+        set: function (values) { put('f', values, function (v) { return v === '' ? 'General' : v; }); },
+      },
+      text: { get: function () { return grid('v', function (v) { return v === undefined || v === null ? '' : String(v); }); } },
+      columnHidden: {
+        get: function () { return !!sheet.hiddenColumns[area.c1]; },
+        set: function (hidden) { for (var c = area.c1; c <= area.c2; c++) sheet.hiddenColumns[c] = !!hidden; },
+      },
+    });
+    var fill = { _path: path + '.format.fill' };
+    makeLoadable(ctx, fill, {
+      color: {
+        get: function () { return sheet.get(area.r1, area.c1, 'fill') || '#FFFFFF'; },
+        set: function (color) {
+          ctx._countCells(area);
+          for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', String(color).toUpperCase());
+        },
+      },
+    });
+    fill.clear = function () {
+      ctx._queue({ op: 'clearFill', path: path });
+      for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', undefined);
+    };
+    var font = { _path: path + '.format.font' };
+    makeLoadable(ctx, font, {
+      bold: { get: function () { return false; }, set: function () {} },
+      color: { get: function () { return '#000000'; }, set: function () {} },
+      size: { get: function () { return 11; }, set: function () {} },
+      name: { get: function () { return 'Calibri'; }, set: function () {} },
+    });
+    var format = { _path: path + '.format', fill: fill, font: font };
+    makeLoadable(ctx, format, {
+      columnWidth: { get: function () { return sheet.widths[area.c1] || 64; }, set: function (w) { for (var c = area.c1; c <= area.c2; c++) sheet.widths[c] = w; } },
+      wrapText: { get: function () { return false; }, set: function () {} },
+      horizontalAlignment: { get: function () { return 'General'; }, set: function () {} },
+      verticalAlignment: { get: function () { return 'Bottom'; }, set: function () {} },
+      readingOrder: { get: function () { return 'Context'; }, set: function () {} },
+    });
+    format.autofitColumns = function () { ctx._queue({ op: 'autofit', path: path }); };
+    this.format = format;
+    this.conditionalFormats = new CfCollection(ctx, sheet, area, path + '.conditionalFormats');
+    this.dataValidation = makeLoadable(ctx, { _path: path + '.dataValidation' }, {
+      rule: { get: function () { return null; }, set: function (rule) { sheet.validations.push({ area: areaText(area), rule: rule }); } },
+      errorAlert: { get: function () { return null; }, set: function () {} },
+    });
+    this.dataValidation.clear = function () {
+      ctx._queue({ op: 'clearValidation', path: path });
+      sheet.validations = sheet.validations.filter(function (v) { return v.area !== areaText(area); });
+    };
+    this.select = function () { ctx._queue({ op: 'select', path: path }); ctx.host.workbook.selection = { sheet: sheet.name, address: areaText(area) }; ctx.host.workbook.active = sheet; };
+    this.getCell = function (row, col) {
+      return ctx._range(sheet, { r1: area.r1 + row, c1: area.c1 + col, r2: area.r1 + row, c2: area.c1 + col });
+    };
+    this.getResizedRange = function (dr, dc) {
+      return ctx._range(sheet, { r1: area.r1, c1: area.c1, r2: area.r2 + dr, c2: area.c2 + dc });
+    };
+    this.getEntireColumn = function () { return ctx._range(sheet, { r1: 1, c1: area.c1, r2: MAX_ROW, c2: area.c2 }); };
+    this.clear = function () {
+      ctx._queue({ op: 'clear', path: path });
+      for (var a = area.r1; a <= Math.min(area.r2, sheet.rows.length); a++) {
+        var row = sheet.rows[a];
+        if (row) for (var b = area.c1; b <= area.c2; b++) { row.v[b] = undefined; row.f[b] = undefined; row.fill[b] = undefined; }
+      }
+    };
+    this.untrack = function () { return self; };
+    this.track = function () { return self; };
+  }
+
+  function RangeAreasProxy(ctx, sheet, areas, path) {
+    this._path = path;
+    var fill = { _path: path + '.format.fill' };
+    makeLoadable(ctx, fill, {
+      color: {
+        get: function () { return null; },
+        set: function (color) {
+          areas.forEach(function (area) {
+            ctx._countCells(area);
+            for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', String(color).toUpperCase());
+          });
+        },
+      },
+    });
+    this.format = { fill: fill };
+    makeLoadable(ctx, this, {
+      address: { get: function () { return areas.map(function (a) { return sheet.name + '!' + areaText(a); }).join(','); } },
+      areaCount: { get: function () { return areas.length; } },
+    });
+  }
+
+  function CfCollection(ctx, sheet, area, path) {
+    var self = this;
+    this._path = path;
+    var intersecting = function () {
+      return sheet.cfs.filter(function (cf) {
+        return cf.areas.some(function (a) { return a.r1 <= area.r2 && a.r2 >= area.r1 && a.c1 <= area.c2 && a.c2 >= area.c1; });
+      });
+    };
+    this._items = null;
+    makeLoadable(ctx, this, {
+      items: { get: function () { return intersecting().map(function (cf) { return ctx._cfProxy(sheet, cf); }); } },
+      count: { get: function () { return intersecting().length; } },
+    });
+    var baseLoad = this.load;
+    this.load = function (spec) {
+      baseLoad.call(self, 'items');
+      var names = typeof spec === 'string' ? spec.split(',').map(function (s) { return s.trim(); }) : [];
+      ctx._afterSync.push(function () {
+        var items = self._loaded.items || [];
+        items.forEach(function (item) {
+          names.forEach(function (n) {
+            var p = n.replace(/^items\//, '').split('/');
+            if (p[0] === 'type' || p[0] === 'priority' || p[0] === 'stopIfTrue') item._loaded[p[0]] = item._read(p[0]);
+            if (p[0] === 'custom' && p[1] === 'rule' && p[2] === 'formula') {
+              if (item._cf.type !== 'Custom') throw hostError('InvalidOperation', 'custom is not available on a ' + item._cf.type + ' conditional format');
+              item.custom.rule._loaded.formula = item.custom.rule._read('formula');
+            }
+          });
+        });
+      });
+      return self;
+    };
+    this.add = function (type) {
+      ctx._queue({ op: 'cf.add', path: path, type: type });
+      var cf = { areas: [area], type: type, formula: null, fill: null, numberFormat: null, stopIfTrue: false, id: ++ctx.host._ids };
+      sheet.cfs.unshift(cf);
+      return ctx._cfProxy(sheet, cf);
+    };
+    this.clearAll = function () {
+      ctx._queue({ op: 'cf.clearAll', path: path });
+      sheet.cfs = sheet.cfs.filter(function (cf) { return intersecting().indexOf(cf) < 0; });
+    };
+    this.getCount = function () { return { value: intersecting().length }; };
+  }
+
+  function CfProxy(ctx, sheet, cf) {
+    var path = 'cf#' + cf.id;
+    this._path = path;
+    this._cf = cf;
+    makeLoadable(ctx, this, {
+      type: { get: function () { return cf.type; } },
+      priority: {
+        get: function () { return sheet.cfs.indexOf(cf); },
+        set: function (p) {
+          var i = sheet.cfs.indexOf(cf);
+          sheet.cfs.splice(i, 1);
+          sheet.cfs.splice(Math.min(p, sheet.cfs.length), 0, cf);
+        },
+      },
+      stopIfTrue: { get: function () { return cf.stopIfTrue; }, set: function (v) { cf.stopIfTrue = !!v; } },
+    });
+    var rule = makeLoadable(ctx, { _path: path + '.custom.rule' }, {
+      formula: {
+        get: function () { return cf.formula; },
+        set: function (f) { if (cf.type !== 'Custom') throw hostError('InvalidOperation', 'not custom'); cf.formula = f; },
+      },
+    });
+    var cfFill = makeLoadable(ctx, { _path: path + '.custom.format.fill' }, {
+      color: { get: function () { return cf.fill; }, set: function (c) { cf.fill = String(c).toUpperCase(); } },
+    });
+    var cfFormat = makeLoadable(ctx, { _path: path + '.custom.format', fill: cfFill }, {
+      numberFormat: { get: function () { return cf.numberFormat; }, set: function (f) { cf.numberFormat = f; } },
+    });
+    this.custom = { rule: rule, format: cfFormat };
+    this.delete = function () {
+      ctx._queue({ op: 'cf.delete', path: path });
+      sheet.cfs = sheet.cfs.filter(function (x) { return x !== cf; });
+    };
+    this.getRange = function () { return ctx._range(sheet, cf.areas[0]); };
+  }
+
+  function ChartProxy(ctx, sheet, chart) {
+    this._path = 'chart#' + chart.id;
+    var self = this;
+    makeLoadable(ctx, this, {
+      name: { get: function () { return chart.name; }, set: function (n) { chart.name = n; } },
+      top: { get: function () { return chart.top || 0; }, set: function (v) { chart.top = v; } },
+      left: { get: function () { return chart.left || 0; }, set: function (v) { chart.left = v; } },
+      width: { get: function () { return chart.width || 360; }, set: function (v) { chart.width = v; } },
+      height: { get: function () { return chart.height || 216; }, set: function (v) { chart.height = v; } },
+    });
+    this.title = makeLoadable(ctx, { _path: this._path + '.title' }, { text: { get: function () { return chart.title; }, set: function (t) { chart.title = t; } } });
+    this.legend = makeLoadable(ctx, { _path: this._path + '.legend' }, {
+      position: { get: function () { return chart.legend; }, set: function (p) { chart.legend = p; } },
+      visible: { get: function () { return true; }, set: function () {} },
+    });
+    this.setPosition = function (start, end) { ctx._queue({ op: 'chart.setPosition', path: self._path, start: start, end: end }); chart.position = [start, end]; };
+    var seriesList = [];
+    this.series = {
+      getItemAt: function (i) {
+        if (!seriesList[i]) {
+          var s = { index: i };
+          chart.seriesFormat = chart.seriesFormat || {};
+          seriesList[i] = { format: { fill: { setSolidColor: function (c) { ctx._queue({ op: 'series.fill', i: i, c: c }); chart.seriesFormat[i] = String(c).toUpperCase(); } } } };
+          void s;
+        }
+        return seriesList[i];
+      },
+    };
+    this.delete = function () { ctx._queue({ op: 'chart.delete', path: self._path }); sheet.charts = sheet.charts.filter(function (c) { return c !== chart; }); };
+  }
+
+  function SheetProxy(ctx, sheetOrName, nullable) {
+    var self = this;
+    var resolve = typeof sheetOrName === 'string' ? function () { return ctx.host.workbook.sheet(sheetOrName); } : function () { return sheetOrName; };
+    var path = 'sheet:' + (typeof sheetOrName === 'string' ? sheetOrName : sheetOrName.name);
+    this._path = path;
+    function sheet() {
+      var s = resolve();
+      if (!s) throw hostError('ItemNotFound', 'The requested resource doesn\'t exist: ' + path);
+      return s;
+    }
+    makeLoadable(ctx, this, {
+      name: { get: function () { return sheet().name; }, set: function (n) { sheet().name = n; } },
+      position: { get: function () { return ctx.host.workbook.sheets.indexOf(sheet()); }, set: function (p) { var wb = ctx.host.workbook; var s = sheet(); wb.sheets.splice(wb.sheets.indexOf(s), 1); wb.sheets.splice(p, 0, s); } },
+      visibility: { get: function () { return 'Visible'; }, set: function () {} },
+      tabColor: { get: function () { return ''; }, set: function () {} },
+      showGridlines: { get: function () { return true; }, set: function () {} },
+      isNullObject: { get: function () { return !resolve(); } },
+    });
+    if (nullable) ctx._afterSync.push(function () { self._loaded.isNullObject = !resolve(); });
+    this.getRange = function (address) {
+      return ctx._range(sheet(), address === undefined ? { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL } : parseArea(address));
+    };
+    this.getRangeByIndexes = function (row, col, rows, cols) {
+      return ctx._range(sheet(), { r1: row + 1, c1: col + 1, r2: row + rows, c2: col + cols });
+    };
+    this.getRanges = function (address) {
+      if (!ctx.host.supports('1.9')) throw hostError('ApiNotFound', 'getRanges needs ExcelApi 1.9');
+      if (String(address).length > 8192) throw hostError('InvalidArgument', 'address longer than 8192 characters');
+      ctx._queue({ op: 'getRanges', path: path, address: address });
+      return new RangeAreasProxy(ctx, sheet(), String(address).split(',').map(parseArea), path + '.ranges(' + address.length + ')');
+    };
+    function usedRange(orNull) {
+      var proxyPath = path + '.used';
+      var used = null;
+      var holder = { _path: proxyPath };
+      ctx._queue({ op: 'usedRange', path: proxyPath });
+      var s = sheet();
+      used = s.used();
+      if (!used) {
+        if (!orNull) throw hostError('ItemNotFound', 'empty sheet has no used range');
+        holder = makeLoadable(ctx, holder, { isNullObject: { get: function () { return true; } } });
+        ctx._afterSync.push(function () { holder._loaded.isNullObject = true; });
+        return holder;
+      }
+      var range = ctx._range(s, { r1: 1, c1: 1, r2: used.r2, c2: used.c2 });
+      ctx._afterSync.push(function () { range._loaded.isNullObject = false; });
+      return range;
+    }
+    this.getUsedRange = function () { return usedRange(false); };
+    this.getUsedRangeOrNullObject = function () { return usedRange(true); };
+    this.activate = function () { ctx._queue({ op: 'activate', path: path }); ctx.host.workbook.active = sheet(); };
+    this.delete = function () {
+      ctx._queue({ op: 'delete', path: path });
+      var wb = ctx.host.workbook;
+      var s = sheet();
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.active === s) wb.active = wb.sheets[0] || null;
+    };
+    this.freezePanes = {
+      freezeRows: function (n) { ctx._queue({ op: 'freezeRows', path: path, n: n }); sheet().frozenRows = n; },
+      unfreeze: function () { sheet().frozenRows = 0; },
+    };
+    this.pageLayout = makeLoadable(ctx, { _path: path + '.pageLayout' }, {
+      orientation: { get: function () { return sheet().pageLayout.orientation; }, set: function (v) { sheet().pageLayout.orientation = v; } },
+      paperSize: { get: function () { return sheet().pageLayout.paperSize; }, set: function (v) { sheet().pageLayout.paperSize = v; } },
+      centerHorizontally: { get: function () { return false; }, set: function () {} },
+      printGridlines: { get: function () { return false; }, set: function () {} },
+    });
+    this.pageLayout.zoom = { scale: 100 };
+    this.pageLayout.setPrintTitleRows = function (address) { ctx._queue({ op: 'printTitles', address: address }); sheet().pageLayout.titles = address; };
+    var zoomProxy = this.pageLayout;
+    Object.defineProperty(zoomProxy, 'zoom', {
+      get: function () { return sheet().pageLayout.zoom; },
+      set: function (z) { ctx._queue({ op: 'set', path: path + '.pageLayout', prop: 'zoom', value: z }); sheet().pageLayout.zoom = z; },
+    });
+    this.charts = {
+      add: function (type, sourceData, seriesBy) {
+        if (!(sourceData instanceof RangeProxy)) throw hostError('InvalidArgument', 'chart source must be a range');
+        var chart = { id: ++ctx.host._ids, type: type, source: sourceData._area, seriesBy: seriesBy };
+        ctx._queue({ op: 'chart.add', path: path, type: type, source: areaText(sourceData._area) });
+        sheet().charts.push(chart);
+        return new ChartProxy(ctx, sheet(), chart);
+      },
+    };
+    this.onChanged = {
+      add: function (handler) {
+        if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'onChanged needs ExcelApi 1.7');
+        sheet().changeHandlers.push(handler);
+        return { remove: function () { var s = sheet(); s.changeHandlers = s.changeHandlers.filter(function (h) { return h !== handler; }); } };
+      },
+    };
+  }
+
+  function RequestContext(host) {
+    var ctx = this;
+    this.host = host;
+    this._pending = [];
+    this._loads = [];
+    this._afterSync = [];
+    this._cellWrites = 0;
+    this._touched = [];
+    this._cfProxies = {};
+    var wb = host.workbook;
+    var worksheets = {
+      _path: 'worksheets',
+      getItem: function (name) {
+        if (!wb.sheet(name)) throw hostError('ItemNotFound', 'no sheet ' + name);
+        return new SheetProxy(ctx, wb.sheet(name), false);
+      },
+      getItemOrNullObject: function (name) { return new SheetProxy(ctx, name, true); },
+      getActiveWorksheet: function () { return new SheetProxy(ctx, wb.active, false); },
+      add: function (name) { ctx._queue({ op: 'addSheet', name: name }); return new SheetProxy(ctx, wb.add(name), false); },
+    };
+    makeLoadable(ctx, worksheets, {
+      items: { get: function () { return wb.sheets.map(function (s) { var p = new SheetProxy(ctx, s, false); p._loaded.name = s.name; p._loaded.position = wb.sheets.indexOf(s); return p; }); } },
+    });
+    this.workbook = {
+      worksheets: worksheets,
+      getSelectedRange: function () { var sel = wb.selection || { sheet: wb.active.name, address: 'A1' }; return ctx._range(wb.sheet(sel.sheet), parseArea(sel.address)); },
+      insertWorksheetsFromBase64: function (base64, options) {
+        if (!host.supports('1.13')) throw hostError('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
+        ctx._queue({ op: 'insertWorksheetsFromBase64', length: String(base64).length, options: options });
+        if (!host.options.importWorkbook) throw hostError('NotImplemented', 'this stand-in host cannot read workbooks');
+        host.options.importWorkbook(host, String(base64), options || {});
+        return { value: [] };
+      },
+    };
+    this.runtime = makeLoadable(ctx, { _path: 'runtime' }, { enableEvents: { get: function () { return true; }, set: function () {} } });
+    this.trackedObjects = { add: function () {}, remove: function () {} };
+  }
+  RequestContext.prototype._queue = function (op) {
+    this._pending.push(op);
+  };
+  RequestContext.prototype._countCells = function () {};
+  RequestContext.prototype._changed = function (sheet, area) {
+    this._touched.push({ sheet: sheet, area: area });
+  };
+  RequestContext.prototype._range = function (sheet, area) {
+    var proxy = new RangeProxy(this, sheet, area, 'range:' + sheet.name + '!' + areaText(area));
+    proxy._area = area;
+    this._queue({ op: 'range', path: proxy._path });
+    return proxy;
+  };
+  RequestContext.prototype._cfProxy = function (sheet, cf) {
+    if (!this._cfProxies[cf.id]) this._cfProxies[cf.id] = new CfProxy(this, sheet, cf);
+    return this._cfProxies[cf.id];
+  };
+  RequestContext.prototype.sync = function () {
+    var ctx = this;
+    var host = this.host;
+    return new Promise(function (resolve, reject) {
+      setTimeout(function () {
+        try {
+          var request = JSON.stringify(ctx._pending);
+          var bytes = utf8Length(request);
+          var response = [];
+          ctx._loads.forEach(function (load) {
+            load.names.forEach(function (name) {
+              var prop = name.split('/')[0];
+              if (prop === 'items' && load.target._loaded.items !== undefined) return;
+              var value = load.target._read(prop);
+              load.target._loaded[prop] = value;
+              if (prop !== 'items') response.push(value);
+            });
+          });
+          ctx._afterSync.splice(0).forEach(function (f) { f(); });
+          var responseBytes = utf8Length(JSON.stringify(response));
+          host.stats.syncs++;
+          host.stats.requests.push(bytes);
+          host.stats.responses.push(responseBytes);
+          if (bytes > host.limits.requestBytes) throw hostError('RequestPayloadSizeLimitExceeded', 'request of ' + bytes + ' bytes');
+          if (responseBytes > host.limits.responseBytes && host.limits.enforceResponse) throw hostError('ResponsePayloadSizeLimitExceeded', 'response of ' + responseBytes + ' bytes');
+          ctx._pending = [];
+          ctx._loads = [];
+          var touched = ctx._touched.splice(0);
+          if (touched.length) host._fire(touched, ctx._source);
+          resolve();
+        } catch (error) {
+          ctx._pending = [];
+          ctx._loads = [];
+          reject(error);
+        }
+      }, 0);
+    });
+  };
+
+  function utf8Length(text) {
+    var n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- conditional-format evaluation
+  /** Evaluate a formula of the small language conditional formats use here, for the cell at (r, c) of a rule anchored at (ar, ac). */
+  function evaluate(formula, sheet, r, c, ar, ac, today) {
+    var src = String(formula).replace(/^=/, '');
+    var pos = 0;
+    function peek() { while (src[pos] === ' ') pos++; return src[pos]; }
+    function expect(ch) { if (peek() !== ch) throw new Error('expected ' + ch + ' at ' + pos + ' in ' + src); pos++; }
+    function primary() {
+      var ch = peek();
+      if (ch === '(') { pos++; var v = comparison(); expect(')'); return v; }
+      if (ch === '"') {
+        var s = '';
+        pos++;
+        for (;;) {
+          if (src[pos] === '"' && src[pos + 1] === '"') { s += '"'; pos += 2; continue; }
+          if (src[pos] === '"') { pos++; break; }
+          s += src[pos++];
+        }
+        return s;
+      }
+      if (ch === '-') { pos++; return -toNumber(primary()); }
+      var num = /^\d+(\.\d+)?/.exec(src.slice(pos));
+      if (num) { pos += num[0].length; return Number(num[0]); }
+      var ref = /^(\$?)([A-Z]+)(\$?)(\d+)(?![A-Z(])/.exec(src.slice(pos));
+      if (ref) {
+        pos += ref[0].length;
+        var col = letterToCol(ref[2]);
+        var row = Number(ref[4]);
+        var cc = ref[1] ? col : col + (c - ac);
+        var rr = ref[3] ? row : row + (r - ar);
+        var v = sheet.get(rr, cc, 'v');
+        return v === undefined ? null : v;
+      }
+      var fn = /^([A-Z][A-Z0-9.]*)\(/.exec(src.slice(pos));
+      if (fn) {
+        pos += fn[0].length;
+        var args = [];
+        if (peek() !== ')') { args.push(comparison()); while (peek() === ',') { pos++; args.push(comparison()); } }
+        expect(')');
+        switch (fn[1]) {
+          case 'AND': return args.every(truthy);
+          case 'OR': return args.some(truthy);
+          case 'NOT': return !truthy(args[0]);
+          case 'ISNUMBER': return typeof args[0] === 'number';
+          case 'TODAY': return today;
+          case 'N': return typeof args[0] === 'number' ? args[0] : args[0] === true ? 1 : 0;
+          default: throw new Error('function ' + fn[1] + ' not supported by the stand-in host');
+        }
+      }
+      throw new Error('cannot read formula at ' + pos + ': ' + src);
+    }
+    function toNumber(v) { return typeof v === 'number' ? v : v === true ? 1 : v === false || v === null || v === '' ? 0 : Number(v); }
+    function truthy(v) { return typeof v === 'string' ? v !== '' : !!toNumber(v); }
+    function additive() {
+      var v = primary();
+      for (;;) {
+        var ch = peek();
+        if (ch === '+') { pos++; v = toNumber(v) + toNumber(primary()); } else if (ch === '-') { pos++; v = toNumber(v) - toNumber(primary()); } else return v;
+      }
+    }
+    function comparison() {
+      var left = additive();
+      var op = /^(<=|>=|<>|=|<|>)/.exec(src.slice(pos, pos + 2).replace(/^ +/, ''));
+      peek();
+      op = /^(<=|>=|<>|=|<|>)/.exec(src.slice(pos));
+      if (!op) return left;
+      pos += op[0].length;
+      var right = additive();
+      var l = left === null ? (typeof right === 'string' ? '' : 0) : left;
+      var rr = right === null ? (typeof left === 'string' ? '' : 0) : right;
+      if (typeof l === 'string' && typeof rr === 'string') { l = l.toLowerCase(); rr = rr.toLowerCase(); }
+      switch (op[0]) {
+        case '=': return l === rr;
+        case '<>': return l !== rr;
+        case '<': return l < rr;
+        case '<=': return l <= rr;
+        case '>': return l > rr;
+        default: return l >= rr;
+      }
+    }
+    var result = comparison();
+    return truthy(result);
+  }
+
+  // ---------------------------------------------------------------- the host
+  function Host(options) {
+    this.options = options || {};
+    this.workbook = new Workbook();
+    this.api = this.options.api || '1.13';
+    this.stats = { syncs: 0, requests: [], responses: [] };
+    this.limits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, enforceResponse: false };
+    this._ids = 0;
+    this.today = this.options.today || null; // Excel serial of TODAY()
+    this._changeEvents = [];
+  }
+  Host.prototype.supports = function (version) {
+    var a = this.api.split('.').map(Number);
+    var b = String(version).split('.').map(Number);
+    return a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+  };
+  Host.prototype.resetStats = function () { this.stats = { syncs: 0, requests: [], responses: [] }; };
+  /** Excel.run: one request context for the callback. */
+  Host.prototype.run = function (callback) {
+    var ctx = new RequestContext(this);
+    ctx._source = 'ThisLocalAddin';
+    return Promise.resolve().then(function () { return callback(ctx); }).then(function (result) {
+      return ctx._pending.length ? ctx.sync().then(function () { return result; }) : result;
+    });
+  };
+  /** A person's edit: set values from `address` and fire onChanged like Excel does. */
+  Host.prototype.edit = function (sheetName, address, values) {
+    var sheet = this.workbook.sheet(sheetName);
+    var area = parseArea(address);
+    values.forEach(function (line, i) { line.forEach(function (v, j) { sheet.set(area.r1 + i, area.c1 + j, 'v', v === '' ? undefined : v); }); });
+    this._fire([{ sheet: sheet, area: area }], 'Unknown');
+  };
+  Host.prototype._fire = function (touched, source) {
+    touched.forEach(function (t) {
+      t.sheet.changeHandlers.forEach(function (handler) {
+        var event = { address: areaText(t.area), worksheetId: t.sheet.name, source: 'Local', changeType: 'RangeEdited', triggerSource: source };
+        setTimeout(function () { handler(event); }, 0);
+      });
+    });
+  };
+  /** The first custom rule true at (r, c), in priority order, or null. */
+  Host.prototype.ruleAt = function (sheetName, r, c) {
+    var sheet = this.workbook.sheet(sheetName);
+    for (var i = 0; i < sheet.cfs.length; i++) {
+      var cf = sheet.cfs[i];
+      if (cf.type !== 'Custom' || !cf.formula) continue;
+      var area = cf.areas.filter(function (a) { return a.r1 <= r && r <= a.r2 && a.c1 <= c && c <= a.c2; })[0];
+      if (area && evaluate(cf.formula, sheet, r, c, area.r1, area.c1, this.today)) return cf;
+    }
+    return null;
+  };
+  /** The fill a person sees at (r, c): the first true conditional-format rule's, else the cell's own. */
+  Host.prototype.displayedFill = function (sheetName, r, c) {
+    var rule = this.ruleAt(sheetName, r, c);
+    return (rule && rule.fill) || this.workbook.sheet(sheetName).get(r, c, 'fill') || null;
+  };
+  /** The text a person sees at (r, c): a true rule's words number format, else the value. */
+  Host.prototype.displayedText = function (sheetName, r, c) {
+    var rule = this.ruleAt(sheetName, r, c);
+    var words = rule && rule.numberFormat ? /^"([^"]*)"/.exec(rule.numberFormat) : null;
+    if (words) return words[1];
+    var v = this.workbook.sheet(sheetName).get(r, c, 'v');
+    return v === undefined || v === null ? '' : String(v);
+  };
+  /** Put a sheet's values in from row 1 (tests' setup; not counted). */
+  Host.prototype.load = function (sheetName, grid, formats) {
+    var sheet = this.workbook.sheet(sheetName) || this.workbook.add(sheetName);
+    grid.forEach(function (line, i) {
+      (line || []).forEach(function (v, j) { if (v !== null && v !== undefined && v !== '') sheet.set(i + 1, j + 1, 'v', v); });
+    });
+    (formats || []).forEach(function (line, i) {
+      (line || []).forEach(function (f, j) { if (f) sheet.set(i + 1, j + 1, 'f', f); });
+    });
+    return sheet;
+  };
+
+  /** Office and Excel globals backed by a host (what office.js would define). */
+  function globalsFor(host) {
+    var Excel = { run: function (cb) { return host.run(cb); } };
+    Object.keys(ENUMS).forEach(function (k) { Excel[k] = ENUMS[k]; });
+    var Office = {
+      onReady: function (cb) { var info = { host: 'Excel', platform: 'OfficeOnline' }; if (cb) cb(info); return Promise.resolve(info); },
+      context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' ? host.supports(version || '1.1') : false; } }, diagnostics: { version: 'stand-in' } },
+      actions: { associate: function () {} },
+      HostType: { Excel: 'Excel' },
+    };
+    return { Excel: Excel, Office: Office };
+  }
+
+  var api = { Host: Host, globalsFor: globalsFor, parseArea: parseArea, colToLetter: colToLetter, letterToCol: letterToCol, evaluate: evaluate, DAY_MS: DAY_MS };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else {
+    root.ExcelHost = api;
+    var host = new Host(root.EXCEL_HOST_OPTIONS || {});
+    var g = globalsFor(host);
+    root.Excel = g.Excel;
+    root.Office = g.Office;
+    root.excelHost = host;
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : this);
