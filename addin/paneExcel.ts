@@ -12,6 +12,7 @@ import {
 } from './excel/commands';
 import { canUse, missingFeatures } from './excel/capabilities';
 import { startAutoColor, stopAutoColor } from './excel/autoColor';
+import { paneSection } from './paneSection';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -173,6 +174,9 @@ export function startExcelPane(): void {
   auto.addEventListener('change', () => { void toggle(); });
   if (auto.checked) void toggle();
   void loadSettingsForm();
-  // a pane opened by the ribbon's «بررسی» button shows the list at once
-  if (/[?&]view=validate/.test(location.search)) void runValidate();
+  // a pane opened by a ribbon button goes to that button's part
+  const section = paneSection(location.search);
+  if (section === 'validate') void busy(button('validate'), runValidate);
+  if (section === 'summary') void busy(button('summary'), async () => say('status', await writeSummary()));
+  if (section === 'minutes') element('minutes-text').focus();
 }
