@@ -2,7 +2,10 @@
 /**
  * Re-colour on edit: when a status, percent, done date or due date cell of the register changes,
  * the register is re-coloured after a short pause (edits in a burst give one run). The add-in's
- * own writes are ignored (triggerSource where Excel reports it, else the writing flag).
+ * own writes are ignored: by triggerSource where Excel reports it (ExcelApi 1.14); before that,
+ * colouring writes only the state words and the hidden due date (not watched) and a status only
+ * when it is not in canonical words, so a re-colour triggers at most one more, which changes
+ * nothing watched.
  * Needs ExcelApi 1.7 (Worksheet.onChanged).
  */
 import { SHEETS, type FieldName } from '../../core/register/fields';

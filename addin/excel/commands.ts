@@ -98,7 +98,7 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
       queueColorPlan(read.sheet, plan, read.toolRules);
       await context.sync();
     } finally {
-      setTimeout(() => { writing--; }, 1000);
+      writing--;
     }
     const parts = DEADLINE_STATES.filter((s) => plan.counts[s]).map((s) => `${STATE_LABELS[s]}: ${fa(plan.counts[s])}`);
     const rows = analysis.rows.length;
@@ -178,7 +178,7 @@ export async function writeSummary(options: CommandOptions = {}): Promise<Comman
       sheet.activate();
       await context.sync();
     } finally {
-      setTimeout(() => { writing--; }, 1000);
+      writing--;
     }
     const t = summary.total;
     const percent = t.percentDone === null ? '—' : `${fa(t.percentDone)}٪`;
@@ -240,7 +240,7 @@ export async function addMinutes(text: string, options: { now?: Date } = {}): Pr
       block.values = grid as unknown as string[][];
       await context.sync();
     } finally {
-      setTimeout(() => { writing--; }, 1000);
+      writing--;
     }
     return { ok: true, message: `${fa(fresh.length)} ردیف تازه به دفتر افزوده شد.`, added: fresh.length };
   }), (message) => ({ ok: false, message, added: 0 }));
@@ -291,7 +291,7 @@ export async function saveSettings(changes: Partial<RegisterSettings>): Promise<
       sheet.getRange('C:C').format.columnWidth = 420;
       await context.sync();
     } finally {
-      setTimeout(() => { writing--; }, 1000);
+      writing--;
     }
     return { ok: true, message: 'تنظیمات در برگه‌ی «تنظیمات» نوشته شد. برای رنگ‌های تازه «رنگ‌آمیزی» را بزنید.' };
   }), (message) => ({ ok: false, message }));

@@ -756,6 +756,32 @@
     return sheet;
   };
 
+  /** Sheets as plain data: [{ name, cells: [[row, col, value, numberFormat?]] }]. */
+  Host.prototype.exportSheets = function () {
+    return this.workbook.sheets.map(function (sheet) {
+      var cells = [];
+      sheet.rows.forEach(function (row, r) {
+        if (!row) return;
+        for (var c = 1; c < Math.max(row.v.length, row.f.length); c++) {
+          if (row.v[c] !== undefined || row.f[c] !== undefined) cells.push([r, c, row.v[c] === undefined ? null : row.v[c], row.f[c] || null]);
+        }
+      });
+      return { name: sheet.name, cells: cells };
+    });
+  };
+  /** Load sheets exported by exportSheets (the first becomes active). */
+  Host.prototype.importSheets = function (sheets) {
+    var wb = this.workbook;
+    sheets.forEach(function (data) {
+      var sheet = wb.sheet(data.name) || wb.add(data.name);
+      data.cells.forEach(function (cell) {
+        if (cell[2] !== null) sheet.set(cell[0], cell[1], 'v', cell[2]);
+        if (cell[3]) sheet.set(cell[0], cell[1], 'f', cell[3]);
+      });
+    });
+    wb.active = wb.sheets[0] || null;
+  };
+
   /** Office and Excel globals backed by a host (what office.js would define). */
   function globalsFor(host) {
     var Excel = { run: function (cb) { return host.run(cb); } };
@@ -774,6 +800,7 @@
   else {
     root.ExcelHost = api;
     var host = new Host(root.EXCEL_HOST_OPTIONS || {});
+    if (root.EXCEL_HOST_SEED) host.importSheets(root.EXCEL_HOST_SEED);
     var g = globalsFor(host);
     root.Excel = g.Excel;
     root.Office = g.Office;

@@ -28,6 +28,7 @@ export interface Host {
   edit(sheet: string, address: string, values: unknown[][]): void;
   displayedFill(sheet: string, r: number, c: number): string | null;
   displayedText(sheet: string, r: number, c: number): string;
+  exportSheets(): Array<{ name: string; cells: unknown[][] }>;
 }
 
 export const ExcelHost: { Host: new (options?: { api?: string; today?: number }) => Host; globalsFor(host: Host): { Excel: unknown; Office: unknown } } = impl;

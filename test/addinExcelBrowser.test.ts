@@ -1,0 +1,165 @@
+/**
+ * The built task pane (dist/addin) in Debian's chromium with the stand-in Excel host in place of
+ * Office.js: a register made by `mosavabat import` from the seed minutes is opened, coloured,
+ * validated (clicking a finding selects its cell), edited by hand (re-coloured on edit),
+ * summarised, and given a second meeting's minutes. The clock is fixed on 1401/05/20 in Tehran.
+ * Page-side code is passed as strings: this file is type-checked without the DOM library.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { JalaliDate } from '../core/jalali';
+import { PALETTE } from '../core/register/palette';
+import { STATE_LABELS } from '../core/register/state';
+import { validateRegisterFile } from '../usecases/validateRegisterFile';
+import { cli, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
+import { HOST_SCRIPT, hostFromXlsx, serialOf } from './excelHost';
+
+const DIST = join(__dirname, '..', 'dist', 'addin');
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2', '.png': 'image/png', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
+};
+const TODAY = JalaliDate.parse('1401/05/20');
+/** Noon in Tehran on TODAY (08:30 UTC). */
+const NOW = new Date(TODAY.toUtcDate().getTime() + 8.5 * 3_600_000);
+
+jest.setTimeout(60_000);
+
+let server: Server;
+let origin: string;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+let register: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'taskpane.js'))) throw new Error('dist/addin is missing: run `npm run build:addin` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const dir = tempDir('mosavabat-pane-');
+  register = join(dir, 'register.xlsx');
+  expect((await cli('import', SEED_MINUTES, '-o', register, '--today', '1401/04/20')).status).toBe(0);
+  const host = await hostFromXlsx(register);
+  const seed = JSON.stringify(host.exportSheets());
+
+  server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (path === '/office-js/office.js') {
+      response.writeHead(200, { 'content-type': TYPES['.js'] }).end(readFileSync(HOST_SCRIPT));
+      return;
+    }
+    const file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  profile = mkdtempSync(join(tmpdir(), 'mosavabat-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1' ? route.abort() : route.continue();
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => { pageErrors.push(error.message); });
+  await page.clock.install({ time: NOW });
+  await page.clock.resume();
+  await page.addInitScript(`window.EXCEL_HOST_OPTIONS = { api: '1.13', today: ${serialOf(TODAY.toUtcDate())} }; window.EXCEL_HOST_SEED = ${seed};`);
+  await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#excel:not([hidden])');
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** [state words, displayed fill of the text column] of data rows 2..n in the page's host. */
+async function rowsInPage(last: number): Promise<Array<[string, string | null]>> {
+  return page.evaluate(`(() => {
+    const rows = [];
+    for (let r = 2; r <= ${last}; r++) rows.push([excelHost.displayedText('مصوبات', r, 15), excelHost.displayedFill('مصوبات', r, 5)]);
+    return rows;
+  })()`);
+}
+
+describe('the task pane on a register in the stand-in Excel', () => {
+  it('colours the seed register: every row overdue on 1401/05/20, in the palette colour, in four syncs', async () => {
+    await page.evaluate('excelHost.resetStats()');
+    await page.click('#color');
+    await expect(page.waitForFunction(`document.getElementById('status').textContent.includes('ردیف رنگ شد')`)).resolves.toBeTruthy();
+    expect(await page.textContent('#status')).toContain('۹ ردیف رنگ شد');
+    expect(await page.evaluate('excelHost.stats.syncs')).toBe(4);
+    const rows = await rowsInPage(10);
+    expect(rows).toEqual(new Array(9).fill([STATE_LABELS.overdue, `#${PALETTE.overdue.fill}`]));
+  });
+
+  it('lists validation findings by severity with the error count; clicking one selects its cell', async () => {
+    const expected = await validateRegisterFile(register, { today: TODAY });
+    await page.click('#validate');
+    await page.waitForSelector('#issues:not([hidden])');
+    expect(await page.locator('#error-list li').count()).toBe(expected.errors);
+    expect(await page.locator('#warning-list li').count()).toBe(expected.warnings);
+    expect(await page.textContent('#error-count')).toBe(String(expected.errors).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]));
+    const first = expected.analysis.issues.find((i) => i.severity === 'warning')!;
+    await page.click(`#warning-list li[data-cell="${first.cell}"]`);
+    await page.waitForFunction(`excelHost.workbook.selection && excelHost.workbook.selection.address === '${first.cell}'`);
+    expect(await page.evaluate('excelHost.workbook.selection')).toEqual({ sheet: 'مصوبات', address: first.cell });
+  });
+
+  it('re-colours after hand edits (a done date, a percent of 150) and the re-run list shows the new error', async () => {
+    // row 3: done on 1401/05/01 → done late; row 4: percent 150 → an error, state invalid
+    await page.evaluate(`excelHost.edit('مصوبات', 'I3', [['انجام شده']])`);
+    await page.evaluate(`excelHost.edit('مصوبات', 'L3', [['۱۴۰۱/۰۵/۰۱']])`);
+    await page.evaluate(`excelHost.edit('مصوبات', 'J4', [[150]])`);
+    await page.waitForFunction(`excelHost.workbook.sheet('مصوبات').get(4, 15, 'v') === '${STATE_LABELS.invalid}'`, undefined, { timeout: 10_000 });
+    const rows = await rowsInPage(4);
+    expect(rows).toEqual([[STATE_LABELS.overdue, `#${PALETTE.overdue.fill}`], [STATE_LABELS.done_late, `#${PALETTE.done_late.fill}`], [STATE_LABELS.invalid, `#${PALETTE.invalid.fill}`]]);
+    await page.click('#validate');
+    await page.waitForSelector('#error-list li[data-cell="J4"]');
+    await page.click('#error-list li[data-cell="J4"]');
+    await page.waitForFunction(`excelHost.workbook.selection.address === 'J4'`);
+  });
+
+  it('writes the خلاصه sheet with the numbers of core\'s summary and a chart', async () => {
+    await page.click('#summary');
+    await page.waitForFunction(`document.getElementById('status').textContent.includes('خلاصه نوشته شد')`);
+    const cells = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('خلاصه'); return [s.get(4, 1, 'v'), s.get(4, 2, 'v'), s.get(4, 3, 'v'), s.charts.length, s.pageLayout.paperSize]; })()`);
+    // 9 rows: 7 overdue, 1 done late, 1 invalid after the edits
+    expect(cells).toEqual(['همه مصوبات', 9, 7, 1, 'A4']);
+  });
+
+  it('previews minutes already in the register as nothing to add, and adds a new meeting\'s rows once', async () => {
+    await page.fill('#minutes-text', readFileSync(SEED_MINUTES, 'utf8'));
+    await page.click('#preview');
+    await page.waitForFunction(`document.getElementById('minutes-status').textContent.includes('از پیش در دفتر هست')`);
+    expect(await page.isDisabled('#append')).toBe(true);
+
+    await page.fill('#minutes-text', readFileSync(join(FIXTURES, 'minutes', 'traffic-council-1402-05-17.txt'), 'utf8'));
+    await page.click('#preview');
+    await page.waitForFunction(`!document.getElementById('append').disabled`);
+    const previewRows = await page.locator('#preview-table tbody tr').count();
+    expect(previewRows).toBeGreaterThan(0);
+    await page.click('#append');
+    await page.waitForFunction(`document.getElementById('minutes-status').textContent.includes('ردیف تازه به دفتر افزوده شد')`);
+    const ids = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('مصوبات'); const out = []; for (let r = 2; r < 200; r++) { const v = s.get(r, 1, 'v'); if (v) out.push(v); } return out; })()`) as string[];
+    expect(ids).toHaveLength(9 + previewRows);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(pageErrors).toEqual([]);
+  });
+});
