@@ -5,7 +5,9 @@
  * Like Excel, a property can be read only after load() and a sync(); every sync is counted with
  * the size of its request (the queued operations as JSON) and of its response (loaded values).
  * The same file runs in node (require) and in a browser page (<script>, defines Office and Excel).
+ * Written as a plain ES5 script with constructor functions, so `self` stands for `this` in closures.
  */
+/* eslint-disable @typescript-eslint/no-this-alias */
 (function (root) {
   'use strict';
 
@@ -162,7 +164,6 @@
   function RangeProxy(ctx, sheet, area, path) {
     var self = this;
     this._path = path;
-    var r = this;
     function grid(what, mapper) {
       var out = [];
       for (var i = area.r1; i <= area.r2; i++) {
@@ -626,8 +627,8 @@
         var row = Number(ref[4]);
         var cc = ref[1] ? col : col + (c - ac);
         var rr = ref[3] ? row : row + (r - ar);
-        var v = sheet.get(rr, cc, 'v');
-        return v === undefined ? null : v;
+        var cellValue = sheet.get(rr, cc, 'v');
+        return cellValue === undefined ? null : cellValue;
       }
       var fn = /^([A-Z][A-Z0-9.]*)\(/.exec(src.slice(pos));
       if (fn) {
