@@ -7,6 +7,9 @@ import { comparisonKey } from '../core/text';
 import { RegisterBook } from '../adapters/xlsx/registerBook';
 import { saveWorkbook, writtenByTool } from '../adapters/xlsx/workbookFile';
 import { buildReturnWorkbook, returnFileName, type ReturnRowSource } from '../adapters/xlsx/returns/returnBook';
+import { addSigningKey, workbookSigningKey } from '../adapters/xlsx/returns/signature';
+import { withFileLocks } from '../adapters/files/registerLock';
+import { describeLost } from '../adapters/xlsx/inspect';
 import { analyzeBook, type RegisterOptions } from './registerCommon';
 
 export interface AgencySheetsOptions extends RegisterOptions {
@@ -28,6 +31,8 @@ export interface AgencySheetsResult {
   rowsWithoutAgency: number;
   /** Void rows left out. */
   voidRows: number;
+  /** Set when the files could not be signed (the register cannot be given a key), Persian and English. */
+  unsigned?: { fa: string; en: string };
 }
 
 /**
@@ -35,14 +40,37 @@ export interface AgencySheetsResult {
  * agency with that agency's rows (see buildReturnWorkbook). A file of the same name in the
  * folder (same agency, same day) is replaced only when this tool wrote it and nobody saved it
  * since; one that was saved (perhaps filled in by the agency) is kept and the new file gets the
- * next free name (` (2).xlsx` …), listed in `kept`.
+ * next free name (` (2).xlsx` …), listed in `kept`. Each file's hidden sheets are signed with the
+ * register's key (see returns/signature), which a register without one gets first, under its
+ * lock; a register exceljs cannot rewrite whole (charts …) gets none, and the files are unsigned.
+ * @throws MosavabatError also `register_locked`, `register_changed`, `read_only_file` (when the
+ *   register must get its key)
  * @throws MosavabatError for an unreadable register, `agency_not_found` when a requested agency
  *   has no rows, `write_failed` for an unwritable folder or file
  */
 export async function writeAgencySheets(registerPath: string, outDir: string, options: AgencySheetsOptions = {}): Promise<AgencySheetsResult> {
-  const at = options.at ?? new Date();
+  // the register may get its signing key: a write, so under its lock
+  return withFileLocks([registerPath], () => writeLocked(registerPath, outDir, options), options.lock);
+}
+
+async function writeLocked(registerPath: string, outDir: string, options: AgencySheetsOptions): Promise<AgencySheetsResult> {
+  const now = new Date();
+  const at = options.at ?? now;
   const today = options.today ?? tehranTime(at).date;
   const book = await RegisterBook.open(registerPath);
+  let unsigned: AgencySheetsResult['unsigned'];
+  let signingKey = workbookSigningKey(book.workbook);
+  if (!signingKey && book.lost.length) {
+    const lost = describeLost(book.lost);
+    unsigned = {
+      fa: `دفتر ${lost.fa} دارد و برای نگه داشتن آن بازنویسی نمی‌شود، پس کلید امضا در آن گذاشته نشد؛ فایل‌ها بی‌امضا ساخته شدند و هنگام ادغام، دست‌کاری برگه‌های پنهانشان شناخته نمی‌شود`,
+      en: `the register has ${lost.en} and is not rewritten to keep them, so it got no signing key; the files are unsigned and edits of their hidden sheets cannot be detected`,
+    };
+  } else if (!signingKey) {
+    // the real time, not `at`: files made before this moment are the unsigned ones
+    signingKey = addSigningKey(book.workbook, now);
+    await book.save(registerPath);
+  }
   const analysis = analyzeBook(book, today, options.dueSoonDays);
   const all = analysis.rows.map((r) => r.assignment);
   const revision = registerRevision(all);
@@ -101,13 +129,13 @@ export async function writeAgencySheets(registerPath: string, outDir: string, op
     used.add(name.toLowerCase());
     if (name !== first && (await filledIn(join(outDir, first)))) kept.push({ path: join(outDir, first), instead: join(outDir, name) });
     const workbook = await buildReturnWorkbook({
-      agency, rows, registerRevision: revision, registerFile: basename(registerPath), madeAt: at, today,
+      agency, rows, registerRevision: revision, registerFile: basename(registerPath), madeAt: at, today, signingKey,
     });
     const path = join(outDir, name);
     await saveWorkbook(workbook, path);
     files.push({ agency, path, rows: rows.length });
   }
-  return { registerRevision: revision, files, kept, rowsWithoutAgency, voidRows };
+  return { registerRevision: revision, files, kept, rowsWithoutAgency, voidRows, unsigned };
 }
 
 /** Whether a file is there that this tool did not write or someone saved since (a filled-in return). */

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
 import type { AgencyDirectory } from '../core/agency';
 import {
-  failedReport, MergeRun, tehranTime, unreadableCells, type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
+  failedReport, MergeRun, tehranTime, unreadableCells, type FileReport, type HistoryEntry, type MergeNote, type RegisterIndex, type RowChange,
 } from '../core/merge';
 import type { JalaliDate } from '../core/jalali/JalaliDate';
 import type { FieldName } from '../core/register/fields';
@@ -27,6 +27,8 @@ import { assignmentCells, fieldLetters, ensureColumns, writeDerived } from '../a
 import { checkWorkbookBytes, readWorkbookBytes, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
 import { writeFileAtomic } from '../adapters/files/atomicFile';
 import { withFileLocks } from '../adapters/files/registerLock';
+import { KEY_SHEET, readSigningKey, signatureMatches, workbookSigningKey, type SigningKey } from '../adapters/xlsx/returns/signature';
+import { lightGrid } from '../adapters/xlsx/returns/grid';
 import type { Loss } from '../adapters/xlsx/registerHandle';
 import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
 import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
@@ -98,6 +100,8 @@ interface MergeTarget {
   directory: AgencyDirectory;
   /** The register's `تنظیمات` sheet (Thursday, holidays, urgent days, due-soon window). */
   settings: RegisterSettings;
+  /** The key returns made from this register are signed with; absent for a register that never made signed returns. */
+  signingKey?: SigningKey;
   /**
    * Prepare the merged register: the file's bytes (patched), or the exceljs model with the
    * changes made, to be saved. Which one decides what the written file may lose.
@@ -113,10 +117,17 @@ interface PreparedRegister {
   write(path: string): Promise<void>;
 }
 
+/** The signing key of a register read by the light reader, when it has one. */
+function lightSigningKey(reg: LightRegister): SigningKey | undefined {
+  if (!reg.source.inspection.sheets.some((s) => s.name === KEY_SHEET)) return undefined;
+  const grid = lightGrid(reg.light.sheet(KEY_SHEET));
+  return readSigningKey((r, c) => grid.cell(r, c).value);
+}
+
 function lightTarget(reg: LightRegister): MergeTarget {
   return {
     engine: 'patch', sheetName: reg.sheet.name, rows: reg.rows, columns: fieldLetters(reg.header), history: reg.history,
-    directory: reg.directory, settings: reg.settings,
+    directory: reg.directory, settings: reg.settings, signingKey: lightSigningKey(reg),
     prepare: async (writes, changed, analyzed, history) => {
       try {
         const bytes = patchRegister(reg, writes, history);
@@ -134,7 +145,7 @@ async function wholeTarget(source: WorkbookBytes): Promise<MergeTarget> {
   const book = await RegisterBook.fromBytes(source);
   return {
     engine: 'whole', sheetName: book.sheet.name, rows: book.rows(), columns: book.columns(), history: readWorkbookHistory(book.workbook),
-    directory: book.directory(), settings: book.settings().settings,
+    directory: book.directory(), settings: book.settings().settings, signingKey: workbookSigningKey(book.workbook),
     prepare: async (_writes, changed, analyzed, history) => {
       writeChanges(book, changed, analyzed);
       appendHistory(book.workbook, history);
@@ -180,7 +191,7 @@ async function mergeLocked(registerPath: string, returns: readonly ReturnSource[
   const run = new MergeRun(rows.map((r) => r.assignment), target.history, directoryKey(target.directory), invalidCells(rows));
 
   const reports: FileReport[] = [];
-  for (const source of returns) reports.push(await mergeSource(run, source, { at, today, expectedAgency: options.expectedAgency }));
+  for (const source of returns) reports.push(await mergeSource(run, source, { at, today, expectedAgency: options.expectedAgency, signingKey: target.signingKey }));
 
   const { writes, analyzed } = changedRows(target, rows, run.changed, { today, dueSoonDays: options.dueSoonDays });
   const prepared = await target.prepare(writes, run.changed, analyzed, run.history);
@@ -211,6 +222,29 @@ async function mergeLocked(registerPath: string, returns: readonly ReturnSource[
   };
 }
 
+/** The note on a return made before returns were signed: merged as before, without the check. */
+const UNSIGNED_NOTE: MergeNote = {
+  code: 'return_unsigned', id: '', cell: '',
+  fa: 'این فایل پیش از امضای فایل‌های دستگاه‌ها ساخته شده است (یا دفتر کلید امضا ندارد)؛ مانند گذشته ادغام شد، بی‌آنکه درستی مشخصات پنهانش سنجیده شود',
+  en: 'this file was made before returns were signed (or the register has no signing key); merged as before, without checking its hidden description',
+};
+
+/**
+ * A return's signature against the register's key: `valid`; `unsigned` for a file made before
+ * the register had a key (or by a register without one: nothing to check against); `forged` when
+ * the signature does not match, or is missing from a file made after the key existed.
+ */
+function checkSignature(data: ReturnFileData, key: SigningKey | undefined): 'valid' | 'unsigned' | 'forged' | 'not_a_return' {
+  if (!data.signed) return 'not_a_return';
+  if (!key) return 'unsigned';
+  if (data.signed.signature === null) {
+    // removing the signature must not turn a forged file into an "old" one
+    const made = Date.parse(data.madeAt ?? '');
+    return Number.isFinite(made) && made < Date.parse(key.created) ? 'unsigned' : 'forged';
+  }
+  return signatureMatches(key.key, data.signed.text, data.signed.signature) ? 'valid' : 'forged';
+}
+
 /** One agency, however the secretariat spelled it: the directory's aliases name the same agency. */
 function directoryKey(directory: AgencyDirectory): (name: string) => string {
   const keys = new Map<string, string>();
@@ -226,13 +260,20 @@ function directoryKey(directory: AgencyDirectory): (name: string) => string {
  * say which agency it is for, is a refused report; nothing here throws for a bad file.
  */
 async function mergeSource(run: MergeRun, source: ReturnSource,
-  options: { at: Date; today: JalaliDate; expectedAgency?: string }): Promise<FileReport> {
+  options: { at: Date; today: JalaliDate; expectedAgency?: string; signingKey?: SigningKey }): Promise<FileReport> {
   const file = basename(typeof source === 'string' ? source : source.file);
   let data: ReturnFileData;
   try {
     data = await readSource(source);
   } catch (error) {
     return fileFailure(file, error, run.revision);
+  }
+  const signature = checkSignature(data, options.signingKey);
+  if (signature === 'forged') {
+    return failedReport(file, data.agency ?? '', 'return_signature_invalid',
+      'مشخصات پنهان این فایل (دستگاه، شناسه‌ها یا مقادیر پایهٔ ردیف‌ها) پس از ساخته شدن تغییر کرده است و با امضای آن نمی‌خواند؛ فایل پذیرفته نشد. از دستگاه بخواهید همان فایلی را که برایش فرستاده شد پر کند، یا برایش فایل تازه بسازید',
+      'the hidden description of this file (agency, row ids or base values) was changed after it was made and no longer matches its signature; the file is refused',
+      run.revision);
   }
   const agency = data.agency ?? options.expectedAgency;
   if (!agency) {
@@ -242,11 +283,13 @@ async function mergeSource(run: MergeRun, source: ReturnSource,
       run.revision);
   }
   try {
-    return run.mergeFile(data.rows, {
+    const report = run.mergeFile(data.rows, {
       agency, sourceFile: file, registerRevision: data.registerRevision, at: options.at, today: options.today, sheet: data.sheet,
       columns: data.columns, exportedIds: data.exportedIds, expectedAgency: data.agency ? options.expectedAgency : undefined,
       exportKey: data.exportKey, savedAt: data.savedAt,
     });
+    if (signature === 'unsigned') report.notes.push(UNSIGNED_NOTE);
+    return report;
   } catch (error) {
     return fileFailure(file, error, run.revision);
   }

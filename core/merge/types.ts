@@ -221,7 +221,7 @@ export interface Outdated {
 
 /** Something the merge did or noticed that is not a refusal (e.g. percent set to 100 for a done row). */
 export interface MergeNote {
-  code: 'percent_for_done' | 'done_percent_below_100';
+  code: 'percent_for_done' | 'done_percent_below_100' | 'return_unsigned';
   id: string;
   cell: string;
   fa: string;

@@ -18,6 +18,7 @@ import { fieldLetters } from '../registerSheet';
 import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../workbookFile';
 import { BASE_SHEET, META_SHEET, RETURN_FORMAT, type MetaKey } from './format';
 import { excelGrid, lightGrid, type GridSheet } from './grid';
+import { signedText } from './signature';
 import { LightUnsupported, LightWorkbook } from '../fast/lightXlsx';
 
 /** A return file, read. */
@@ -40,6 +41,8 @@ export interface ReturnFileData {
   exportKey?: string;
   /** When the file was last saved (ISO 8601, from its properties); undefined when it does not say. */
   savedAt?: string;
+  /** For files the tool made: the text its signature covers, and the signature (null: made unsigned). */
+  signed?: { text: string; signature: string | null };
 }
 
 /**
@@ -96,9 +99,11 @@ export function readReturnWorkbook(workbook: Workbook, file: string): ReturnFile
 
 /** The return file's data from its sheets as grids (in tab order). */
 function readReturnGrids(sheets: readonly GridSheet[], file: string): ReturnFileData {
-  const meta = readMeta(sheets.find((s) => s.name === META_SHEET));
+  const metaSheet = sheets.find((s) => s.name === META_SHEET);
+  const meta = readMeta(metaSheet);
+  const baseSheet = sheets.find((s) => s.name === BASE_SHEET);
   const { sheet, header } = findDataSheet(sheets, meta.sheet, file);
-  const base = readBase(sheets.find((s) => s.name === BASE_SHEET));
+  const base = readBase(baseSheet);
   const columns = fieldLetters(header);
   const rows: ReturnRow[] = [];
   const fields = [...header.columns];
@@ -132,7 +137,28 @@ function readReturnGrids(sheets: readonly GridSheet[], file: string): ReturnFile
     rows,
     exportedIds: base ? [...base.keys()] : undefined,
     exportKey: madeAt ? `${revision && revision.ok ? revision.value : ''}@${madeAt}` : undefined,
+    signed: metaSheet && meta.format === RETURN_FORMAT ? {
+      text: signedText(metaPairs(metaSheet), baseRows(baseSheet)),
+      signature: typeof meta.signature === 'string' ? meta.signature : null,
+    } : undefined,
   };
+}
+
+/** Every pair of the description sheet, as written (the signature covers them all). */
+function metaPairs(sheet: GridSheet): Array<[string, CellValue]> {
+  return sheet.rowNumbers().flatMap((r) => {
+    const key = sheet.cell(r, 1).value;
+    return typeof key === 'string' ? [[key, sheet.cell(r, 2).value] as [string, CellValue]] : [];
+  });
+}
+
+/** Every row of the hidden copy, cell by cell across its header's width. */
+function baseRows(sheet: GridSheet | undefined): CellValue[][] {
+  if (!sheet) return [];
+  const numbers = sheet.rowNumbers();
+  if (!numbers.length) return [];
+  const width = Math.max(0, ...sheet.rowCells(numbers[0]).map(([col]) => col));
+  return numbers.map((r) => Array.from({ length: width }, (_, i) => sheet.cell(r, i + 1).value));
 }
 
 /** The META_SHEET's pairs, when the sheet is there and says it is a return file. */

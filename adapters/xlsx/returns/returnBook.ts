@@ -16,6 +16,8 @@ import { BODY_FONT, HEADER_FONT, TITLE_FONT, WRAP_ALIGNMENT, rtlView } from '../
 import { assignmentCells, initRegisterSheet, restyle, writeAssignmentRow } from '../registerSheet';
 import { addRangeValidation } from '../validations';
 import { BASE_SHEET, GUIDE_SHEET, META_SHEET, RETURN_FORMAT, RETURN_VERSION, type MetaKey } from './format';
+import { SIGNATURE_KEY, signedText, signText, type SigningKey } from './signature';
+import type { CellValue } from '../../../core/register/types';
 
 /** One row to send, with its state on the day the file is made (for the colour). */
 export interface ReturnRowSource {
@@ -41,6 +43,8 @@ export interface ReturnBookInput {
   madeAt: Date;
   /** Today in Tehran (for the guide's date). */
   today: JalaliDate;
+  /** The register's signing key: the hidden sheets are signed with it (see signature.ts); absent → unsigned. */
+  signingKey?: SigningKey;
 }
 
 /** Fields whose columns the agency may fill. */
@@ -108,8 +112,8 @@ export async function buildReturnWorkbook(input: ReturnBookInput): Promise<Workb
   });
 
   writeGuideSheet(workbook, input);
-  writeBaseSheet(workbook, input.rows);
-  writeMetaSheet(workbook, input, sheet, input.rows.length);
+  const base = writeBaseSheet(workbook, input.rows);
+  writeMetaSheet(workbook, input, sheet, input.rows.length, base);
   return workbook;
 }
 
@@ -144,18 +148,20 @@ function writeGuideSheet(workbook: Workbook, input: ReturnBookInput): void {
   }
 }
 
-/** The export-time copy of each row: id, revision and the cells of the agency and locked fields. */
-function writeBaseSheet(workbook: Workbook, rows: readonly ReturnRowSource[]): void {
+/** The export-time copy of each row: id, revision and the cells of the agency and locked fields. @returns the rows written */
+function writeBaseSheet(workbook: Workbook, rows: readonly ReturnRowSource[]): CellValue[][] {
   const base = workbook.addWorksheet(BASE_SHEET, { state: 'veryHidden' });
-  base.addRow(['id', 'revision', ...BASE_FIELDS]);
+  const written: CellValue[][] = [['id', 'revision', ...BASE_FIELDS]];
   for (const { assignment: a, invalid } of rows) {
     const cells = { ...assignmentCells(a), ...invalid };
-    base.addRow([a.id, a.revision, ...BASE_FIELDS.map((f) => cells[f] ?? null)]);
+    written.push([a.id, a.revision, ...BASE_FIELDS.map((f) => (cells[f] ?? null) as CellValue)]);
   }
+  for (const row of written) base.addRow(row);
+  return written;
 }
 
 /** What the file is: format, version, agency, register revision, register file, time, sheet. */
-function writeMetaSheet(workbook: Workbook, input: ReturnBookInput, sheet: Worksheet, rows: number): void {
+function writeMetaSheet(workbook: Workbook, input: ReturnBookInput, sheet: Worksheet, rows: number, base: CellValue[][]): void {
   const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const pairs: Array<[MetaKey, string | number]> = [
     ['format', RETURN_FORMAT],
@@ -168,6 +174,7 @@ function writeMetaSheet(workbook: Workbook, input: ReturnBookInput, sheet: Works
     ['rows', rows],
   ];
   for (const pair of pairs) meta.addRow(pair);
+  if (input.signingKey) meta.addRow([SIGNATURE_KEY, signText(input.signingKey.key, signedText(pairs, base))]);
 }
 
 /** Characters Windows, macOS or Linux refuse in file names, and control characters. */
