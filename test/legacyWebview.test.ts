@@ -125,7 +125,7 @@ describe('the pages in a browser posing as an old webview', () => {
 
   afterAll(async () => {
     await ie?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve)); // a failed beforeAll may have left no server
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 

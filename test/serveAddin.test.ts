@@ -68,7 +68,7 @@ describe('the add-in and the API on one HTTPS origin', () => {
     const app = createApp({ store: await openSqliteStore(':memory:'), log: () => undefined });
     ({ server, url } = await listen(app, 0, readTlsFiles({ TLS_CERT: certPath, TLS_KEY: keyPath })));
   });
-  afterAll(async () => { await new Promise((resolve) => server?.close(resolve)); });
+  afterAll(async () => { if (server) await new Promise((resolve) => server.close(resolve)); });
 
   it('answers on https://localhost with the API and the pane side by side', async () => {
     expect(url).toMatch(/^https:\/\/localhost:\d+$/);
