@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { JalaliDate } from '../core/jalali';
 import { OPENAPI } from './http/openapi';
+import { storeVerifier, TOKEN_CACHE_MS } from './app';
 import { CONTENT_SECURITY_POLICY } from './http/headers';
 import { bearer, closeParser, download, EDUCATION, filledReturn, KARAJ, makeService, SEED, upload, type Service } from '../test/serviceHelpers';
 
@@ -328,6 +329,45 @@ describe('the HTTP layer', () => {
     expect(lines[1]).toMatch(/ GET \/api\/me 401 [\d.]+ms -$/);
     for (const token of Object.values(s.tokens)) expect(s.logged.join('\n')).not.toContain(token);
     expect(s.logged.join('\n')).not.toContain('y'.repeat(43));
+  });
+
+  test('read answers carry an ETag of the register version: 304 while nothing changed, a new one after a change; gzip when accepted', async () => {
+    const s = await makeService();
+    const first = await request(s.app).get('/api/summary').set(bearer(s.tokens.secretariat));
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"v\d+-/);
+    const same = await request(s.app).get('/api/summary').set(bearer(s.tokens.secretariat)).set('If-None-Match', etag);
+    expect(same.status).toBe(304);
+    const [id] = await idsOf(s, KARAJ);
+    await request(s.app).patch(`/api/assignments/${id}`).set(bearer(s.tokens.secretariat)).set('If-Match', '"1"').send({ fields: { status: 'done', doneDate: '1401/04/12' } });
+    const changed = await request(s.app).get('/api/summary').set(bearer(s.tokens.secretariat)).set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.total.done).toBe(1);
+    const raw = await request(s.app).get('/api/assignments').set(bearer(s.tokens.secretariat)).set('Accept-Encoding', 'gzip')
+      .buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(raw.headers['content-encoding']).toBe('gzip');
+    // supertest has inflated it already
+    expect(JSON.parse((raw.body as Buffer).toString('utf8')).assignments).toHaveLength(9);
+  });
+
+  test('a revoked token stops working within the token cache time', async () => {
+    const s = await makeService({ seed: false });
+    let clock = 1_000_000;
+    const verify = storeVerifier(s.store, () => clock);
+    const made = await s.store.createToken({ role: 'agency', agency: KARAJ }, new Date().toISOString());
+    expect(await verify(made.secret)).toMatchObject({ role: 'agency', agency: KARAJ, tokenId: made.token.id });
+    expect(await s.store.revokeToken(made.token.id, new Date().toISOString())).toBe(true);
+    clock += TOKEN_CACHE_MS - 1;
+    expect(await verify(made.secret)).not.toBeNull();
+    clock += 2;
+    expect(await verify(made.secret)).toBeNull();
+    const res = await request(s.app).get('/api/me').set(bearer(made.secret));
+    expect(res.status).toBe(401);
   });
 
   test('today in Tehran is the default "as of" day', () => {

@@ -5,6 +5,7 @@
  * (server/routes.ts), the pages' static files, the one error handler.
  */
 import express from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JalaliDate } from '../core/jalali/JalaliDate';
@@ -14,6 +15,7 @@ import { authenticate, type Principal, type TokenVerifier } from './http/auth';
 import { errorHandler } from './http/errors';
 import { securityHeaders } from './http/headers';
 import { fixedWindow, type RateLimiter } from './http/rateLimit';
+import { readCache, type ReadCache } from './http/readCache';
 import { requestLog } from './http/requestLog';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/uploads';
 import { apiRoutes } from './routes';
@@ -43,6 +45,7 @@ export interface AppContext {
   parser: Parser;
   uploadLimits: UploadLimits;
   uploads: RateLimiter;
+  reads: ReadCache;
 }
 
 /** The pages' static files: beside this file in the source tree, or back in `server/` from `dist/`. */
@@ -53,14 +56,28 @@ export const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
 let sharedParser: Parser | undefined;
 
-/** The store's token lookup as the auth middleware wants it. */
-export function storeVerifier(store: RegisterStore): TokenVerifier {
+/** How long a token found valid is believed without asking the store again (a revoked token stops within this). */
+export const TOKEN_CACHE_MS = 5_000;
+
+/**
+ * The store's token lookup as the auth middleware wants it. Valid tokens are remembered for
+ * TOKEN_CACHE_MS (at most 1,000 of them), keyed by their SHA-256, so a busy client does not
+ * cost a database query per request; unknown tokens are never remembered.
+ */
+export function storeVerifier(store: RegisterStore, now: () => number = Date.now): TokenVerifier {
+  const known = new Map<string, { principal: Principal; until: number }>();
   return async (token) => {
+    const key = createHash('sha256').update(token).digest('base64');
+    const hit = known.get(key);
+    if (hit && hit.until > now()) return hit.principal;
+    known.delete(key);
     const record = await store.findToken(token);
     if (!record || record.revokedAt) return null;
     const principal: Principal = record.role === 'agency' && record.agency
       ? { role: 'agency', tokenId: record.id, label: record.label, agency: record.agency }
       : { role: 'secretariat', tokenId: record.id, label: record.label };
+    if (known.size >= 1000) known.delete(known.keys().next().value as string);
+    known.set(key, { principal, until: now() + TOKEN_CACHE_MS });
     return principal;
   };
 }
@@ -75,6 +92,7 @@ export function createApp(options: AppOptions): express.Express {
     parser: options.parser ?? (sharedParser ??= createParsePool()),
     uploadLimits: options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS,
     uploads: fixedWindow(options.uploadsPerMinute ?? 60, 60_000),
+    reads: readCache(),
   };
   const failures = fixedWindow(options.failedLoginsPer10Minutes ?? 20, 10 * 60_000);
 

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   await ensureFirstToken(store, (line) => console.log(line));
   const parser = createParsePool();
   const { server, url } = await listen(createApp({ store, parser }), port, tls, host);
+  parser.warm();
   console.log(`mosavabat: ${url}/  (store: ${describeStore(process.env.MOSAVABAT_DB)})`);
   console.log(`Excel add-in: ${url}/addin/taskpane.html${tls ? '' : '  (Office needs HTTPS: set TLS_CERT and TLS_KEY)'}`);
 

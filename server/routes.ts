@@ -194,9 +194,15 @@ export function apiRoutes(ctx: AppContext): express.Router {
     res.json({ meetings: await store.listMeetings() });
   });
 
+  /** What a read answer depends on besides the register: the route, its query, the caller's agency, the day. */
+  const readKey = (req: Request, at: JalaliDate, query: RowQuery) =>
+    JSON.stringify([req.path, query, principalOf(req).role === 'agency' ? query.agency : '', at.toString()]);
+
   api.get('/assignments', async (req, res) => {
     const at = today(req);
-    res.json({ today: at.toString(), assignments: await storedRows(store, at, await ownQuery(req)) });
+    const query = await ownQuery(req);
+    await ctx.reads.send(req, res, readKey(req, at, query), await store.version(),
+      async () => ({ today: at.toString(), assignments: await storedRows(store, at, query) }));
   });
 
   api.get('/assignments/:id', async (req, res) => {
@@ -241,7 +247,9 @@ export function apiRoutes(ctx: AppContext): express.Router {
   });
 
   api.get('/summary', secretariatOnly, async (req, res) => {
-    res.json(await storedSummary(store, today(req), rowQuery(req)));
+    const at = today(req);
+    const query = rowQuery(req);
+    await ctx.reads.send(req, res, readKey(req, at, query), await store.version(), () => storedSummary(store, at, query));
   });
 
   api.get('/summary.xlsx', secretariatOnly, async (req, res) => {

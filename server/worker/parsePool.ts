@@ -55,6 +55,8 @@ export interface ParsePoolOptions {
 /** Reads uploads in workers. */
 export interface Parser {
   parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer): Promise<ParseResults[K]>;
+  /** Start every worker now (they load their readers once), so the first uploads do not wait for it. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,9 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
         queue.push({ job: { id: nextId++, kind, name, bytes: new Uint8Array(bytes) }, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
+    },
+    warm() {
+      while (!closed && slots.length < size) spawn();
     },
     async close() {
       closed = true;

@@ -1,0 +1,208 @@
+/**
+ * The service under load, as `npm start` runs it (the built service in its own process, SQLite
+ * in WAL mode, then PostgreSQL when a server can be started), on loopback:
+ * - reads with autocannon: the summary, one agency's rows (20), and the whole register as JSON;
+ * - 20 agencies uploading their filled 20-row returns at the same moment into a 10,000-row
+ *   register, several rounds: latency per upload, and the peak memory of the service with its
+ *   parse workers (the sum of each process's high-water mark, VmHWM).
+ *
+ *   node dist/bench/service.js [rows] [rounds]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import ExcelJS from 'exceljs';
+import { JalaliDate } from '../core/jalali/JalaliDate';
+import type { Assignment } from '../core/register/types';
+import type { RegisterStore } from '../usecases/registerStore';
+import { openStore } from '../server/store/openStore';
+import { startTestPostgres } from '../test/postgresServer';
+
+const ROWS = Number(process.argv[2] ?? 10_000);
+const ROUNDS = Number(process.argv[3] ?? 5);
+const PER_AGENCY = 20;
+const UPLOADERS = 20;
+const PER_MEETING = 100;
+const MAIN = join(__dirname, '..', 'server', 'main.js');
+
+const agencyName = (k: number) => `دستگاه شمارهٔ ${k + 1}`;
+
+const TODAY = JalaliDate.today();
+
+/** Row i: half done, a quarter in progress; due dates from 20 days ago to 40 days ahead (about a tenth overdue). */
+function rowOf(i: number): Assignment {
+  const meeting = Math.floor(i / PER_MEETING);
+  const done = i % 4 < 2;
+  return {
+    id: `m${meeting}-r${i}`, meeting: `جلسه ${meeting + 1}`, meetingDate: TODAY.addDays(-60).toString(), row: (i % PER_MEETING) + 1,
+    text: `مصوبهٔ ${i + 1}: مقرر گردید دستگاه نسبت به پیگیری موضوع اقدام و گزارش آن را به دبیرخانه ارسال نماید`,
+    agency: agencyName(Math.floor(i / PER_AGENCY) % Math.ceil(ROWS / PER_AGENCY)), deadlineText: 'یک ماه', due: TODAY.addDays((i % 61) - 20).toString(),
+    status: done ? 'done' : i % 4 === 2 ? 'in_progress' : null, percent: done ? 100 : null, report: done ? 'انجام شد' : '',
+    doneDate: done ? TODAY.addDays(-30).toString() : null, requestedDue: null, requestReason: '', revision: 1, updatedAt: null,
+  };
+}
+
+async function fillStore(store: RegisterStore): Promise<string[]> {
+  const at = new Date().toISOString();
+  for (let m = 0; m * PER_MEETING < ROWS; m++) {
+    const rows = Array.from({ length: Math.min(PER_MEETING, ROWS - m * PER_MEETING) }, (_, k) => rowOf(m * PER_MEETING + k));
+    await store.addMeeting({
+      id: `14020115-${m + 1}`, body: '', title: `جلسه ${m + 1}`, number: m + 1, date: '1402/01/15', weekday: null, time: null, place: null,
+      invitation: { number: null, date: null }, agenda: [],
+    }, rows, at);
+  }
+  const tokens = [(await store.createToken({ role: 'secretariat' }, at)).secret];
+  for (let k = 0; k < UPLOADERS; k++) tokens.push((await store.createToken({ role: 'agency', agency: agencyName(k) }, at)).secret);
+  return tokens;
+}
+
+function startService(db: string): Promise<{ child: ChildProcess; base: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MOSAVABAT_DB: db, TLS_CERT: '', TLS_KEY: '' }, stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /mosavabat: https?:\/\/[^:\s]+:(\d+)\//.exec(out)?.[1];
+      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
+    });
+    child.on('exit', (code) => reject(new Error(`the service stopped (${code}): ${out}`)));
+  });
+}
+
+/** The high-water mark of resident memory of a process and its children (MB). */
+function peakMb(pid: number): number {
+  const hwm = (p: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  let total = hwm(pid);
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const file = `/proc/${pid}/task/${task}/children`;
+    if (!existsSync(file)) continue;
+    for (const child of readFileSync(file, 'utf8').split(/\s+/).filter(Boolean)) {
+      try {
+        total += hwm(Number(child));
+      } catch { /* gone */ }
+    }
+  }
+  return total;
+}
+
+async function read(base: string, path: string, token: string, seconds: number, gzip = false): Promise<{ rps: number; p99: number; bytes: number }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (gzip) headers['accept-encoding'] = 'gzip';
+  const result = await autocannon({ url: base + path, connections: 10, duration: seconds, headers });
+  if (result.non2xx) throw new Error(`${path}: ${result.non2xx} answers were not 2xx`);
+  return { rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average / Math.max(1, result.requests.average) };
+}
+
+async function fill(bytes: Buffer, round: number, agency: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('مصوبات')!;
+  const header = sheet.getRow(1);
+  const col: Record<string, number> = {};
+  header.eachCell((cell, c) => { col[String(cell.value)] = c; });
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
+    row.getCell(col['وضعیت']).value = round % 2 ? 'در حال انجام' : 'انجام نشده';
+    row.getCell(col['درصد پیشرفت']).value = Math.min(99, round * 10 + (r % 9));
+    row.getCell(col['گزارش اقدام']).value = `گزارش دور ${round} دستگاه ${agency + 1} ردیف ${r}`;
+  });
+  workbook.modified = new Date(Date.now() + round * 60_000);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function uploads(base: string, tokens: string[]): Promise<{ latencies: number[]; cells: number }> {
+  const blanks = await Promise.all(Array.from({ length: UPLOADERS }, async (_, k) => {
+    const res = await fetch(`${base}/api/return.xlsx`, { headers: { authorization: `Bearer ${tokens[k + 1]}` } });
+    if (!res.ok) throw new Error(`download ${k}: ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }));
+  const latencies: number[] = [];
+  let cells = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const files = await Promise.all(blanks.map((blank, k) => fill(blank, round, k)));
+    const answers = await Promise.all(files.map(async (bytes, k) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), `return-${k + 1}-${round}.xlsx`);
+      const start = performance.now();
+      const res = await fetch(`${base}/api/returns`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens[k + 1]}` } });
+      const body = (await res.json()) as { files: Array<{ status: number; report: { cellsApplied: number; conflicts: unknown[] } }> };
+      latencies.push(performance.now() - start);
+      if (res.status !== 200) throw new Error(`upload ${k}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      return body.files[0].report;
+    }));
+    cells += answers.reduce((n, r) => n + r.cellsApplied, 0);
+  }
+  return { latencies, cells };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+async function benchOne(label: string, db: string): Promise<void> {
+  const store = await openStore(db);
+  const tokens = await fillStore(store);
+  await store.close();
+  const { child, base } = await startService(db);
+  try {
+    const secretariat = tokens[0];
+    const summary = await read(base, '/api/summary', secretariat, 5);
+    const summaryGzip = await read(base, '/api/summary', secretariat, 10, true);
+    const meetingSummary = await read(base, '/api/summary?meeting=14020115-7', secretariat, 10);
+    const agency = await read(base, `/api/assignments?agency=${encodeURIComponent(agencyName(7))}`, secretariat, 10);
+    const own = await read(base, '/api/assignments', tokens[1], 10);
+    const meeting = await read(base, '/api/assignments?meeting=14020115-7', secretariat, 10, true);
+    const whole = await read(base, '/api/assignments', secretariat, 5, true);
+    const up = await uploads(base, tokens);
+    const peak = peakMb(child.pid!);
+    console.log(`\n${label}: ${ROWS.toLocaleString('en')}-row register`);
+    console.log(`| read (10 connections) | req/s | p99 ms | bytes sent |`);
+    console.log(`| --- | ---: | ---: | ---: |`);
+    for (const [name, r] of [
+      ['GET /api/summary (whole register)', summary], ['GET /api/summary, gzip accepted', summaryGzip], ['GET /api/summary?meeting= (100 rows)', meetingSummary],
+      ['GET /api/assignments?agency= (20 rows)', agency], ['GET /api/assignments, agency token (20 rows)', own],
+      ['GET /api/assignments?meeting= (100 rows), gzip accepted', meeting], ['GET /api/assignments (10,000 rows), gzip accepted', whole],
+    ] as const) {
+      console.log(`| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p99} | ${Math.round(r.bytes).toLocaleString('en')} |`);
+    }
+    console.log(`uploads: ${ROUNDS} rounds of ${UPLOADERS} concurrent 20-row returns (${up.latencies.length} uploads, ${up.cells} cells applied): ` +
+      `p50 ${Math.round(percentile(up.latencies, 50))} ms, p99 ${Math.round(percentile(up.latencies, 99))} ms, max ${Math.round(Math.max(...up.latencies))} ms; ` +
+      `peak RSS of the service and its parse workers ${Math.round(peak)} MB`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mosavabat-service-bench-'));
+  try {
+    await benchOne('SQLite (WAL, synchronous=FULL)', join(dir, 'store.sqlite'));
+    let pg: Awaited<ReturnType<typeof startTestPostgres>> | undefined;
+    try {
+      pg = await startTestPostgres();
+    } catch (error) {
+      console.log(`\nPostgreSQL: not measured (${(error as Error).message.split('\n')[0]})`);
+    }
+    if (pg) {
+      try {
+        await benchOne('PostgreSQL', await pg.createDatabase());
+      } finally {
+        await pg.stop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
