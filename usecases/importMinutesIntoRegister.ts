@@ -171,9 +171,11 @@ function joinSpellings(minutes: ParsedMinutes, directory: AgencyDirectory): Join
   let k = 0;
   for (const resolution of minutes.resolutions) {
     const names = resolution.agencies.map(() => joined.names[k++]);
-    const own = new Set(resolution.agencies);
+    for (const name of resolution.agencies) {
+      const warning = joined.warnings.get(name);
+      if (warning) resolution.warnings.push(warning);
+    }
     resolution.agencies = names.filter((name, i) => names.indexOf(name) === i);
-    resolution.warnings.push(...joined.warnings.filter((w) => [...own].some((name) => w.fa.startsWith(`«${name}»`))));
   }
   return joined;
 }

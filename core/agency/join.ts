@@ -14,7 +14,8 @@ export interface JoinedAgencies {
   joined: Array<{ written: string; agency: string }>;
   /** Spellings kept as new agencies that are likely a known one. */
   proposals: Array<{ name: string; existing: string }>;
-  warnings: Warning[];
+  /** The warning about each spelling that was joined or proposed, by the spelling as given. */
+  warnings: Map<string, Warning>;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface JoinedAgencies {
  */
 export function joinAgencies(names: readonly string[], directory: AgencyDirectory): JoinedAgencies {
   const known = AgencyDirectory.from(directory.list());
-  const result: JoinedAgencies = { names: [], joined: [], proposals: [], warnings: [] };
+  const result: JoinedAgencies = { names: [], joined: [], proposals: [], warnings: new Map() };
   const decided = new Map<string, string>();
   for (const name of names) {
     const previous = decided.get(name);
@@ -46,7 +47,7 @@ function decide(name: string, known: AgencyDirectory, result: JoinedAgencies): s
       const match = compareAgencies(name, spelling);
       if (match === 'same' || match === 'certain') {
         result.joined.push({ written: name, agency: entry.name });
-        result.warnings.push({ code: 'agency_joined',
+        result.warnings.set(name, { code: 'agency_joined',
           fa: `«${name}» همان دستگاه «${entry.name}» دانسته شد و با همین نام ثبت شد`,
           en: `"${name}" is the agency "${entry.name}" and was written with that name` });
         return entry.name;
@@ -58,7 +59,7 @@ function decide(name: string, known: AgencyDirectory, result: JoinedAgencies): s
   if (likely !== undefined) {
     known.propose(name, likely);
     result.proposals.push({ name, existing: likely });
-    result.warnings.push({ code: 'agency_alias_proposed',
+    result.warnings.set(name, { code: 'agency_alias_proposed',
       fa: `«${name}» شاید همان «${likely}» باشد؛ دستگاه تازه ثبت شد و در برگه دستگاه‌ها پیشنهاد شد. اگر یکی‌اند، این نام را در «نام‌های دیگر» آن دستگاه بنویسید`,
       en: `"${name}" may be the agency "${likely}"; it was added as a new agency and proposed as an alias in the agencies sheet` });
   }

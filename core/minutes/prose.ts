@@ -55,7 +55,8 @@ export function readProseResolutions(lines: string[], skip: ReadonlySet<number>)
       open = undefined;
       continue;
     }
-    const numbered = NUMBERED.exec(text) ?? (NUMBER_SPACE.exec(text)?.[2].match(DECISION) ? NUMBER_SPACE.exec(text) : null);
+    const spaced = NUMBER_SPACE.exec(text);
+    const numbered = NUMBERED.exec(text) ?? (spaced && DECISION.test(spaced[2]) ? spaced : null);
     const bullet = numbered ? null : BULLET.exec(text);
     if (numbered || (bullet && DECISION.test(bullet[1]))) {
       open = { row: numbered ? Number(numbered[1]) : null, text: (numbered ? numbered[2] : bullet![1]).trim(), line: i + 1 };
@@ -89,7 +90,7 @@ const SUBJECT_END = String.raw`(?:\s+|\s*[،,:]\s*)(?:در\s|نسبت\s*به|م�
  * or the agent after `توسط`. Undefined unless every part of it is plainly an agency.
  */
 export function agencyFromSentence(sentence: string): string | undefined {
-  const text = normalizeText(sentence).replace(/\s*\(\s*(?:ره|ع)\s*\)/g, (m) => m);
+  const text = normalizeText(sentence);
   const candidates: string[] = [];
   const afterDecision = new RegExp(String.raw`مقرر\s*(?:گردید|شد|گرديد|میگردد|می‌گردد)\s*[:،,]?\s*(.+?)${SUBJECT_END}`).exec(text);
   if (afterDecision) candidates.push(afterDecision[1]);
