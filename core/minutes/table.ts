@@ -81,8 +81,8 @@ function rawCells(text: string): string[] {
   return t.split(/\t|\|/);
 }
 
-/** A row starts with its number (`۱`, `1-`, `۲.`, `(3)`) and a tab or pipe. */
-const ROW_START = /^\s*\|?\s*\(?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,4}\s*\)?\s*[.\-)]?\s*(\t|\|)/;
+/** A row starts with its number (`۱`, `1-`, `۲.`, `(3)`; up to seven digits, as many rows as Excel holds) and a tab or pipe. */
+const ROW_START = /^\s*\|?\s*\(?\s*[0-9\u06f0-\u06f9\u0660-\u0669]{1,7}\s*\)?\s*[.\-)]?\s*(\t|\|)/;
 
 /**
  * Read the rows that follow the header. A row starts with its number (any digits) and a tab or
