@@ -12,6 +12,7 @@ import {
 } from './excel/commands';
 import { canUse, missingFeatures } from './excel/capabilities';
 import { startAutoColor, stopAutoColor } from './excel/autoColor';
+import { createRegister } from './excel/newRegister';
 import { paneSection } from './paneSection';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -153,6 +154,7 @@ export function startExcelPane(): void {
   const button = (id: string) => element<HTMLButtonElement>(id);
   button('color').addEventListener('click', () => busy(button('color'), async () => say('status', await colorRegister())));
   button('validate').addEventListener('click', () => busy(button('validate'), runValidate));
+  button('create').addEventListener('click', () => busy(button('create'), async () => say('status', await createRegister())));
   button('summary').addEventListener('click', () => busy(button('summary'), async () => say('status', await writeSummary())));
   button('preview').addEventListener('click', () => busy(button('preview'), runPreview));
   button('append').addEventListener('click', () => busy(button('append'), runAppend));

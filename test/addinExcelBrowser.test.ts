@@ -163,3 +163,26 @@ describe('the task pane on a register in the stand-in Excel', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('a new register from the pane in a workbook without one', () => {
+  it('loads exceljs from this server only then, builds the right-to-left sheets and inserts them', async () => {
+    const fresh = await context.newPage();
+    const requests: string[] = [];
+    fresh.on('request', (request) => { requests.push(new URL(request.url()).pathname); });
+    // Excel's insertWorksheetsFromBase64: the stand-in records what it was given and adds the named sheets
+    await fresh.addInitScript(`window.EXCEL_HOST_OPTIONS = { api: '1.13', importWorkbook: (host, base64, options) => {
+      window.inserted = { zip: atob(base64).slice(0, 2), names: options.sheetNamesToInsert };
+      options.sheetNamesToInsert.forEach((name) => host.workbook.add(name));
+    } }; window.EXCEL_HOST_SEED = [{ name: 'Sheet1', cells: [] }];`);
+    await fresh.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+    await fresh.waitForSelector('#excel:not([hidden])');
+    expect(requests).not.toContain('/exceljs.js');
+    await fresh.click('#color');
+    await fresh.waitForFunction(`document.getElementById('status').textContent.includes('پیدا نشد')`);
+    await fresh.click('#create');
+    await fresh.waitForFunction(`document.getElementById('status').textContent.includes('ساخته شد')`);
+    expect(await fresh.evaluate('window.inserted')).toEqual({ zip: 'PK', names: ['مصوبات', 'تنظیمات'] });
+    expect(requests).toContain('/exceljs.js');
+    await fresh.close();
+  });
+});

@@ -127,6 +127,7 @@
     EventTriggerSource: { thisLocalAddin: 'ThisLocalAddin', unknown: 'Unknown' },
     EventSource: { local: 'Local', remote: 'Remote' },
     SheetVisibility: { visible: 'Visible', hidden: 'Hidden' },
+    WorksheetPositionType: { none: 'None', before: 'Before', after: 'After', beginning: 'Beginning', end: 'End' },
   };
 
   /** A proxy whose listed properties must be loaded and synced before they are read. */
