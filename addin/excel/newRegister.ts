@@ -6,6 +6,7 @@
  * inserted whole; elsewhere they are made through Office.js and the pane names the one menu
  * click that turns the sheet right-to-left.
  */
+import type ExcelJSModule from 'exceljs';
 import { SHEETS } from '../../core/register/fields';
 import {
   NEW_REGISTER_COLUMNS, NEW_REGISTER_ROWS, PERCENT_ERROR, STATUS_ERROR, STATUS_LIST, newRegisterRange, newSettingsGrid,
@@ -21,7 +22,7 @@ const POINTS_PER_CHAR = 7;
 
 /** The new register and settings sheets as an .xlsx (base64), right to left, built with exceljs. */
 export async function newRegisterBase64(): Promise<string> {
-  const ExcelJS = (await import(/* webpackChunkName: "exceljs" */ 'exceljs/dist/exceljs.min.js')).default as typeof import('exceljs');
+  const ExcelJS: typeof ExcelJSModule = (await import(/* webpackChunkName: "exceljs" */ 'exceljs/dist/exceljs.min.js')).default;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(SHEETS.register, { views: [{ rightToLeft: true, state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }] });
   sheet.columns = NEW_REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width, hidden: c.hidden }));
