@@ -178,7 +178,7 @@ describe('a new register from the pane in a workbook without one', () => {
     await fresh.waitForSelector('#excel:not([hidden])');
     expect(requests).not.toContain('/exceljs.js');
     await fresh.click('#color');
-    await fresh.waitForFunction(`document.getElementById('status').textContent.includes('پیدا نشد')`);
+    await fresh.waitForFunction(`document.getElementById('status').textContent.startsWith('در این کارپوشه برگه‌ی «مصوبات»')`);
     await fresh.click('#create');
     await fresh.waitForFunction(`document.getElementById('status').textContent.includes('ساخته شد')`);
     expect(await fresh.evaluate('window.inserted')).toEqual({ zip: 'PK', names: ['مصوبات', 'تنظیمات'] });

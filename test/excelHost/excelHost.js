@@ -158,7 +158,10 @@
         enumerable: true,
       });
     });
-    target._read = function (name) { return props[name].get(); };
+    target._read = function (name) {
+      if (!props[name]) throw hostError('PropertyNotFound', 'the stand-in host has no property ' + name + ' on ' + target._path);
+      return props[name].get();
+    };
     return target;
   }
 
@@ -443,7 +446,12 @@
       used = s.used();
       if (!used) {
         if (!orNull) throw hostError('ItemNotFound', 'empty sheet has no used range');
-        holder = makeLoadable(ctx, holder, { isNullObject: { get: function () { return true; } } });
+        // a null object's properties load as null, as Excel gives them
+        var none = { get: function () { return null; } };
+        holder = makeLoadable(ctx, holder, {
+          isNullObject: { get: function () { return true; } },
+          address: none, rowIndex: none, rowCount: none, columnIndex: none, columnCount: none, values: none, numberFormat: none,
+        });
         ctx._afterSync.push(function () { holder._loaded.isNullObject = true; });
         return holder;
       }
