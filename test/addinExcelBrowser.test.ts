@@ -85,7 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  if (server) await new Promise((resolve) => server.close(resolve)); // a failed beforeAll may have left no server
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
