@@ -50,6 +50,8 @@ beforeAll(async () => {
     sheet.getCell(7, col('شناسه')).value = sheet.getCell(8, col('شناسه')).value;
     sheet.getCell(9, col('وضعیت')).value = 'در حال انجام';
     sheet.getCell(9, col('مهلت')).value = '1401/05/25';
+    // an agency the register's دستگاه‌ها sheet does not know: a warning from both
+    sheet.getCell(10, col('اقدام کننده')).value = 'اداره کل ناشناخته';
   });
 });
 
@@ -152,6 +154,7 @@ describe('validate, summary and add minutes in the host', () => {
     const sorted = [...expected.analysis.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     expect(outcome.items.map((i) => [i.code, i.cell])).toEqual(sorted.map((i) => [i.code, i.cell]));
     expect(outcome.items.find((i) => i.code === 'percent_out_of_range')?.cell).toBe('J4');
+    expect(outcome.items.find((i) => i.code === 'agency_unknown')?.cell).toBe('F10');
     await selectCell('مصوبات', 'J4');
     expect(host.workbook.selection).toEqual({ sheet: 'مصوبات', address: 'J4' });
   });

@@ -35,7 +35,7 @@ export const NO_REGISTER_FA = 'در این کارپوشه برگه‌ی «مصو
 
 /**
  * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
- * register's headers. Three context.sync calls.
+ * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls.
  * @param options.rules also read the sheet's conditional formats (colouring replaces its own)
  * @throws NoRegisterError when there is none
  */
@@ -56,6 +56,9 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
   const settingsRange = sheetNames.includes(SHEETS.settings)
     ? sheets.getItem(SHEETS.settings).getUsedRangeOrNullObject(true) : undefined;
   settingsRange?.load('values,rowIndex,columnIndex');
+  const agenciesRange = sheetNames.includes(SHEETS.agencies)
+    ? sheets.getItem(SHEETS.agencies).getUsedRangeOrNullObject(true) : undefined;
+  agenciesRange?.load('values,rowIndex,columnIndex');
   const cfs = options.rules ? sheet.getRange().conditionalFormats : undefined;
   cfs?.load('items/type');
   await context.sync();
@@ -70,8 +73,9 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
   await context.sync();
 
   const settings = settingsRange && !settingsRange.isNullObject ? padTo(settingsRange) : undefined;
+  const agencies = agenciesRange && !agenciesRange.isNullObject ? padTo(agenciesRange) : undefined;
   return {
-    input: { layout, data: readColumns(data), settings },
+    input: { layout, data: readColumns(data), settings, agencies },
     sheet,
     toolRules: custom.filter((cf) => isToolRule(cf.custom.rule.formula)),
     sheetNames,

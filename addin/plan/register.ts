@@ -14,6 +14,7 @@ import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
 import { statusLabel } from '../../core/register/status';
 import type { CellValue, ColumnMap, DeadlineState, Issue, RawRow } from '../../core/register/types';
 import { analyzeRegister, type RegisterAnalysis } from '../../core/register/validate';
+import { parseAgencies, type Grid } from '../../adapters/xlsx/sideSheets';
 import { columnLetter, jalaliToSerial, officeCellValue } from './cells';
 
 /** Excel on the web cuts range-address strings longer than 8,192 characters; stay well under. */
@@ -99,8 +100,9 @@ export function rawRows(layout: RegisterLayout, data: Partial<Record<FieldName, 
 }
 
 /**
- * The `تنظیمات` sheet's values (from A1, as Office returns them) as core's 1-based grid.
- * @param values undefined when the workbook has no settings sheet
+ * A side sheet's values (from A1, as Office returns them) as the 1-based grid core and the
+ * side-sheet readers take (`تنظیمات`, `دستگاه‌ها`).
+ * @param values undefined when the workbook has no such sheet
  */
 export function settingsGrid(values: readonly unknown[][] | undefined): SettingsGrid | undefined {
   if (!values) return undefined;
@@ -119,16 +121,23 @@ export interface RegisterInput {
   data: Partial<Record<FieldName, ColumnValues>>;
   /** The `تنظیمات` sheet's values from A1; undefined when there is none. */
   settings?: readonly unknown[][];
+  /** The `دستگاه‌ها` sheet's values from A1 (the agency directory); undefined when there is none. */
+  agencies?: readonly unknown[][];
 }
 
-/** The register analysed as the CLI's analyzeBook does: settings issues first, then the rows'. */
+/**
+ * The register analysed as the CLI's analyzeBook does: the `تنظیمات` settings and the
+ * `دستگاه‌ها` directory, settings issues first, then the rows'.
+ */
 export function analyzeInput(input: RegisterInput, today: JalaliDate): { analysis: RegisterAnalysis; settings: SettingsRead; raw: RawRow[] } {
   const settings = parseSettingsSheet(settingsGrid(input.settings));
   const raw = rawRows(input.layout, input.data);
+  const directory = parseAgencies((settingsGrid(input.agencies) ?? []) as Grid);
   const analysis = analyzeRegister(raw, {
     sheet: input.layout.sheet,
     columns: columnLetters(input.layout),
     today,
+    directory: directory.list().length ? directory : undefined,
     settings: deadlineSettingsOf(settings.settings),
     dueSoonDays: settings.settings.dueSoonDays,
   });
