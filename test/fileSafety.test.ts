@@ -27,7 +27,7 @@ async function someonesWorkbook(path: string): Promise<Buffer> {
 }
 
 describe('outputs the command did not make', () => {
-  it('color -o and merge -o refuse to write over someone\'s workbook unless --force', async () => {
+  it('color -o, merge -o and summary -o refuse to write over someone\'s workbook unless --force', async () => {
     const dir = tempDir('mosavabat-force-');
     const register = join(dir, 'register.xlsx');
     expect((await cli('import', SEED_MINUTES, '-o', register)).status).toBe(0);
@@ -40,6 +40,11 @@ describe('outputs the command did not make', () => {
     const merge = await cli('merge', register, register, '-o', other);
     expect(merge.status).toBe(2);
     expect(merge.stderr).toContain('--force');
+    expect(readFileSync(other).equals(before)).toBe(true);
+
+    const summary = await cli('summary', register, '-o', other);
+    expect(summary.status).toBe(2);
+    expect(summary.stderr).toContain('--force');
     expect(readFileSync(other).equals(before)).toBe(true);
 
     const forced = await cli('color', register, '-o', other, '--force');

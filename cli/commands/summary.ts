@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { toPersianDigits } from '../../core/text/digits';
 import { summarizeRegisterFile } from '../../usecases/summarizeRegisterFile';
-import { describeCounts, parseDueSoonDays, parseToday } from '../format/register';
+import { describeCounts, FORCE_HELP, parseDueSoonDays, parseToday } from '../format/register';
 
 interface SummaryOptions {
   output: string;
   today?: string;
   dueSoonDays?: string;
+  force?: boolean;
 }
 
 /** Add `summary` to the program. */
@@ -19,9 +20,10 @@ export function registerSummary(program: Command, io: CliIO): void {
     .requiredOption('-o, --output <file>', 'فایل خلاصه (xlsx) — the summary workbook to write')
     .option('--today <date>', 'تاریخ امروز (شمسی) — today, Jalali')
     .option('--due-soon-days <n>', 'پنجره «نزدیک به پایان مهلت» به روز (پیش‌فرض ۷) — due-soon window in days')
+    .option('--force', FORCE_HELP)
     .action(async (path: string, options: SummaryOptions) => {
       const { output, summary } = await summarizeRegisterFile(path, options.output, {
-        today: parseToday(options.today), dueSoonDays: parseDueSoonDays(options.dueSoonDays),
+        today: parseToday(options.today), dueSoonDays: parseDueSoonDays(options.dueSoonDays), force: options.force,
       });
       const percent = summary.total.percentDone === null ? '—' : `${toPersianDigits(summary.total.percentDone)}٪`;
       io.out([
