@@ -172,6 +172,16 @@ describe('validate, summary and add minutes in the host', () => {
     expect(sheet.get(4, 1, 'v')).toBe('همه مصوبات');
     expect(sheet.get(4, 2, 'v')).toBe(9);
     expect(sheet.get(4, 2, 'v')).toBe(summary.total.total);
+    // every agency's line: name, total, the nine state counts, percent done
+    const lines = new Map<string, unknown[]>();
+    for (let r = 1; r < 200; r++) {
+      const name = sheet.get(r, 1, 'v');
+      if (typeof name === 'string' && !lines.has(name)) lines.set(name, Array.from({ length: 11 }, (_, i) => sheet.get(r, i + 2, 'v') ?? ''));
+    }
+    for (const agency of summary.agencies) {
+      expect([agency.agency, ...lines.get(agency.agency)!]).toEqual([agency.agency, agency.total, ...DEADLINE_STATES.map((st) => agency.counts[st]), agency.percentDone ?? '']);
+    }
+    expect(summary.agencies.length).toBeGreaterThan(3);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.pageLayout.paperSize).toBe('A4');
   });
