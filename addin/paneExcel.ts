@@ -14,6 +14,7 @@ import { canUse, missingFeatures } from './excel/capabilities';
 import { startAutoColor, stopAutoColor } from './excel/autoColor';
 import { createRegister } from './excel/newRegister';
 import { paneSection } from './paneSection';
+import { startSyncSection } from './sync/section';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -176,6 +177,7 @@ export function startExcelPane(): void {
   auto.addEventListener('change', () => { void toggle(); });
   if (auto.checked) void toggle();
   void loadSettingsForm();
+  startSyncSection();
   // a pane opened by a ribbon button goes to that button's part
   const section = paneSection(location.search);
   if (section === 'validate') void busy(button('validate'), runValidate);
