@@ -3,6 +3,7 @@
  * cover: the colour rules' due-soon window and state words, autofilters LibreOffice shows,
  * date cells in any process time zone, and the CLI on files that are not registers.
  */
+import { STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,6 @@ import ExcelJS from 'exceljs';
 import { JalaliDate } from '../core/jalali';
 import { REGISTER_FIELDS, SHEETS } from '../core/register/fields';
 import { assignmentId } from '../core/register/ids';
-import { PALETTE } from '../core/register/palette';
-import { STATE_LABELS } from '../core/register/state';
 import type { DeadlineState } from '../core/register/types';
 import { columnLetter } from '../core/sheet/address';
 import type { RegisterEngine } from '../adapters/xlsx/registerHandle';
@@ -80,12 +79,12 @@ describe('colour rules', () => {
     expect(rows[0].sqref).toMatch(/^A2:/);
     expect(rows[0].rules.every((r) => r.numFmt === '')).toBe(true);
     // on وضعیت مهلت each rule shows its own state's words on its own state's fill
-    const byFill = new Map(Object.entries(PALETTE).map(([s, p]) => [`FF${p.fill}`, s as DeadlineState]));
+    const byFill = new Map(Object.entries(STATE_FILLS).map(([s, fill]) => [`FF${fill}`, s as DeadlineState]));
     expect(words[0].rules.map((r) => r.formula)).toEqual(rows[0].rules.map((r) => r.formula));
     for (const rule of words[0].rules) {
       const target = byFill.get(rule.fill ?? '')!;
       expect(target).toBeDefined();
-      const label = `"${STATE_LABELS[target]}"`;
+      const label = `"${STATE_WORDS[target]}"`;
       expect(rule.numFmt).toBe([label, label, label, label].join(';'));
     }
     expect(words[0].rules.map((r) => byFill.get(r.fill ?? ''))).toEqual(['invalid', 'void', 'done_late', 'done', 'overdue', 'due_soon', 'on_track']);

@@ -1,10 +1,9 @@
 /** The register commands end to end: import -o/--into, validate, color, summary. */
+import { argb, STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { REGISTER_FIELDS, SHEETS } from '../core/register/fields';
-import { fillArgb, PALETTE } from '../core/register/palette';
-import { STATE_LABELS } from '../core/register/state';
 import { cli, SEED_MINUTES, tempDir } from './helpers';
 import { assignment, editWithExcelJS, registerFile, stateRows, STATE_ROWS_STATES, zipPart } from './registerHelpers';
 
@@ -86,13 +85,13 @@ describe('mosavabat color', () => {
     const sheet = workbook.getWorksheet(SHEETS.register)!;
     STATE_ROWS_STATES.forEach((state, i) => {
       const row = i + 2;
-      expect(sheet.getCell(row, column('state')).value).toBe(STATE_LABELS[state]);
+      expect(sheet.getCell(row, column('state')).value).toBe(STATE_WORDS[state]);
       for (const field of ['id', 'text', 'status', 'state']) {
-        expect(sheet.getCell(row, column(field)).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: fillArgb(state) } });
+        expect(sheet.getCell(row, column(field)).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(state) } });
       }
     });
     // the header keeps its own fill
-    expect((sheet.getCell(1, 1).fill as ExcelJS.FillPattern).fgColor?.argb).not.toBe(fillArgb('overdue'));
+    expect((sheet.getCell(1, 1).fill as ExcelJS.FillPattern).fgColor?.argb).not.toBe(argb('overdue'));
 
     const xml = zipPart(output, 'xl/worksheets/sheet1.xml');
     const rules = [...xml.matchAll(/<cfRule [^>]*>\s*<formula>([^<]*)<\/formula>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<'));
@@ -103,10 +102,10 @@ describe('mosavabat color', () => {
     expect(rules).toContainEqual('($I2="منتفی")+N("mosavabat")');
     // each rule's format is its state's palette colour
     const styles = zipPart(output, 'xl/styles.xml');
-    expect(styles).toContain(`FF${PALETTE.overdue.fill}`);
-    expect(styles).toContain(`FF${PALETTE.on_track.fill}`);
+    expect(styles).toContain(`FF${STATE_FILLS.overdue}`);
+    expect(styles).toContain(`FF${STATE_FILLS.on_track}`);
     const legend = workbook.getWorksheet(SHEETS.legend)!;
-    expect(legend.getCell('A2').fill).toMatchObject({ fgColor: { argb: fillArgb('overdue') } });
+    expect(legend.getCell('A2').fill).toMatchObject({ fgColor: { argb: argb('overdue') } });
     expect(workbook.getWorksheet(SHEETS.summary)).toBeDefined();
     // colouring twice does not pile up rules
     await cli('color', output, '--today', '1401/04/21', '-o', output);
@@ -140,7 +139,7 @@ describe('mosavabat summary', () => {
     expect(String(summary.getCell('A1').value)).toContain('۱۴۰۱/۰۴/۲۰');
     const texts: string[] = [];
     summary.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
-    expect(texts).toEqual(expect.arrayContaining(['فرمانداری کرج', 'به تفکیک دستگاه', 'به تفکیک جلسه', 'راهنمای رنگ‌ها', STATE_LABELS.overdue]));
+    expect(texts).toEqual(expect.arrayContaining(['فرمانداری کرج', 'به تفکیک دستگاه', 'به تفکیک جلسه', 'راهنمای رنگ‌ها', STATE_WORDS.overdue]));
     const overdue = workbook.getWorksheet('مهلت گذشته')!;
     // most days late first: row 2 (هفته جاری → 1401/04/10) before row 6 (یک هفته → 1401/04/16)
     expect(overdue.getCell('C3').value).toBe(10);

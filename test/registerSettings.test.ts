@@ -3,10 +3,10 @@
  * honoured by validate, color and --into, tolerant of hand edits, reported cell by cell when bad,
  * and added to older registers when they are rewritten.
  */
+import { STATE_WORDS } from './expectedWords';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SHEETS } from '../core/register/fields';
-import { STATE_LABELS } from '../core/register/state';
 import { colorRegisterFile } from '../usecases/colorRegisterFile';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { JalaliDate } from '../core/jalali';
@@ -107,7 +107,7 @@ describe('a settings sheet edited by hand', () => {
       const sheet = workbook.getWorksheet(SHEETS.register)!;
       const stateCol = (sheet.getRow(1).values as unknown[]).indexOf('وضعیت مهلت');
       const words = (sheet.getColumn(stateCol).values as unknown[]).slice(2);
-      expect(words).toContain(STATE_LABELS.due_soon);
+      expect(words).toContain(STATE_WORDS.due_soon);
       // the person's words are kept as typed
       expect(await settingsValues(output)).toEqual(['مقدار', 'بلی', '۳', '۱۰']);
     }
@@ -206,7 +206,7 @@ describe('agency-sheets and merge', () => {
     const returned = new ExcelJS.Workbook();
     await returned.xlsx.readFile(made.files[0].path);
     const sheet = returned.worksheets[0];
-    expect(sheet.getCell(`${COL.state}${sheetRowOf(sheet, 's1')}`).value).toBe(STATE_LABELS.due_soon);
+    expect(sheet.getCell(`${COL.state}${sheetRowOf(sheet, 's1')}`).value).toBe(STATE_WORDS.due_soon);
 
     fill(sheet, { s1: { status: 'در حال انجام', percent: 50 } });
     await returned.xlsx.writeFile(made.files[0].path);
@@ -216,7 +216,7 @@ describe('agency-sheets and merge', () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(output);
     const registerSheet = back.getWorksheet(SHEETS.register)!;
-    expect(registerSheet.getCell(`${COL.state}${sheetRowOf(registerSheet, 's1')}`).value).toBe(STATE_LABELS.due_soon);
+    expect(registerSheet.getCell(`${COL.state}${sheetRowOf(registerSheet, 's1')}`).value).toBe(STATE_WORDS.due_soon);
     expect(await settingsValues(output)).toEqual(['مقدار', 'خیر', '۳', '۱۰']);
   });
 });

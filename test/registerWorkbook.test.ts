@@ -2,6 +2,7 @@
  * Reading registers however people edited them, and writing them back without losing what the
  * tool does not own.
  */
+import { argb } from './expectedWords';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +10,6 @@ import { MosavabatError } from '../core/errors';
 import { JalaliDate } from '../core/jalali';
 import { parseMinutes } from '../core/minutes/parse';
 import { REGISTER_FIELDS, SHEETS } from '../core/register/fields';
-import { fillArgb } from '../core/register/palette';
 import type { DeadlineState } from '../core/register/types';
 import { assignmentsFromMinutes } from '../core/register/fromMinutes';
 import { toLatinDigits } from '../core/text';
@@ -223,7 +223,7 @@ describe('engines', () => {
       expect(sheet.autoFilter).toBeDefined();
     }
     expect(outputs.stream).toEqual(outputs.whole);
-    expect(outputs.stream.fills).toEqual(states.map((s) => fillArgb(s as DeadlineState)));
+    expect(outputs.stream.fills).toEqual(states.map((s) => argb(s as DeadlineState)));
   });
 
   it('streams a plain register and uses the whole workbook when people added merges, validations or rules', async () => {

@@ -2,11 +2,11 @@
  * The agency round trip through real workbooks: agency-sheets writes the files, people treat
  * them the way people do, merge takes them back. Files are changed with exceljs or at zip level.
  */
+import { STATE_WORDS } from './expectedWords';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../core/register/fields';
-import { STATE_LABELS } from '../core/register/state';
 import { JalaliDate } from '../core/jalali';
 import { readZip, writeZip } from '../adapters/xlsx/fast/zip';
 import { BASE_SHEET, META_SHEET } from '../adapters/xlsx/returns/format';
@@ -104,7 +104,7 @@ describe('merge', () => {
     const merged = new ExcelJS.Workbook();
     await merged.xlsx.readFile(output);
     const sheet = merged.getWorksheet(SHEETS.register)!;
-    expect(sheet.getCell(`${COL.state}${rowOf(sheet, 'a1')}`).value).toBe(STATE_LABELS.done);
+    expect(sheet.getCell(`${COL.state}${rowOf(sheet, 'a1')}`).value).toBe(STATE_WORDS.done);
     const history = merged.getWorksheet(SHEETS.history)!;
     expect(history.getRow(1).values).toEqual([undefined, 'زمان', 'دستگاه', 'فایل', 'شناسه', 'ستون', 'مقدار پیشین', 'مقدار جدید', 'نسخه',
       'فایل تهیه‌شده در', 'فایل ذخیره‌شده در', 'مرجع فایل']);

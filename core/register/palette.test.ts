@@ -57,3 +57,12 @@ describe('the palette', () => {
     expect(contrast('FFFFFF', '000000')).toBeCloseTo(21, 5);
   });
 });
+
+describe('the fills', () => {
+  it('are the agreed colours (written out by hand)', () => {
+    expect(Object.fromEntries(DEADLINE_STATES.map((s) => [s, fillArgb(s)]))).toEqual({
+      overdue: 'FFFF7F7F', due_soon: 'FFFFD966', on_track: 'FF9DC3E6', done: 'FF8FD18F', done_late: 'FFD4E88A',
+      ongoing: 'FFC5A5E8', needs_date: 'FFFFB07A', void: 'FFD9D9D9', invalid: 'FFF08CD8',
+    });
+  });
+});

@@ -123,3 +123,12 @@ describe('deriveState on any input', () => {
     }));
   });
 });
+
+describe('the words users see for each state', () => {
+  it('are the ones the register, the add-in and the service show (written out by hand)', () => {
+    expect(STATE_LABELS).toEqual({
+      done: 'انجام شده در مهلت', done_late: 'انجام شده با تأخیر', overdue: 'مهلت گذشته', due_soon: 'نزدیک به پایان مهلت',
+      on_track: 'در مهلت', ongoing: 'مستمر', needs_date: 'نیازمند تعیین مهلت', void: 'منتفی', invalid: 'دارای خطا',
+    });
+  });
+});
