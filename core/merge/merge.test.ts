@@ -232,6 +232,16 @@ describe('mergeReturn', () => {
     expect(report.rejected.map((r) => [r.code, r.sheetRow])).toEqual([['duplicate_id', 3], ['duplicate_id', 11]]);
   });
 
+  test('duplicated ids: copies that differ only in a locked cell are refused, the edit with them', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 30 });
+    const tampered = { ...copy[0], sheetRow: 10, values: { ...copy[0].values, text: 'متن دیگر' } };
+    const { changes, report } = mergeReturn(reg, [...copy, tampered], meta(reg));
+    expect(changes).toEqual([]);
+    expect(report.rejected.map((r) => [r.code, r.sheetRow])).toEqual([['duplicate_id', 2], ['duplicate_id', 10]]);
+  });
+
   test('a filled row without id is refused; a blank one is ignored', () => {
     const reg = register();
     const added: ReturnRow = { sheetRow: 9, id: null, revision: null, values: { text: 'ردیف تازه', percent: 10 }, base: null };

@@ -532,7 +532,8 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
     return { changes: [], history: [], report };
   }
 
-  // group by id first: a duplicated id is ambiguous unless the copies are identical
+  // group by id first: a duplicated id is ambiguous unless the copies are identical, locked
+  // cells included (merging the untouched copy would hide an edited one)
   const groups = new Map<string, ReturnRow[]>();
   for (const row of returned) {
     const id = idText(row.id);
@@ -549,7 +550,7 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   for (const [id, rows] of groups) {
     report.rowsRead += rows.length;
     if (rows.length > 1) {
-      const key = (r: ReturnRow) => MERGE_FIELDS.map((f) => rawKey(r.values[f])).join('\u0001');
+      const key = (r: ReturnRow) => [...MERGE_FIELDS, ...LOCKED_FIELDS].map((f) => rawKey(r.values[f])).join('\u0001');
       if (rows.some((r) => key(r) !== key(rows[0]))) {
         const words = ROW_MESSAGES.duplicateId(id, rows.map((r) => r.sheetRow));
         for (const row of rows) reject(ctx, 'duplicate_id', row, id, 'id', words, editedFields(row, byId.get(id)));
