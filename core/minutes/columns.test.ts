@@ -18,4 +18,12 @@ describe('a header with an extra «همکار» (co-operating agency) column', (
   it('a row longer than the header joins the extra cell into the text, keeping the last columns in place', () => {
     expect(rows[0]).toEqual([1, 'مقرر گردید گزارش ارسال شود', ['فرمانداری کرج'], 'یک ماه', '1401/05/09']);
   });
+
+  it('says which row was longer than the header, so the clerk checks it', () => {
+    const extra = parsed.warnings.filter((w) => w.code === 'table_row_extra_cells');
+    expect(extra.map((w) => w.en)).toEqual([
+      "row 1 of the table has 1 cell(s) more than the header; the extra cells were added to the resolution's text. Check its text, agency and deadline",
+    ]);
+    expect(extra[0].fa).toContain('ردیف ۱ جدول ۱ خانه بیش از سرستون‌ها');
+  });
 });

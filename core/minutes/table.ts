@@ -133,9 +133,19 @@ export function readTableRows(
     const values = byColumn(parts, order);
     const number = Number(toLatinDigits(values.row ?? '').replace(/[^\d]/g, ''));
     if (!Number.isInteger(number) || number <= 0) continue;
+    if (parts.length > order.length) reportExtraCells(number, parts.length - order.length, warnings);
     rows.push({ row: number, text: values.text ?? '', agency: values.agency ?? '', deadline: values.deadline ?? '', line: record.line });
   }
   return rows;
+}
+
+/** A row longer than the header: its extra cells went into the text, which a person should check. */
+function reportExtraCells(row: number, extra: number, warnings: Warning[]): void {
+  warnings.push({
+    code: 'table_row_extra_cells',
+    fa: `ردیف ${toPersianDigits(String(row))} جدول ${toPersianDigits(String(extra))} خانه بیش از سرستون‌ها دارد؛ خانه‌های اضافه به متن مصوبه افزوده شد. متن، اقدام کننده و زمان اقدام این ردیف را بررسی کنید`,
+    en: `row ${row} of the table has ${extra} cell(s) more than the header; the extra cells were added to the resolution's text. Check its text, agency and deadline`,
+  });
 }
 
 function reportIgnored(lineNumbers: number[], warnings: Warning[]): void {
