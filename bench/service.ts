@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import { JalaliDate } from '../core/jalali/JalaliDate';
 import type { Assignment } from '../core/register/types';
 import type { RegisterStore } from '../usecases/registerStore';
-import { openStore } from '../server/store/openStore';
+import { openStore } from '../adapters/store/openStore';
 import { startTestPostgres } from '../test/postgresServer';
 
 const ROWS = Number(process.argv[2] ?? 10_000);

@@ -17,8 +17,8 @@ import { performance } from 'node:perf_hooks';
 import { comparisonKey } from '../core/text/normalize';
 import type { Assignment } from '../core/register/types';
 import type { RegisterStore } from '../usecases/registerStore';
-import { openSqliteStore } from '../server/store/sqliteStore';
-import { openPostgresStore } from '../server/store/postgresStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
+import { openPostgresStore } from '../adapters/store/postgresStore';
 import { startTestPostgres } from '../test/postgresServer';
 
 const ROWS = Number(process.argv[2] ?? 10_000);

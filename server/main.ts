@@ -6,8 +6,8 @@
  * the add-in). The built Excel add-in is served at /addin/ on the same address.
  */
 import { createApp } from './app';
-import { describeStore, openStore } from './store/openStore';
-import { ensureFirstToken } from './store/firstToken';
+import { describeStore, openStore } from '../adapters/store/openStore';
+import { ensureFirstToken } from '../adapters/store/firstToken';
 import { listen, readTlsFiles } from './listen';
 import { createParsePool } from './worker/parsePool';
 import { MosavabatError, describeLocation } from '../core/errors';

@@ -15,7 +15,7 @@ import request from 'supertest';
 import { createApp } from '../server/app';
 import { addinStatic } from '../server/addinStatic';
 import { listen, readTlsFiles } from '../server/listen';
-import { openSqliteStore } from '../server/store/sqliteStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
 import { MosavabatError } from '../core/errors';
 
 const ROOT = join(__dirname, '..');

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { createApp } from '../server/app';
-import { openSqliteStore } from '../server/store/sqliteStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
 import { assignment } from './registerHelpers';
 import { bearer, closeParser, download, filledReturn, NOW, testParser, upload } from './serviceHelpers';
 

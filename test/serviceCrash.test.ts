@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { JalaliDate } from '../core/jalali';
 import { comparisonKey } from '../core/text/normalize';
-import { openSqliteStore } from '../server/store/sqliteStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
 import { storedAgencyReturn } from '../usecases/storedViews';
 import { tempDir } from './helpers';
 import { assignment } from './registerHelpers';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { FieldName } from '../core/register/fields';
 import { createApp } from '../server/app';
-import { openSqliteStore } from '../server/store/sqliteStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
 import { createParsePool, type Parser } from '../server/worker/parsePool';
 import type { RegisterStore } from '../usecases/registerStore';
 import { SEED_MINUTES } from './helpers';

@@ -4,7 +4,7 @@
  * (hash of `upload-<n>`) sets row `r<n % 5>`'s report to `n` and its percent to n % 101.
  */
 import { createHash } from 'node:crypto';
-import { openSqliteStore } from '../server/store/sqliteStore';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
 
 const ROWS = 5;
 

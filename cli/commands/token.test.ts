@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { cli, tempDir } from '../../test/helpers';
-import { openSqliteStore } from '../../server/store/sqliteStore';
+import { openSqliteStore } from '../../adapters/store/sqliteStore';
 
 const TOKEN = /mosavabat_[A-Za-z0-9_-]{43}/;
 

@@ -7,7 +7,7 @@ import { MosavabatError } from '../../core/errors';
 import { toPersianDigits } from '../../core/text';
 import type { RegisterStore } from '../../usecases/registerStore';
 import { addToken, revokeToken } from '../../usecases/manageTokens';
-import { describeStore, openStore } from '../../server/store/openStore';
+import { describeStore, openStore } from '../../adapters/store/openStore';
 import type { CliIO } from '../io';
 
 interface StoreOption {
