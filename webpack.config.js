@@ -75,9 +75,30 @@ class CopyStaticFiles {
   }
 }
 
+/**
+ * The bundles must run in the webviews of Excel 2016/2019 too: Internet Explorer 11 and Edge
+ * Legacy (EdgeHTML 18). TypeScript compiles, Babel lowers the result to ES5 (regular expressions
+ * included: `\p{…}` and the `u` flag become plain character classes) and adds the core-js polyfills
+ * the code uses (Promise, Map, Object.hasOwn, String#matchAll …); async functions become
+ * generators run by Babel's inlined regenerator. test/es5Bundles.test.ts checks the result.
+ */
+const LEGACY_WEBVIEWS = ['ie 11', 'edge 18'];
+const babel = {
+  loader: 'babel-loader',
+  options: {
+    babelrc: false,
+    configFile: false,
+    // node_modules code may be CommonJS: let Babel tell from the file
+    sourceType: 'unambiguous',
+    presets: [['@babel/preset-env', {
+      targets: LEGACY_WEBVIEWS, useBuiltIns: 'usage', corejs: require('core-js/package.json').version, modules: false,
+    }]],
+  },
+};
+
 module.exports = (_env, argv) => ({
   mode: argv.mode ?? 'production',
-  target: ['web', 'es2020'],
+  target: ['web', 'es5'],
   entry: {
     taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts'),
     commands: path.resolve(__dirname, 'addin', 'commands.ts'),
@@ -89,9 +110,16 @@ module.exports = (_env, argv) => ({
     rules: [
       {
         test: /\.ts$/,
-        loader: 'ts-loader',
         exclude: /node_modules/,
-        options: { configFile: path.resolve(__dirname, 'addin', 'tsconfig.json') },
+        // loaders run last to first: TypeScript, then Babel
+        use: [babel, { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'addin', 'tsconfig.json') } }],
+      },
+      {
+        // packages bundled from node_modules (jalaali-js …), but not core-js itself
+        test: /\.[cm]?js$/,
+        include: /node_modules/,
+        exclude: /node_modules[\\/](core-js|webpack)[\\/]/,
+        use: [babel],
       },
     ],
   },

@@ -1,19 +1,20 @@
 /*
- * Older Excels on Windows show add-ins in the Internet Explorer 11 webview (volume-licensed
- * Office 2016 and 2019, Microsoft 365 builds before 16.0.11629) or in Edge Legacy (retail 2016 and
- * 2019 without the WebView2 runtime). Neither can run the add-in's bundles (modern JavaScript and
- * regular expressions that cannot be translated to ES5), so instead of a blank pane or a ribbon
- * button that never finishes, this script tells the user in Persian what to do. Plain ES5, loaded
- * right after office.js on every page; it does nothing in a modern webview.
+ * The add-in's bundles are built to ES5 with polyfills (webpack.config.js), so they run in every
+ * webview Excel uses, down to Internet Explorer 11 (volume-licensed Office 2016 and 2019) and Edge
+ * Legacy (retail 2016 and 2019 without the WebView2 runtime). What no polyfill can add is ES5
+ * itself — property accessors, JSON, Array#forEach, addEventListener — which every webview since
+ * Internet Explorer 9 has; Office add-ins never load in anything older. Only where that is missing
+ * does this script, instead of a blank pane or a ribbon button that never finishes, tell the user
+ * in Persian what to do. What a given Excel cannot do (ExcelApi requirement sets) is the pane's
+ * to say (addin/excel/capabilities.ts). Plain ES5, loaded right after office.js on every page.
  */
 (function () {
   'use strict';
-  var agent = (window.navigator && window.navigator.userAgent) || '';
-  if (!/Trident\/|Edge\/\d/.test(agent)) return;
+  if (canRunBundles()) return;
   window.mosavabatLegacyWebview = true;
 
-  var MESSAGE = 'این اکسل افزونه‌ها را با مرورگر قدیمی درونی (Internet Explorer 11 یا Edge قدیمی) باز می‌کند و افزونه‌ی مصوبات در آن کار نمی‌کند. ' +
-    'در اکسل ۲۰۱۶ و ۲۰۱۹ خرده‌فروشی، نصب Microsoft Edge WebView2 Runtime این را درست می‌کند؛ اکسل ۲۰۱۶ و ۲۰۱۹ با مجوز گروهی (Volume) باید به ۲۰۲۱ یا تازه‌تر برسد. ' +
+  var MESSAGE = 'مرورگر درونی‌ای که این اکسل افزونه‌ها را با آن باز می‌کند برای افزونه‌ی مصوبات بسیار قدیمی است و افزونه در آن کار نمی‌کند. ' +
+    'نصب Microsoft Edge WebView2 Runtime یا به‌روزرسانی اکسل این را درست می‌کند. ' +
     'تا آن زمان رنگ‌آمیزی، بررسی و خلاصه را با صفحه‌ی سرویس مصوبات یا دستورهای mosavabat color و validate انجام دهید.';
 
   // the page this script was loaded by: the last <script> when it runs (IE11 has no currentScript)
@@ -72,5 +73,17 @@
     Office.onReady(function () {
       Office.actions.associate('colorRegister', explain);
     });
+  }
+
+  /** Whether this webview has the ES5 the polyfilled bundles build on. */
+  function canRunBundles() {
+    try {
+      var probe = {};
+      Object.defineProperty(probe, 'x', { get: function () { return 1; } });
+      return probe.x === 1 && typeof Object.create === 'function' && typeof Array.prototype.forEach === 'function' &&
+        typeof JSON === 'object' && typeof document.addEventListener === 'function';
+    } catch (error) {
+      return false;
+    }
   }
 })();

@@ -4,6 +4,7 @@
  * the calculator needs nothing from Office, and Office.onReady only reports the host (the
  * Excel features come in a later issue).
  */
+import { installDomShims } from './domShims';
 import { JalaliDate } from '../core/jalali';
 import { toPersianDigits } from '../core/text';
 import { calculateDeadline } from './deadlineCalculator';
@@ -98,5 +99,6 @@ function start(): void {
   }
 }
 
+installDomShims(window);
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

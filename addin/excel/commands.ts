@@ -6,6 +6,7 @@
  * calls whatever the register's size. Failures come back as Persian messages, never thrown.
  */
 import { JalaliDate } from '../../core/jalali';
+import { tehranStamp } from '../../core/jalali/clock';
 import { SHEETS } from '../../core/register/fields';
 import { summarize } from '../../core/register/summary';
 import { parseSettingsSheet, settingsSheetRows, type RegisterSettings } from '../../core/register/settings';
@@ -187,12 +188,6 @@ export async function writeSummary(options: CommandOptions = {}): Promise<Comman
 }
 
 const PALETTE_FILLS = Object.fromEntries(DEADLINE_STATES.map((s) => [s, PALETTE[s].fill])) as Record<string, string>;
-
-/** `YYYY/MM/DD HH:MM` in Asia/Tehran (the `آخرین به‌روزرسانی` of new rows, as the CLI writes). */
-export function tehranStamp(now: Date = new Date()): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-  return `${JalaliDate.today(now).toString()} ${time}`;
-}
 
 /** Parse minutes text against the open register (its settings and ids) for the preview. Three syncs. */
 export async function previewMinutesText(text: string): Promise<MinutesPreview> {

@@ -18,3 +18,17 @@ describe('datesInText', () => {
     expect(datesInText('نامه ۲۱/۲۵/۲۱۸۲۹ و تاریخ ۱۴۰۱/۰۷/۳۱ و ساعت ۷/۳۰')).toEqual([]);
   });
 });
+
+describe('datesInText: a date glued to a digit or a slash is not a date', () => {
+  it('skips a date with a digit or slash right before it, and takes the next one', () => {
+    expect(datesInText('21401/4/15 و x/1401/4/16 و 1401/4/17').map(String)).toEqual(['1401/04/17']);
+  });
+
+  it('skips a date with a digit or slash right after it', () => {
+    expect(datesInText('1401/4/152 و 1401/4/16/ و 1401/4/17').map(String)).toEqual(['1401/04/17']);
+  });
+
+  it('takes dates at the very start, and dates one character apart', () => {
+    expect(datesInText('1401/4/15،1401/4/16 15/4/1401').map(String)).toEqual(['1401/04/15', '1401/04/16', '1401/04/15']);
+  });
+});

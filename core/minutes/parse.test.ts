@@ -289,3 +289,24 @@ describe('parseMinutes on arbitrary text', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('parseMinutes: the meeting date is not read out of a longer number', () => {
+  const minutes = (dateLine: string) => [
+    'صورتجلسه شورای ترافیک استان',
+    dateLine,
+    'مصوبات:',
+    '1\tمقرر شد شهرداری طرح را ارائه کند.\tشهرداری کرج\tدو هفته',
+  ].join('\n');
+
+  it('skips a date glued to a digit before it and reads the next one', () => {
+    expect(parseMinutes(minutes('تاریخ جلسه: 21402/7/3 یا 1402/7/5')).meeting.date).toBe('1402/07/05');
+  });
+
+  it('skips a date glued to a slash before or after it and reads the next one', () => {
+    expect(parseMinutes(minutes('تاریخ جلسه: 8/1402/7/3/ و 1402/7/5')).meeting.date).toBe('1402/07/05');
+  });
+
+  it('reads a date at the very start of the value', () => {
+    expect(parseMinutes(minutes('تاریخ جلسه:1402/7/3')).meeting.date).toBe('1402/07/03');
+  });
+});

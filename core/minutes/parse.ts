@@ -103,20 +103,24 @@ function readMeeting(before: string[], tableHeader: string, warnings: Warning[])
 /** A date field's value: the first date written in it (`۱۴۰۲/۰۶/۰۱ (چهارشنبه)` → 1402/06/01). */
 function readDate(value: string | undefined, what: string, warnings: Warning[]): string | null {
   if (!value) return null;
-  const written = DATE_TOKEN.exec(toLatinDigits(value))?.[0] ?? value;
+  const written = DATE_TOKEN.exec(toLatinDigits(value))?.[1] ?? value;
   const parsed = JalaliDate.tryParse(written);
   if (parsed.ok) return parsed.date.toString();
   warnings.push({ code: `${what}_invalid`, fa: parsed.error.fa, en: parsed.error.en });
   return null;
 }
 
-/** Something written like a date: year, month, day (or day, month, four-digit year) with / - or . between them. */
-const DATE_TOKEN = /(?<![\d/])(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})(?![\d/])/;
+/**
+ * Something written like a date: year, month, day (or day, month, four-digit year) with / - or . between
+ * them, not glued to a digit or slash; group 1 is the date (the character before is matched rather than
+ * looked behind at: the add-in's older webviews have no lookbehind).
+ */
+const DATE_TOKEN = /(?:^|[^\d/])(\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}|\d{2,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,2})(?![\d/])/;
 
 /** Date, weekday and time out of one value such as `سه‌شنبه ۱۴۰۲/۰۵/۱۷ ساعت ۱۰`. */
 function readWhen(value: string): { date?: string; weekday?: string; time?: string } {
   const latin = toLatinDigits(normalizeText(value));
-  const token = DATE_TOKEN.exec(latin)?.[0];
+  const token = DATE_TOKEN.exec(latin)?.[1];
   const parsed = token ? JalaliDate.tryParse(token) : undefined;
   const time = /ساعت\s*[:：]?\s*(\d{1,2}(?:\s*[:/.]\s*\d{1,2})?(?:\s*(?:صبح|عصر|ظهر|بعد\s*از\s*ظهر|بعدازظهر))?)/.exec(latin)?.[1];
   return { date: parsed?.ok ? parsed.date.toString() : undefined, weekday: weekdayIn(latin), time };

@@ -147,3 +147,23 @@ describe('comparisonKey', () => {
     fc.assert(fc.property(fc.string(), (text) => comparisonKey(comparisonKey(text)) === comparisonKey(text)));
   });
 });
+
+describe('normalizeText where String.prototype.normalize is missing (Internet Explorer 11)', () => {
+  const native = Object.getOwnPropertyDescriptor(String.prototype, 'normalize')!;
+  beforeEach(() => { Object.defineProperty(String.prototype, 'normalize', { value: undefined, configurable: true, writable: true }); });
+  afterEach(() => { Object.defineProperty(String.prototype, 'normalize', native); });
+
+  test.each([
+    ['\u0627\u0653\u0628', '\u0622\u0628'], // alef + madda → آ  (آب)
+    ['\u0645\u0633\u0627\u0654\u0644\u0647', '\u0645\u0633\u0623\u0644\u0647'], // alef + hamza above → أ
+    ['\u0627\u0655\u0633\u0644\u0627\u0645', '\u0625\u0633\u0644\u0627\u0645'], // alef + hamza below → إ
+    ['\u0645\u0648\u0654\u0633\u0633\u0647', '\u0645\u0624\u0633\u0633\u0647'], // waw + hamza → ؤ
+    ['\u0645\u0633\u0627\u064a\u0654\u0644', '\u0645\u0633\u0627\u0626\u0644'], // yeh + hamza → ئ
+    ['\u062e\u0627\u0646\u06d5\u0654', '\u062e\u0627\u0646\u06c0'], // ae + hamza → ۀ
+    ['\u0627\u200f\u0653', '\u0622'], // a bidi mark between them is dropped first
+    ['\u0628\u0653', '\u0628\u0653'], // beh takes no madda: left as written
+  ])('composes %j as NFC does', (text, expected) => {
+    expect(String.prototype.normalize).toBeUndefined();
+    expect(normalizeText(text)).toBe(expected);
+  });
+});

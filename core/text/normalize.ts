@@ -16,6 +16,23 @@ const TATWEEL = /\u0640/g;
 const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 /**
+ * Unicode NFC. Where `String.prototype.normalize` is missing (Internet Explorer 11, the webview of
+ * older Excels) only the Arabic-script compositions are made — alef, waw, yeh, heh goal, yeh barree
+ * and ae with a following madda or hamza above/below (U+0653–U+0655) — which is what NFC
+ * changes in Persian text apart from the order of stacked diacritics.
+ */
+function nfc(text: string): string {
+  if (typeof text.normalize === 'function') return text.normalize('NFC');
+  return text.replace(/([\u0627\u0648\u064a\u06c1\u06d2\u06d5])([\u0653-\u0655])/g, (pair, base: string, mark: string) => ARABIC_COMPOSITIONS[base + mark] ?? pair);
+}
+
+/** Canonical compositions of Arabic letters (UnicodeData.txt's decompositions, reversed). */
+const ARABIC_COMPOSITIONS: Record<string, string> = {
+  '\u0627\u0653': '\u0622', '\u0627\u0654': '\u0623', '\u0648\u0654': '\u0624', '\u0627\u0655': '\u0625',
+  '\u064a\u0654': '\u0626', '\u06d5\u0654': '\u06c0', '\u06c1\u0654': '\u06c2', '\u06d2\u0654': '\u06d3',
+};
+
+/**
  * Normalize text for display and storage.
  * - Arabic yeh (ي U+064A, ى U+0649) → Persian yeh ی (U+06CC); Arabic kaf ك → Persian ک;
  *   Urdu heh goal ہ (U+06C1) and ae ە → ه (typing artefacts of other keyboards)
@@ -25,12 +42,9 @@ const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed]/g;
  * Digits are left as written. Idempotent. Never throws.
  */
 export function normalizeText(text: string): string {
-  return text
-    // drop invisibles before NFC, so a mark hidden between a letter and its hamza/madda
-    // cannot keep them apart (otherwise a second pass would give a different string)
-    .replace(TATWEEL, '')
-    .replace(INVISIBLE, '')
-    .normalize('NFC')
+  // drop invisibles before NFC, so a mark hidden between a letter and its hamza/madda
+  // cannot keep them apart (otherwise a second pass would give a different string)
+  return nfc(text.replace(TATWEEL, '').replace(INVISIBLE, ''))
     .replace(/[\u064a\u0649]/g, '\u06cc')
     .replace(/\u0643/g, '\u06a9')
     .replace(/[\u06c1\u06d5]/g, '\u0647')

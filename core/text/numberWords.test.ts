@@ -193,3 +193,22 @@ describe('parseOrdinal', () => {
     expect(ordinalWord(300, 'مین')).toBe('سیصدمین');
   });
 });
+
+describe('و between the parts of a number', () => {
+  test.each([
+    ['بیستو پنج', 25], // و glued to the word before it
+    ['بیست وپنج', 25], // و glued to the word after it
+    ['صد وبیستو یک', 121],
+    ['صد و دو', 102], // دو ends in و, which is not a separator
+    ['دو', 2],
+  ])('%s → %i', (text, value) => {
+    expect(parseNumberWords(text)).toBe(value);
+  });
+
+  test('a و glued to a word ending in د is never split off, since it may be the end of دو', () => {
+    expect(parseNumberWords('صدو بیست')).toBeUndefined();
+    expect(parseNumberWords('صد وبیست')).toBe(120);
+    expect(parseOrdinal('سی و دومین')).toBe(32);
+    expect(parseOrdinal('صد و دوم')).toBe(102);
+  });
+});

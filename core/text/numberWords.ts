@@ -30,7 +30,22 @@ function lookup(table: Record<string, number>, word: string): number | undefined
  * with و, and the only one ending in it (دو) never has a space-less و after it.
  */
 function parts(words: string): string[] {
-  return normalizeText(words).replace(/\u200c/g, ' ').split(/\s+و\s*|\s*(?<!د)و\s+/);
+  const text = normalizeText(words).replace(/\u200c/g, ' ');
+  // a و with spaces before it, or a و glued to the word before it unless that word ends in د
+  // (دو); checked by hand because the add-in's older webviews have no lookbehind
+  const separator = /\s+و\s*|و\s+/g;
+  const pieces: string[] = [];
+  let start = 0;
+  for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
+    if (match[0].startsWith('و') && text[match.index - 1] === 'د') {
+      separator.lastIndex = match.index + 1;
+      continue;
+    }
+    pieces.push(text.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
 }
 
 /**
