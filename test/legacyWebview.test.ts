@@ -136,17 +136,49 @@ describe('the pages in a browser posing as an old webview', () => {
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
     expect(await page.locator('#calculator').count()).toBe(1);
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { mosavabatLegacyWebview?: boolean }).mosavabatLegacyWebview)).toBeUndefined();
+    expect(await page.evaluate('typeof window.mosavabatLegacyWebview')).toBe('undefined');
     expect(outside).toEqual([]);
   });
 
   it('a webview without ES5 (no JSON here) gets the Persian explanation instead of the calculator', async () => {
     const page = await ie.newPage();
-    await page.addInitScript(() => { delete (window as unknown as { JSON?: unknown }).JSON; });
+    await page.addInitScript('delete window.JSON;');
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
     const alert = page.locator('[role=alert]');
     await expect(alert.textContent()).resolves.toMatch(/افزونه در آن کار نمی‌کند/);
     expect(await page.locator('#calculator').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the pane works where the DOM and language lack what Internet Explorer 11 lacks (shims and polyfills fill in)', async () => {
+    const page = await ie.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => { errors.push(error.message); });
+    await page.addInitScript(`
+      [Element.prototype, Document.prototype, DocumentFragment.prototype].forEach(function (proto) {
+        delete proto.append;
+        delete proto.replaceChildren;
+      });
+      delete String.prototype.normalize;
+      delete String.prototype.matchAll;
+      delete Object.hasOwn;
+      delete Blob.prototype.text;
+      delete Intl.DateTimeFormat.prototype.formatToParts;
+      // Internet Explorer 11's toggle ignores its second argument
+      var toggle = DOMTokenList.prototype.toggle;
+      DOMTokenList.prototype.toggle = function (token) { return toggle.call(this, token); };
+    `);
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+    expect(await page.evaluate('[typeof Element.prototype.replaceChildren, typeof Object.hasOwn]')).toEqual(['function', 'function']);
+    await page.fill('#meeting-date', '1401/4/9');
+    await page.fill('#phrase', 'هفته جاری');
+    await page.click('button[type="submit"]');
+    // 1401/04/09 is a Thursday: the current week ends the next day, Friday 1401/04/10
+    await expect(page.textContent('#due')).resolves.toBe('۱۴۰۱/۰۴/۱۰');
+    await page.fill('#phrase', 'تا جلسه آینده');
+    await page.click('button[type="submit"]');
+    await expect(page.locator('#warnings li').allTextContents()).resolves.toHaveLength(1);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -20,6 +20,14 @@ const noPartsIntl = {
   },
 } as unknown as typeof Intl;
 
+/** An Intl that ignores hourCycle and writes a 12-hour clock, as some older engines do. */
+const twelveHourIntl = {
+  ...Intl,
+  DateTimeFormat: function DateTimeFormat(locale?: string, options?: Intl.DateTimeFormatOptions) {
+    return new Intl.DateTimeFormat(locale, { ...options, hourCycle: undefined, hour12: true });
+  },
+} as unknown as typeof Intl;
+
 describe('zonedParts', () => {
   it('gives Tehran wall-clock time with a zone-aware Intl', () => {
     // 20:30 UTC on 20 March 2026 is midnight in Tehran (UTC+03:30): Nowruz 1405 begins
@@ -35,6 +43,7 @@ describe('zonedParts', () => {
     ])('falls back to UTC+03:30: %s', (instant, expected) => {
       expect(zonedParts(new Date(instant), 'Asia/Tehran', utcOnlyIntl)).toEqual(expected);
       expect(zonedParts(new Date(instant), 'Asia/Tehran', noPartsIntl)).toEqual(expected);
+      expect(zonedParts(new Date(instant), 'Asia/Tehran', twelveHourIntl)).toEqual(expected);
     });
 
     it('agrees with the real zone every 5 hours 7 minutes from 1402 (no daylight saving since) to 1406', () => {

@@ -46,7 +46,7 @@ export function zonedParts(at: Date, timeZone = 'Asia/Tehran', intl: typeof Intl
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-/** The zone's formatter, or undefined for Asia/Tehran where Intl cannot do time zones. */
+/** The zone's formatter, or undefined for Asia/Tehran where Intl cannot do time zones (or parts, or a 24-hour clock). */
 function formatterFor(timeZone: string, intl: typeof Intl): Intl.DateTimeFormat | undefined {
   const cached = intl === Intl ? formatters.get(timeZone) : undefined;
   if (cached) return cached;
@@ -56,6 +56,8 @@ function formatterFor(timeZone: string, intl: typeof Intl): Intl.DateTimeFormat 
       timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     });
     if (typeof format.formatToParts !== 'function') throw new RangeError('Intl.DateTimeFormat has no formatToParts');
+    // an older engine that ignores hourCycle would give 1–12 with AM/PM
+    if (format.resolvedOptions().hour12 === true) throw new RangeError('Intl.DateTimeFormat ignores hourCycle');
   } catch (error) {
     if (timeZone === 'Asia/Tehran') return undefined;
     throw error;
