@@ -8,7 +8,6 @@
  *
  *   node dist/bench/service.js [rows] [rounds]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import type { Assignment } from '../core/register/types';
 import type { RegisterStore } from '../usecases/registerStore';
 import { openStore } from '../adapters/store/openStore';
 import { startTestPostgres } from '../test/postgresServer';
+import { startBuiltService } from '../test/serviceProcess';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -59,20 +59,6 @@ async function fillStore(store: RegisterStore): Promise<string[]> {
   return tokens;
 }
 
-function startService(db: string): Promise<{ child: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MOSAVABAT_DB: db, TLS_CERT: '', TLS_KEY: '' }, stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /mosavabat: https?:\/\/[^:\s]+:(\d+)\//.exec(out)?.[1];
-      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.on('exit', (code) => reject(new Error(`the service stopped (${code}): ${out}`)));
-  });
-}
 
 /** The high-water mark of resident memory of a process and its children (MB). */
 function peakMb(pid: number): number {
@@ -149,7 +135,7 @@ async function benchOne(label: string, db: string): Promise<void> {
   const store = await openStore(db);
   const tokens = await fillStore(store);
   await store.close();
-  const { child, base } = await startService(db);
+  const { child, base } = await startBuiltService(MAIN, db);
   try {
     const secretariat = tokens[0];
     const summary = await read(base, '/api/summary', secretariat, 5);

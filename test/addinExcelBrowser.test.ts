@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 import { JalaliDate } from '../core/jalali';
 import { PALETTE } from '../core/register/palette';
 import { STATE_LABELS } from '../core/register/state';
@@ -19,7 +20,6 @@ import { cli, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
 import { HOST_SCRIPT, hostFromXlsx, serialOf } from './excelHost';
 
 const DIST = join(__dirname, '..', 'dist', 'addin');
-const CHROMIUM = '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.woff2': 'font/woff2', '.png': 'image/png', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
@@ -64,12 +64,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   profile = mkdtempSync(join(tmpdir(), 'mosavabat-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(profile);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     return /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1' ? route.abort() : route.continue();

@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium';
 import request from 'supertest';
 import { CONFLICT_FILL } from '../addin/excel/sync';
 import { HOST_SCRIPT, hostFromXlsx } from './excelHost';
@@ -18,7 +19,6 @@ import { COL } from './fixtures/returns/helpers';
 import { bearer, closeParser, download, KARAJ, makeService } from './serviceHelpers';
 
 const DIST = join(__dirname, '..', 'dist', 'addin');
-const CHROMIUM = '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2', '.png': 'image/png' };
 const col = (field: keyof typeof COL) => COL[field].charCodeAt(0) - 64;
 
@@ -60,10 +60,7 @@ test('sync writes the merged rows back, marks the conflict, and keeps the token 
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => pane.listen(0, '127.0.0.1', resolve));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(profile);
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname !== '127.0.0.1' ? route.abort() : route.continue()));
   const page = context.pages()[0] ?? await context.newPage();
   const errors: string[] = [];

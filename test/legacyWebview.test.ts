@@ -13,10 +13,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createContext, runInContext } from 'node:vm';
 import { parse } from 'acorn';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium';
 
 const DIST = join(__dirname, '..', 'dist', 'addin');
-const CHROMIUM = '/usr/bin/chromium';
 const IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
 const EDGE_LEGACY = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045';
 const WEBVIEW2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
@@ -111,10 +111,7 @@ describe('the pages in a browser posing as an old webview', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     profile = mkdtempSync(join(tmpdir(), 'mosavabat-legacy-'));
-    ie = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, userAgent: IE11,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ie = await launchChromium(profile, { userAgent: IE11 });
     await ie.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.hostname !== '127.0.0.1') {

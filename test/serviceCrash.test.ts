@@ -6,7 +6,6 @@
  * (its upload record and one history line per cell it applied).
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -17,6 +16,7 @@ import { storedAgencyReturn } from '../usecases/storedViews';
 import { tempDir } from './helpers';
 import { assignment } from './registerHelpers';
 import { filledReturn, NOW } from './serviceHelpers';
+import { startBuiltService } from './serviceProcess';
 
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'server', 'main.js');
@@ -25,21 +25,6 @@ const AGENCIES = ['فرمانداری کرج', 'اداره کل ورزش و جو
 
 interface Upload { name: string; agency: number; index: number; bytes: Buffer; hash: string }
 
-function startService(db: string): Promise<{ child: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MOSAVABAT_DB: db, TLS_CERT: '', TLS_KEY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /mosavabat: https?:\/\/[^:\s]+:(\d+)\//.exec(out)?.[1];
-      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.on('exit', (code) => reject(new Error(`the service stopped (${code}): ${out}`)));
-  });
-}
 
 async function send(base: string, token: string, file: Upload): Promise<{ status: number; body: { files: Array<{ status: number; report: { cellsApplied: number } }> } } | undefined> {
   const form = new FormData();
@@ -78,7 +63,7 @@ test('kill the service during uploads, many times: integrity ok, every acknowled
 
   const acknowledged: Array<{ file: Upload; cells: number }> = [];
   for (let round = 0; round < KILLS && queue.length; round++) {
-    const { child, base } = await startService(db);
+    const { child, base } = await startBuiltService(MAIN, db);
     const died = new Promise((resolve) => child.once('exit', resolve));
     try {
       // 1 to 5 acknowledged uploads, then a kill while the next one is on its way
