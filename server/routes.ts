@@ -284,7 +284,7 @@ export function apiRoutes(ctx: AppContext): express.Router {
   });
 
   api.post('/sync', secretariatOnly, async (req, res) => {
-    const body = req.body as { rows?: unknown; fields?: unknown } | undefined;
+    const body = req.body as { rows?: unknown; fields?: unknown; known?: unknown; withMissing?: unknown } | undefined;
     if (!body || !Array.isArray(body.rows)) {
       throw new MosavabatError('bad_sync', 'بدنهٔ درخواست باید { "rows": [ … ] } باشد', 'the body must be { "rows": [ … ] }', 'bad_input');
     }
@@ -303,12 +303,13 @@ export function apiRoutes(ctx: AppContext): express.Router {
       : [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
     const result = await mergeStoredRows(store, { file: 'sync', fields: fields as never[], rows },
       { actor: actorOf(principalOf(req)), source: 'sync' }, ctx.now());
-    const sent = new Set(result.rows.map((r) => r.id));
+    // the sheet's other rows, sent in other parts of the same sync, are not missing from it
+    const sent = new Set([...result.rows.map((r) => r.id), ...(Array.isArray(body.known) ? body.known.filter((k): k is string => typeof k === 'string') : [])]);
     const all = await storedRows(store, ctx.today());
     const states = new Map<string, DeadlineState>(all.map((r) => [r.id, r.state]));
     res.json({
       rows: result.rows.map((r) => ({ ...r, state: states.get(r.id) })),
-      missing: all.filter((r) => !sent.has(r.id)),
+      missing: body.withMissing === false ? [] : all.filter((r) => !sent.has(r.id)),
       conflicts: result.report.conflicts,
       rejected: result.report.rejected,
       report: result.report,

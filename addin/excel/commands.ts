@@ -59,6 +59,16 @@ export function isWriting(): boolean {
   return writing > 0;
 }
 
+/** Run `work` as the add-in's own writes (re-colour on edit ignores the changes it makes). */
+export async function asOwnWrites<T>(work: () => Promise<T>): Promise<T> {
+  writing++;
+  try {
+    return await work();
+  } finally {
+    writing--;
+  }
+}
+
 const fa = (n: number) => toPersianDigits(String(n));
 
 /** A failure as the user reads it. */

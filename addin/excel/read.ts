@@ -28,6 +28,8 @@ export interface RegisterRead {
   toolRules: Excel.ConditionalFormat[];
   /** Sheet names in tab order. */
   sheetNames: string[];
+  /** The register sheet's notes with their cells (A1, no sheet name); empty when not read. */
+  notes: Array<{ address: string; content: string; note: Excel.Note }>;
 }
 
 /** Persian message of the no-register case. */
@@ -37,9 +39,10 @@ export const NO_REGISTER_FA = 'در این کارپوشه برگه‌ی «مصو
  * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
  * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls.
  * @param options.rules also read the sheet's conditional formats (colouring replaces its own)
+ * @param options.notes also read the sheet's notes and their cells (ExcelApi 1.18)
  * @throws NoRegisterError when there is none
  */
-export async function readRegister(context: Excel.RequestContext, options: { rules: boolean; formats?: boolean }): Promise<RegisterRead> {
+export async function readRegister(context: Excel.RequestContext, options: { rules: boolean; formats?: boolean; notes?: boolean }): Promise<RegisterRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const active = sheets.getActiveWorksheet();
@@ -61,6 +64,8 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
   agenciesRange?.load('values,rowIndex,columnIndex');
   const cfs = options.rules ? sheet.getRange().conditionalFormats : undefined;
   cfs?.load('items/type');
+  const notes = options.notes ? sheet.notes : undefined;
+  notes?.load('items/content');
   await context.sync();
 
   const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
@@ -70,6 +75,7 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
   const data = loadColumns(sheet, layout, options.formats ?? true);
   const custom = (cfs?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
   for (const cf of custom) cf.custom.rule.load('formula');
+  const cells = (notes?.items ?? []).map((note) => note.getLocation().load('address'));
   await context.sync();
 
   const settings = settingsRange && !settingsRange.isNullObject ? padTo(settingsRange) : undefined;
@@ -79,6 +85,7 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
     sheet,
     toolRules: custom.filter((cf) => isToolRule(cf.custom.rule.formula)),
     sheetNames,
+    notes: (notes?.items ?? []).map((note, i) => ({ address: cells[i].address.replace(/^.*!/, '').replace(/\$/g, ''), content: String(note.content ?? ''), note })),
   };
 }
 

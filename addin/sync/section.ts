@@ -1,10 +1,11 @@
 /**
  * The pane's Sync section: the service address (from and to the workbook's settings), the
- * secretariat's token (kept in this pane only), the button, and the conflicts listed with
- * their cells (a click selects the cell).
+ * secretariat's token (kept in this pane only), the button, the conflicts listed with their
+ * cells (a click selects the cell) and the rows the service refused. After a sync that changed
+ * the sheet the register is coloured again, as after adding minutes.
  */
 import { saveServiceUrl, savedServiceUrl, syncRegister } from '../excel/sync';
-import { selectCell } from '../excel/commands';
+import { colorRegister, selectCell } from '../excel/commands';
 import { serviceAddress } from './client';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -19,11 +20,13 @@ export function startSyncSection(): void {
   const token = element<HTMLInputElement>('sync-token');
   const status = element('sync-status');
   const list = element<HTMLUListElement>('sync-conflicts');
+  const refused = element<HTMLUListElement>('sync-rejected');
   const button = element<HTMLButtonElement>('sync');
   url.value = savedServiceUrl();
   const say = (ok: boolean, message: string) => {
     status.textContent = message;
-    status.classList.toggle('error', !ok);
+    if (ok) status.classList.remove('error');
+    else status.classList.add('error');
   };
   button.addEventListener('click', async () => {
     const address = serviceAddress(url.value);
@@ -33,16 +36,29 @@ export function startSyncSection(): void {
     try {
       if (address.url !== savedServiceUrl()) await saveServiceUrl(address.url);
       url.value = address.url;
+      say(true, 'در حال همگام‌سازی…');
       const outcome = await syncRegister(address.url, token.value);
-      say(outcome.ok, outcome.message);
+      let message = outcome.message;
+      if (outcome.added || outcome.changed) {
+        const coloured = await colorRegister();
+        if (!coloured.ok) message = `${message}\n${coloured.message}`;
+      }
       list.replaceChildren(...outcome.conflicts.map((conflict) => {
         const li = document.createElement('li');
         li.tabIndex = 0;
-        li.dataset.cell = conflict.address;
+        li.setAttribute('data-cell', conflict.address);
         li.textContent = `${conflict.address}: ${conflict.fa}`;
-        li.addEventListener('click', () => { void selectCell(conflict.sheet, conflict.address); });
+        const go = () => { void selectCell(conflict.sheet, conflict.address); };
+        li.addEventListener('click', go);
+        li.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
         return li;
       }));
+      refused.replaceChildren(...outcome.rejected.map((text) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }));
+      say(outcome.ok, message);
     } finally {
       button.disabled = false;
     }

@@ -112,8 +112,8 @@ export const OPENAPI = {
       post: {
         summary: 'the add-in\'s rows with their revisions in; the merged rows, new revisions, conflicts and the rows the sheet lacks out',
         description: secretariat,
-        requestBody: { required: true, content: json({ type: 'object', properties: { rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, revision: { type: 'integer' }, sheetRow: { type: 'integer' }, values: { type: 'object' } } } }, fields: { type: 'array', items: { type: 'string' } } } }) },
-        responses: { 200: { description: '{ rows, missing, conflicts, rejected, report }', content: json() }, ...errors(400, 401, 403, 409) },
+        requestBody: { required: true, content: json({ type: 'object', properties: { rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, revision: { type: 'integer' }, sheetRow: { type: 'integer' }, values: { type: 'object' } } } }, fields: { type: 'array', items: { type: 'string' } }, known: { type: 'array', items: { type: 'string' }, description: 'ids the sheet has besides rows (sent in other parts): not listed as missing' }, withMissing: { type: 'boolean', description: 'false: no missing list (every part of a split sync but the last)' } } }) },
+        responses: { 200: { description: '{ rows, missing, conflicts, rejected, report }', content: json() }, ...errors(400, 401, 403, 409, 413) },
       },
     },
   },

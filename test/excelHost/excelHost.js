@@ -64,6 +64,7 @@
     this.pageLayout = {};
     this.rightToLeft = false;
     this.changeHandlers = [];
+    this.notes = []; // {r, c, content} (ExcelApi 1.18 notes)
   }
   Sheet.prototype.cell = function (r, c, make) {
     var row = this.rows[r];
@@ -287,6 +288,12 @@
         },
       },
     });
+    fill.clear = function () {
+      ctx._queue({ op: 'clearFill', path: path });
+      areas.forEach(function (area) {
+        for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', undefined);
+      });
+    };
     this.format = { fill: fill };
     makeLoadable(ctx, this, {
       address: { get: function () { return areas.map(function (a) { return sheet.name + '!' + areaText(a); }).join(','); } },
@@ -406,6 +413,50 @@
     this.delete = function () { ctx._queue({ op: 'chart.delete', path: self._path }); sheet.charts = sheet.charts.filter(function (c) { return c !== chart; }); };
   }
 
+  function NoteProxy(ctx, sheet, note) {
+    this._path = 'note:' + sheet.name + '!' + colToLetter(note.c) + note.r;
+    makeLoadable(ctx, this, {
+      content: { get: function () { return note.content; }, set: function (text) { note.content = String(text); } },
+    });
+    this.getLocation = function () { return ctx._range(sheet, { r1: note.r, c1: note.c, r2: note.r, c2: note.c }); };
+    this.delete = function () {
+      ctx._queue({ op: 'note.delete', path: this._path });
+      sheet.notes = sheet.notes.filter(function (n) { return n !== note; });
+    };
+  }
+
+  /** Worksheet.notes (ExcelApi 1.18): a note per cell at most, as Excel allows. */
+  function NoteCollection(ctx, sheet) {
+    var self = this;
+    this._path = 'notes:' + sheet.name;
+    function need() { if (!ctx.host.supports('1.18')) throw hostError('ApiNotFound', 'notes need ExcelApi 1.18'); }
+    makeLoadable(ctx, this, {
+      items: { get: function () { return sheet.notes.map(function (n) { return new NoteProxy(ctx, sheet, n); }); } },
+    });
+    var baseLoad = this.load;
+    this.load = function (spec) {
+      need();
+      baseLoad.call(self, 'items');
+      var names = typeof spec === 'string' ? spec.split(',').map(function (x) { return x.trim().replace(/^items\//, ''); }) : [];
+      ctx._afterSync.push(function () {
+        (self._loaded.items || []).forEach(function (item) {
+          names.forEach(function (n) { if (n === 'content') item._loaded.content = item._read('content'); });
+        });
+      });
+      return self;
+    };
+    this.add = function (cellAddress, content) {
+      need();
+      var area = parseArea(cellAddress);
+      if (area.r1 !== area.r2 || area.c1 !== area.c2) throw hostError('InvalidCellAddress', 'a note goes on one cell');
+      if (sheet.notes.some(function (n) { return n.r === area.r1 && n.c === area.c1; })) throw hostError('InvalidArgument', 'the cell already has a note');
+      ctx._queue({ op: 'note.add', path: self._path, address: cellAddress, content: content });
+      var note = { r: area.r1, c: area.c1, content: String(content) };
+      sheet.notes.push(note);
+      return new NoteProxy(ctx, sheet, note);
+    };
+  }
+
   function SheetProxy(ctx, sheetOrName, nullable) {
     var self = this;
     var resolve = typeof sheetOrName === 'string' ? function () { return ctx.host.workbook.sheet(sheetOrName); } : function () { return sheetOrName; };
@@ -495,6 +546,7 @@
         return new ChartProxy(ctx, sheet(), chart);
       },
     };
+    Object.defineProperty(this, 'notes', { get: function () { return new NoteCollection(ctx, sheet()); } });
     this.onChanged = {
       add: function (handler) {
         if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'onChanged needs ExcelApi 1.7');
@@ -700,6 +752,7 @@
     this._ids = 0;
     this.today = this.options.today || null; // Excel serial of TODAY()
     this._changeEvents = [];
+    this.settings = {}; // Office.context.document.settings, as saved with the workbook
   }
   Host.prototype.supports = function (version) {
     var a = this.api.split('.').map(Number);
@@ -798,7 +851,18 @@
     Object.keys(ENUMS).forEach(function (k) { Excel[k] = ENUMS[k]; });
     var Office = {
       onReady: function (cb) { var info = { host: 'Excel', platform: 'OfficeOnline' }; if (cb) cb(info); return Promise.resolve(info); },
-      context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' ? host.supports(version || '1.1') : false; } }, diagnostics: { version: 'stand-in' } },
+      context: {
+        requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' ? host.supports(version || '1.1') : false; } },
+        diagnostics: { version: 'stand-in' },
+        document: {
+          settings: {
+            get: function (name) { return Object.prototype.hasOwnProperty.call(host.settings, name) ? JSON.parse(host.settings[name]) : null; },
+            set: function (name, value) { host.settings[name] = JSON.stringify(value); },
+            remove: function (name) { delete host.settings[name]; },
+            saveAsync: function (callback) { setTimeout(function () { if (callback) callback({ status: 'succeeded' }); }, 0); },
+          },
+        },
+      },
       actions: { associate: function () {} },
       HostType: { Excel: 'Excel' },
     };

@@ -14,6 +14,8 @@ export interface HostSheet {
   charts: Array<{ type: string; title?: string; source: { r1: number; c1: number; r2: number; c2: number } }>;
   hiddenColumns: Record<number, boolean>;
   pageLayout: { orientation?: string; paperSize?: string };
+  /** Notes (ExcelApi 1.18), 1-based row and column. */
+  notes: Array<{ r: number; c: number; content: string }>;
   get(r: number, c: number, what: 'v' | 'f' | 'fill'): unknown;
   set(r: number, c: number, what: 'v' | 'f' | 'fill', value: unknown): void;
 }
@@ -22,6 +24,8 @@ export interface Host {
   stats: HostStats;
   today: number | null;
   limits: { requestBytes: number; responseBytes: number; enforceResponse: boolean };
+  /** Office.context.document.settings as saved with the workbook: name → JSON text. */
+  settings: Record<string, string>;
   workbook: { sheets: HostSheet[]; selection: { sheet: string; address: string } | null; active: HostSheet | null; sheet(name: string): HostSheet | undefined; add(name: string): HostSheet };
   resetStats(): void;
   load(sheet: string, grid: unknown[][], formats?: Array<Array<string | undefined>>): HostSheet;
