@@ -186,7 +186,10 @@ export function apiRoutes(ctx: AppContext): express.Router {
   api.post('/minutes', secretariatOnly, async (req, res) => {
     await handleUploads(ctx, req, res, 'minutes', async (file, data) => {
       const result = await storeMinutes(store, data as Awaited<ReturnType<typeof ctx.parser.parse<'minutes'>>>, ctx.today().toString(), ctx.now());
-      return { file: file.name, status: result.added > 0 ? 201 : 200, report: { meetingId: result.meetingId, added: result.added, existing: result.existing, ...result.minutes } };
+      return { file: file.name, status: result.added > 0 ? 201 : 200, report: {
+        meetingId: result.meetingId, added: result.added, existing: result.existing,
+        agenciesJoined: result.agenciesJoined, agencyProposals: result.agencyProposals, ...result.minutes,
+      } };
     });
   });
 

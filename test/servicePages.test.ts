@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
 import request from 'supertest';
-import { bearer, closeParser, filledReturn, KARAJ, makeService, type Service } from './serviceHelpers';
+import { META_SHEET } from '../adapters/xlsx/returns/format';
+import { metaRow } from './fixtures/returns/helpers';
+import { bearer, closeParser, download as fetchFile, EDUCATION, filledReturn, KARAJ, makeService, type Service } from './serviceHelpers';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -132,6 +134,46 @@ test('the dashboard: chart and tables, an extension request accepted, filters, p
   const agencies = await page.locator('#agencies tbody tr td:first-child').allInnerTexts();
   expect(agencies.sort()).toEqual([KARAJ, 'کلیه دستگاههای اجرایی استان'].sort());
   await printsToA4(page);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the agency page shows why a file was refused (edited hidden sheets) and the note on an older unsigned file', async () => {
+  const blank = (await fetchFile(service.app, '/api/return.xlsx', service.tokens.karaj)).body;
+  const [, second] = (await request(service.app).get('/api/assignments').set(bearer(service.tokens.karaj))).body.assignments.map((a: { id: string }) => a.id);
+  const forged = join(profile, 'forged.xlsx');
+  writeFileSync(forged, await filledReturn(blank, { [second]: { percent: 15 } }, (workbook) => {
+    metaRow(workbook.getWorksheet(META_SHEET)!, 'agency').getCell(2).value = EDUCATION;
+  }));
+  // as the service made returns before it signed them: no signature, made before its key
+  const older = join(profile, 'older.xlsx');
+  writeFileSync(older, await filledReturn(blank, { [second]: { percent: 15 } }, (workbook) => {
+    const meta = workbook.getWorksheet(META_SHEET)!;
+    meta.spliceRows(metaRow(meta, 'signature').number, 1);
+    meta.spliceRows(metaRow(meta, 'signedBy').number, 1);
+    metaRow(meta, 'madeAt').getCell(2).value = '2022-07-01T05:30:00.000Z';
+  }));
+
+  const page = await open('/agency.html');
+  await page.fill('#token', service.tokens.karaj);
+  await page.click('#login button');
+  await page.waitForSelector('#work:not([hidden])');
+  await page.setInputFiles('#files', [forged, older]);
+  await page.click('#upload button');
+  await page.waitForSelector('#report section.file-report:nth-of-type(2) table');
+  const sections = await page.locator('#report section.file-report').evaluateAll((boxes) => boxes.map((box) => ({
+    title: (box.querySelector('h3') as unknown as { innerText: string }).innerText,
+    rows: Array.from(box.querySelectorAll('tbody tr')).map((tr) => (tr as unknown as { innerText: string }).innerText),
+  })));
+  expect(sections.map((s) => s.title)).toEqual(['forged.xlsx', 'older.xlsx']);
+  expect(sections[0].rows).toHaveLength(1);
+  expect(sections[0].rows[0].startsWith('رد شد')).toBe(true);
+  expect(sections[0].rows[0]).toContain('مشخصات پنهان این فایل (دستگاه، شناسه‌ها یا مقادیر پایهٔ ردیف‌ها) پس از ساخته شدن تغییر کرده است');
+  expect(sections[1].rows.filter((r) => r.startsWith('اعمال شد'))).toHaveLength(1);
+  const notes = sections[1].rows.filter((r) => r.startsWith('یادداشت'));
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain('این فایل پیش از امضای فایل‌های دستگاه‌ها ساخته شده است');
+  expect((await service.store.getAssignment(second))!.percent).toBe(15);
   expect(problems).toEqual([]);
   await page.close();
 });

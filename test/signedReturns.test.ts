@@ -11,7 +11,7 @@ import { BASE_SHEET, META_SHEET } from '../adapters/xlsx/returns/format';
 import { KEY_SHEET } from '../adapters/xlsx/returns/signature';
 import { mergeReturnFiles, type MergeReportFile } from '../usecases/mergeReturns';
 import { writeAgencySheets } from '../usecases/agencySheets';
-import { fillEveryRow, rowsOf } from './fixtures/returns/helpers';
+import { fillEveryRow, forgeries, metaRow, rowsOf, type Forgery } from './fixtures/returns/helpers';
 import { RETURNS_AGENCIES, RETURNS_AT, RETURNS_REGISTER_ROWS } from './fixtures/returns/registerRows';
 import { cli, tempDir } from './helpers';
 import { registerFile } from './registerHelpers';
@@ -30,7 +30,7 @@ async function setup(at?: Date) {
 }
 
 /** Change a return's hidden sheets the way a forger with a spreadsheet program would. */
-async function forge(path: string, edit: (meta: ExcelJS.Worksheet, base: ExcelJS.Worksheet) => void): Promise<void> {
+async function forge(path: string, edit: Forgery): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   edit(workbook.getWorksheet(META_SHEET)!, workbook.getWorksheet(BASE_SHEET)!);
@@ -42,12 +42,6 @@ async function merge(register: string, file: string) {
   const output = join(register, '..', `merged-${Math.random().toString(36).slice(2)}.xlsx`);
   await mergeReturnFiles(register, [file], { output, reportPath });
   return { output, report: (JSON.parse(readFileSync(reportPath, 'utf8')) as MergeReportFile).files[0] };
-}
-
-/** The row of the meta sheet whose key is `key`. */
-function metaRow(meta: ExcelJS.Worksheet, key: string): ExcelJS.Row {
-  for (let r = 1; r <= meta.rowCount; r++) if (meta.getRow(r).getCell(1).value === key) return meta.getRow(r);
-  throw new Error(`no ${key} in the meta sheet`);
 }
 
 describe('the signing key', () => {
@@ -83,16 +77,7 @@ describe('the signing key', () => {
 });
 
 describe('edited hidden sheets', () => {
-  const forgeries: Array<[string, (meta: ExcelJS.Worksheet, base: ExcelJS.Worksheet) => void]> = [
-    ['the agency changed to another agency', (meta) => { metaRow(meta, 'agency').getCell(2).value = B; }],
-    ['a row id in the hidden copy changed', (_meta, base) => { base.getCell('A2').value = 'b1'; }],
-    ['a base value (the due date) changed', (_meta, base) => {
-      const header = base.getRow(1).values as unknown[];
-      base.getRow(2).getCell(header.indexOf('due')).value = '1402/12/29';
-    }],
-    ['the signature removed', (meta) => { meta.spliceRows(metaRow(meta, 'signature').number, 1); }],
-  ];
-  for (const [what, edit] of forgeries) {
+  for (const [what, edit] of forgeries(B, 'b1')) {
     it(`${what}: the file is refused with a Persian reason and the register keeps its values`, async () => {
       const { register, filled, ids } = await setup();
       await forge(filled, edit);
@@ -105,6 +90,20 @@ describe('edited hidden sheets', () => {
       expect(ids.map((id) => after.get(id)?.percent)).toEqual(ids.map((id) => before.get(id)?.percent));
     });
   }
+});
+
+describe('a return made from another register', () => {
+  it('is refused saying so, not called edited, and the register keeps its values', async () => {
+    const here = await setup();
+    const there = await setup();
+    const before = await rowsOf(here.register);
+    const { output, report } = await merge(here.register, there.filled);
+    expect(report.outcome).toBe('rejected');
+    expect(report.rejected.map((r) => r.code)).toEqual(['return_other_register']);
+    expect(report.fa).toContain('این فایل از دفتر یا سامانهٔ دیگری ساخته و امضا شده است، نه از این دفتر');
+    const after = await rowsOf(output);
+    expect(there.ids.map((id) => after.get(id)?.percent)).toEqual(there.ids.map((id) => before.get(id)?.percent));
+  });
 });
 
 describe('returns made before signing', () => {

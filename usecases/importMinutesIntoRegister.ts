@@ -10,7 +10,7 @@ import { parseMinutes } from '../core/minutes/parse';
 import type { Meeting, ParsedMinutes, Warning } from '../core/minutes/types';
 import { assignmentsFromMinutes, meetingLabel } from '../core/register/fromMinutes';
 import { meetingId } from '../core/register/ids';
-import { agencyNamer, joinAgencies, type AgencyDirectory, type JoinedAgencies } from '../core/agency';
+import { agencyNamer, joinMinutesAgencies } from '../core/agency';
 import { summarize } from '../core/register/summary';
 import { deadlineSettingsOf, describeSettingChanges, type RegisterSettings } from '../core/register/settings';
 import { toPersianDigits } from '../core/text';
@@ -130,7 +130,7 @@ async function importLocked(minutesPath: string, options: ImportIntoRegisterOpti
     throw error instanceof MosavabatError ? error.at({ file: basename(minutesPath) }) : error;
   }
   const directory = book.directory();
-  const agencies = joinSpellings(minutes, directory);
+  const agencies = joinMinutesAgencies(minutes, directory);
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const all = assignmentsFromMinutes(minutes, stamp);
   const present = new Set(book.rows().map((r) => String(r.values.id ?? '').trim()).filter(Boolean));
@@ -159,25 +159,6 @@ async function importLocked(minutesPath: string, options: ImportIntoRegisterOpti
   result.output = choice.path;
   result.notice = redirectMessage(choice);
   return result;
-}
-
-/**
- * Write each resolution's agencies with the register's name for the same agency when that is
- * certain, and note the likely ones; each resolution gets the warnings about its own agencies.
- */
-function joinSpellings(minutes: ParsedMinutes, directory: AgencyDirectory): JoinedAgencies {
-  const written = minutes.resolutions.flatMap((r) => r.agencies);
-  const joined = joinAgencies(written, directory);
-  let k = 0;
-  for (const resolution of minutes.resolutions) {
-    const names = resolution.agencies.map(() => joined.names[k++]);
-    for (const name of resolution.agencies) {
-      const warning = joined.warnings.get(name);
-      if (warning) resolution.warnings.push(warning);
-    }
-    resolution.agencies = names.filter((name, i) => names.indexOf(name) === i);
-  }
-  return joined;
 }
 
 async function exists(path: string): Promise<boolean> {

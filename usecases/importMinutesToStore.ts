@@ -1,27 +1,53 @@
 /** Use case: the secretariat sends minutes to the service; they become stored register rows. */
+import { joinMinutesAgencies, type AgencyDirectory, type JoinedAgencies } from '../core/agency';
 import { assignmentsFromMinutes } from '../core/register/fromMinutes';
 import { meetingId } from '../core/register/ids';
-import type { ParsedMinutes } from '../core/minutes/types';
+import type { ParsedMinutes, Warning } from '../core/minutes/types';
 import type { RegisterStore } from './registerStore';
 import { readUploadedMinutes } from './readUploads';
+import { storedDirectory } from './storedViews';
 
 export interface ImportResult {
   meetingId: string;
   /** Rows new to the store; 0 when the same minutes were imported before. */
   added: number;
   existing: number;
+  /** Spellings written with the name of an agency the store knows (certain matches), as the CLI's import reports them. */
+  agenciesJoined: JoinedAgencies['joined'];
+  /** New agencies that are likely a known one: kept as written, with a warning, never merged. */
+  agencyProposals: JoinedAgencies['proposals'];
+  /** The minutes parser's warnings, document-level and per resolution (with its row), the agency ones included. */
+  warnings: Array<Warning & { row?: number }>;
   minutes: ParsedMinutes;
 }
 
 /**
- * Store parsed minutes: the meeting and one row per (resolution, agency). Storing the same
+ * The agencies new minutes are matched against: the store's directory (names and aliases), then
+ * every agency its rows name — what a register's `دستگاه‌ها` sheet holds after the same imports.
+ */
+export async function matchingDirectory(store: RegisterStore): Promise<AgencyDirectory> {
+  const directory = await storedDirectory(store);
+  for (const row of await store.listAssignments()) if (row.agency.trim()) directory.add(row.agency);
+  return directory;
+}
+
+/**
+ * Store parsed minutes: the meeting and one row per (resolution, agency). Each agency is first
+ * matched against the store's agencies as the CLI's import matches a register's: a certain
+ * match is written with the known name, a likely one is kept and warned about. Storing the same
  * minutes twice adds nothing.
+ * @param minutes changed in place (agencies joined, warnings added)
  * @param today Jalali `YYYY/MM/DD`, written as the rows' last update
  */
 export async function storeMinutes(store: RegisterStore, minutes: ParsedMinutes, today: string, now: Date): Promise<ImportResult> {
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
+  const agencies = joinMinutesAgencies(minutes, await matchingDirectory(store));
   const { added, existing } = await store.addMeeting({ id, ...minutes.meeting }, assignmentsFromMinutes(minutes, today), now.toISOString());
-  return { meetingId: id, added, existing, minutes };
+  const warnings = [
+    ...minutes.warnings,
+    ...minutes.resolutions.flatMap((r) => r.warnings.map((w) => ({ ...w, row: r.row }))),
+  ];
+  return { meetingId: id, added, existing, agenciesJoined: agencies.joined, agencyProposals: agencies.proposals, warnings, minutes };
 }
 
 /**

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { MosavabatError } from '../core/errors';
 import type { AgencyDirectory } from '../core/agency';
 import {
-  failedReport, MergeRun, tehranTime, unreadableCells, type FileReport, type HistoryEntry, type MergeNote, type RegisterIndex, type RowChange,
+  failedReport, MergeRun, tehranTime, unreadableCells, type FileReport, type HistoryEntry, type RegisterIndex, type RowChange,
 } from '../core/merge';
 import type { JalaliDate } from '../core/jalali/JalaliDate';
 import type { FieldName } from '../core/register/fields';
@@ -27,7 +27,7 @@ import { assignmentCells, fieldLetters, ensureColumns, writeDerived } from '../a
 import { checkWorkbookBytes, readWorkbookBytes, type WorkbookBytes } from '../adapters/xlsx/workbookFile';
 import { writeFileAtomic } from '../adapters/files/atomicFile';
 import { withFileLocks } from '../adapters/files/registerLock';
-import { KEY_SHEET, readSigningKey, signatureMatches, workbookSigningKey, type SigningKey } from '../adapters/xlsx/returns/signature';
+import { KEY_SHEET, readSigningKey, workbookSigningKey, type SigningKey } from '../adapters/xlsx/returns/signature';
 import { lightGrid } from '../adapters/xlsx/returns/grid';
 import type { Loss } from '../adapters/xlsx/registerHandle';
 import { appendHistory, readWorkbookHistory } from '../adapters/xlsx/returns/historySheet';
@@ -35,6 +35,7 @@ import { LightUnsupported } from '../adapters/xlsx/fast/lightXlsx';
 import { openLightRegister, patchRegister, type LightRegister, type RowWrite } from '../adapters/xlsx/returns/registerPatch';
 import { readReturnBytes, readReturnFile, type ReturnFileData } from '../adapters/xlsx/returns/readReturn';
 import { chooseOutput, redirectMessage, type RegisterOptions } from './registerCommon';
+import { checkReturnSignature } from './returnSignature';
 
 export interface MergeFilesOptions extends RegisterOptions {
   /** Where to write the merged register; absent → `<name>-ادغام‌شده.xlsx` beside it. */
@@ -222,29 +223,6 @@ async function mergeLocked(registerPath: string, returns: readonly ReturnSource[
   };
 }
 
-/** The note on a return made before returns were signed: merged as before, without the check. */
-const UNSIGNED_NOTE: MergeNote = {
-  code: 'return_unsigned', id: '', cell: '',
-  fa: 'این فایل پیش از امضای فایل‌های دستگاه‌ها ساخته شده است (یا دفتر کلید امضا ندارد)؛ مانند گذشته ادغام شد، بی‌آنکه درستی مشخصات پنهانش سنجیده شود',
-  en: 'this file was made before returns were signed (or the register has no signing key); merged as before, without checking its hidden description',
-};
-
-/**
- * A return's signature against the register's key: `valid`; `unsigned` for a file made before
- * the register had a key (or by a register without one: nothing to check against); `forged` when
- * the signature does not match, or is missing from a file made after the key existed.
- */
-function checkSignature(data: ReturnFileData, key: SigningKey | undefined): 'valid' | 'unsigned' | 'forged' | 'not_a_return' {
-  if (!data.signed) return 'not_a_return';
-  if (!key) return 'unsigned';
-  if (data.signed.signature === null) {
-    // removing the signature must not turn a forged file into an "old" one
-    const made = Date.parse(data.madeAt ?? '');
-    return Number.isFinite(made) && made < Date.parse(key.created) ? 'unsigned' : 'forged';
-  }
-  return signatureMatches(key.key, data.signed.text, data.signed.signature) ? 'valid' : 'forged';
-}
-
 /** One agency, however the secretariat spelled it: the directory's aliases name the same agency. */
 function directoryKey(directory: AgencyDirectory): (name: string) => string {
   const keys = new Map<string, string>();
@@ -268,13 +246,8 @@ async function mergeSource(run: MergeRun, source: ReturnSource,
   } catch (error) {
     return fileFailure(file, error, run.revision);
   }
-  const signature = checkSignature(data, options.signingKey);
-  if (signature === 'forged') {
-    return failedReport(file, data.agency ?? '', 'return_signature_invalid',
-      'مشخصات پنهان این فایل (دستگاه، شناسه‌ها یا مقادیر پایهٔ ردیف‌ها) پس از ساخته شدن تغییر کرده است و با امضای آن نمی‌خواند؛ فایل پذیرفته نشد. از دستگاه بخواهید همان فایلی را که برایش فرستاده شد پر کند، یا برایش فایل تازه بسازید',
-      'the hidden description of this file (agency, row ids or base values) was changed after it was made and no longer matches its signature; the file is refused',
-      run.revision);
-  }
+  const signature = checkReturnSignature(data, options.signingKey, file, run.revision);
+  if (signature.refused) return signature.refused;
   const agency = data.agency ?? options.expectedAgency;
   if (!agency) {
     return failedReport(file, '', 'not_a_return',
@@ -288,7 +261,7 @@ async function mergeSource(run: MergeRun, source: ReturnSource,
       columns: data.columns, exportedIds: data.exportedIds, expectedAgency: data.agency ? options.expectedAgency : undefined,
       exportKey: data.exportKey, savedAt: data.savedAt,
     });
-    if (signature === 'unsigned') report.notes.push(UNSIGNED_NOTE);
+    if (signature.note) report.notes.push(signature.note);
     return report;
   } catch (error) {
     return fileFailure(file, error, run.revision);

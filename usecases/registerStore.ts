@@ -193,6 +193,14 @@ export interface TokenInput {
   label?: string;
 }
 
+/** The key return workbooks made from the store are signed with (see adapters/xlsx/returns/signature). */
+export interface StoreSigningKey {
+  /** 32 random bytes. A secret: never sent in an answer, logged, or written into a workbook. */
+  key: Buffer;
+  /** When it was made (ISO instant): returns made before then carry no signature. */
+  created: string;
+}
+
 export interface RegisterStore {
   /** Which database is underneath. */
   readonly kind: 'sqlite' | 'postgres';
@@ -248,6 +256,13 @@ export interface RegisterStore {
   listTokens(): Promise<TokenRecord[]>;
   /** @returns false when no live token has this id */
   revokeToken(id: string, at: string): Promise<boolean>;
+
+  /**
+   * The store's signing key for return workbooks: made at random on the first call and kept in
+   * the store, atomically (every instance sharing the database gets the same key), never changed.
+   * @param at when it is made, should this call make it (ISO instant)
+   */
+  signingKey(at: string): Promise<StoreSigningKey>;
 
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { comparisonKey } from '../core/text/normalize';
 import type { ReturnFileData } from '../adapters/xlsx/returns/readReturn';
 import type { Actor, EditableField, HistoryRecord, RegisterStore, RowEdit } from './registerStore';
 import { storedDirectory } from './storedViews';
+import { checkReturnSignature } from './returnSignature';
 
 export interface UploadFacts {
   /** SHA-256 of the bytes, hex. */
@@ -65,7 +66,9 @@ export function editOf(change: RowChange): RowEdit {
 }
 
 /**
- * Merge one read return file into the store.
+ * Merge one read return file into the store. Its signature is checked first against the
+ * store's key, as `mosavabat merge` checks it against a register's (usecases/returnSignature):
+ * an edited or foreign file is refused whole, an unsigned older one merges with a note.
  * @param expectedAgency the sender's agency (an agency token): a file made for another agency is refused
  * @returns the merge report (refusals, conflicts and outdated values are in it; never thrown)
  */
@@ -74,6 +77,8 @@ export async function mergeStoredReturn(store: RegisterStore, data: ReturnFileDa
   const scope = who.expectedAgency ? comparisonKey(who.expectedAgency) : '';
   const seen = await store.findUpload(upload.hash, scope);
   if (seen) return { report: seen.report as FileReport, duplicate: true, rowsChanged: 0 };
+  const signature = checkReturnSignature(data, await store.signingKey(at.toISOString()), upload.name, 0);
+  if (signature.refused) return { report: signature.refused, duplicate: false, rowsChanged: 0 };
   const agency = data.agency ?? who.expectedAgency;
   if (!agency) {
     const report = failedReport(upload.name, '', 'not_a_return',
@@ -95,6 +100,7 @@ export async function mergeStoredReturn(store: RegisterStore, data: ReturnFileDa
       columns: data.columns, exportedIds: data.exportedIds, expectedAgency: data.agency ? who.expectedAgency : undefined,
       exportKey: data.exportKey, savedAt: data.savedAt, agencyKey,
     });
+    if (signature.note) result.report.notes.push(signature.note);
     const clock = tehranTime(at);
     const committed = await store.commit({
       at: at.toISOString(), updatedAt: `${clock.date.toString()} ${clock.time}`,

@@ -114,7 +114,9 @@ export interface AgencyReturn {
 
 /**
  * One agency's return workbook from the store: its rows (any spelling, aliases included; void
- * rows left out), coloured as of today, with the hidden copy the merge compares with.
+ * rows left out), coloured as of today, with the hidden copy the merge compares with, signed
+ * with the store's key exactly as `agency-sheets` signs with a register's (the key made first
+ * when the store has none yet).
  * @throws MosavabatError `agency_not_found` when the agency has no rows
  */
 export async function storedAgencyReturn(store: RegisterStore, agency: string, at: Date, today: JalaliDate): Promise<AgencyReturn> {
@@ -131,6 +133,7 @@ export async function storedAgencyReturn(store: RegisterStore, agency: string, a
     agency: name,
     rows: mine.map((assignment) => ({ assignment, state: deriveState(assignment, today, { dueSoonDays: settings.dueSoonDays }) })),
     registerRevision: registerRevision(all), registerFile: 'service', madeAt: at, today,
+    signingKey: await store.signingKey(at.toISOString()),
   });
   return { name: returnFileName(name, today), bytes: await bytesOf((path) => saveWorkbook(workbook, path)), rows: mine.length, agency: name };
 }

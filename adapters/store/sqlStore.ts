@@ -3,6 +3,7 @@
  * columns so they can be filtered; meetings keep their full metadata as JSON; every change
  * goes through `commit`, which checks the revisions the caller read while it holds the rows.
  */
+import { randomBytes } from 'node:crypto';
 import { AgencyDirectory, type AgencyEntry } from '../../core/agency';
 import { comparisonKey } from '../../core/text/normalize';
 import type { Meeting } from '../../core/minutes/types';
@@ -11,7 +12,7 @@ import { DEFAULT_REGISTER_SETTINGS, SETTING_SPECS, type RegisterSettings } from 
 import {
   EDITABLE_FIELDS,
   type Actor, type AssignmentFilter, type ChangeSet, type ChangeSource, type CommitResult, type EditableField, type HistoryFilter,
-  type HistoryRecord, type MeetingInput, type MeetingRecord, type RegisterStore, type StaleRow, type TokenInput, type TokenRecord,
+  type HistoryRecord, type MeetingInput, type MeetingRecord, type RegisterStore, type StaleRow, type StoreSigningKey, type TokenInput, type TokenRecord,
   type UploadInput, type UploadRecord,
 } from '../../usecases/registerStore';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
@@ -147,10 +148,24 @@ const HISTORY_BATCH = 400;
 /** Largest number of rows in one INSERT (19 parameters each). */
 const INSERT_BATCH = 300;
 
+/** The stored signing key, made first when there is none (of several instances at once, one makes it). */
+async function readOrMakeSigningKey(driver: SqlDriver, at: string): Promise<StoreSigningKey> {
+  const read = () => driver.all<{ secret: string; created_at: string }>('SELECT secret, created_at FROM signing_key WHERE id = 1');
+  let [row] = await read();
+  if (!row) {
+    await driver.run('INSERT INTO signing_key (id, secret, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [randomBytes(32).toString('hex'), at]);
+    [row] = await read();
+  }
+  return { key: Buffer.from(row.secret, 'hex'), created: row.created_at };
+}
+
 /**
  * A RegisterStore on `driver`, whose schema is already migrated.
  */
 export function createSqlStore(driver: SqlDriver): RegisterStore {
+  /** The signing key once read: it never changes. */
+  let signingKey: Promise<StoreSigningKey> | undefined;
+
   const order = `ORDER BY m.date COLLATE ${driver.binaryCollation}, a.meeting_id COLLATE ${driver.binaryCollation}, a.position`;
 
   /** Last in a writing transaction, so PostgreSQL holds the counter's row lock only briefly. */
@@ -430,6 +445,14 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
 
     async revokeToken(id, at) {
       return (await driver.run('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
+    },
+
+    signingKey(at) {
+      signingKey ??= readOrMakeSigningKey(driver, at).catch((error: unknown) => {
+        signingKey = undefined;
+        throw error;
+      });
+      return signingKey;
     },
 
     close: () => driver.close(),

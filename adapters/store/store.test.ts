@@ -455,6 +455,7 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
       { version: 1, name: 'meetings and assignments' },
       { version: 2, name: 'history, uploads, tokens, settings, agency directory' },
       { version: 3, name: 'register version' },
+      { version: 4, name: 'return signing key' },
     ]);
     await reopened.close();
   });
@@ -468,8 +469,48 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     const reopened = await again();
     expect(await reopened.version()).toBe(0);
     expect((await reopened.listAssignments()).map((r) => r.id)).toEqual(['a']);
-    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4]);
     await reopened.close();
+  });
+
+  it('a store of the previous version (schema 3, no signing key) gets the key table, keeps its rows, tokens and history, and makes its key on first need', async () => {
+    const { store, again, raw, exec } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
+    await store.commit(edit('a', 1, { percent: 40 }));
+    await store.createToken({ role: 'agency', agency: 'x' }, AT);
+    await store.close();
+    // as the service of the previous version left it
+    await exec('DROP TABLE signing_key; DELETE FROM schema_migrations WHERE version = 4');
+    const reopened = await again();
+    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect((await reopened.listAssignments()).map((r) => [r.id, r.percent, r.revision])).toEqual([['a', 40, 2]]);
+    expect((await reopened.listHistory()).map((h) => [h.field, h.new])).toEqual([['percent', '40']]);
+    expect((await reopened.listTokens()).map((t) => t.agency)).toEqual(['x']);
+    expect(await raw('SELECT * FROM signing_key')).toEqual([]);
+    const key = await reopened.signingKey('2022-07-06T00:00:00.000Z');
+    expect([key.key.length, key.created]).toEqual([32, '2022-07-06T00:00:00.000Z']);
+    await reopened.close();
+  });
+
+  it('makes one signing key, at random, on first need: every instance gets it, it survives a reopen, and a later time never replaces it', async () => {
+    const { store, again, raw } = await backend.fresh();
+    const other = await again();
+    const [mine, theirs] = await Promise.all([store.signingKey(AT), other.signingKey('2030-01-01T00:00:00.000Z')]);
+    expect(mine.key.equals(theirs.key)).toBe(true);
+    expect(mine.created).toBe(theirs.created);
+    expect(mine.key.length).toBe(32);
+    expect(mine.key.equals(Buffer.alloc(32))).toBe(false);
+    const rows = (await raw('SELECT secret FROM signing_key')) as Array<{ secret: string }>;
+    expect(rows).toEqual([{ secret: mine.key.toString('hex') }]);
+    await store.close();
+    await other.close();
+    const reopened = await again();
+    const later = await reopened.signingKey('2031-01-01T00:00:00.000Z');
+    expect([later.key.equals(mine.key), later.created]).toEqual([true, mine.created]);
+    await reopened.close();
+    // another database: another key
+    const elsewhere = await backend.fresh();
+    expect((await elsewhere.store.signingKey(AT)).key.equals(mine.key)).toBe(false);
   });
 });
 
@@ -490,7 +531,7 @@ describe('migrations and the choice of database', () => {
     expect(await store.createFirstToken(AT)).toBeDefined();
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     } finally {
       db.close();
     }
@@ -555,13 +596,13 @@ describe('migrations and the choice of database', () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     } finally {
       await client.end();
     }
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     } finally {
       db.close();
     }

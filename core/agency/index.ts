@@ -3,5 +3,5 @@ export { agencyKind, compareAgencies, coreKey, decoratedKey, findGovernmentBody,
 export type { AgencyMatch, GovernmentBody } from './match';
 export { AgencyDirectory, agencyNamer, editDistance } from './directory';
 export type { AgencyEntry } from './directory';
-export { joinAgencies } from './join';
+export { joinAgencies, joinMinutesAgencies } from './join';
 export type { JoinedAgencies } from './join';

@@ -3,7 +3,7 @@
  * directory. A spelling certainly of a known agency is written with that agency's name; a likely
  * one keeps its own name and is proposed as an alias, never merged silently.
  */
-import type { Warning } from '../minutes/types';
+import type { ParsedMinutes, Warning } from '../minutes/types';
 import { AgencyDirectory } from './directory';
 import { compareAgencies } from './match';
 
@@ -64,4 +64,27 @@ function decide(name: string, known: AgencyDirectory, result: JoinedAgencies): s
       en: `"${name}" may be the agency "${likely}"; it was added as a new agency and proposed as an alias in the agencies sheet` });
   }
   return name;
+}
+
+/**
+ * Write each resolution of parsed minutes with the directory's name for an agency when the
+ * match is certain, and note the likely ones: each resolution gets the warnings about its own
+ * agencies, and one agency named twice in a resolution is written once. The CLI's import and
+ * the service's both call this, so the same minutes give the same agencies in both.
+ * @param minutes changed in place (agencies and warnings of its resolutions)
+ * @param directory the register's (or store's) agencies; not changed
+ */
+export function joinMinutesAgencies(minutes: ParsedMinutes, directory: AgencyDirectory): JoinedAgencies {
+  const written = minutes.resolutions.flatMap((r) => r.agencies);
+  const joined = joinAgencies(written, directory);
+  let k = 0;
+  for (const resolution of minutes.resolutions) {
+    const names = resolution.agencies.map(() => joined.names[k++]);
+    for (const name of resolution.agencies) {
+      const warning = joined.warnings.get(name);
+      if (warning) resolution.warnings.push(warning);
+    }
+    resolution.agencies = names.filter((name, i) => names.indexOf(name) === i);
+  }
+  return joined;
 }

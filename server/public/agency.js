@@ -22,6 +22,8 @@
     for (const r of report.rejected) rows.push([el('td', { className: 'rejected' }, 'رد شد'), r.id || '—', r.field ? FIELDS[r.field] || r.field : '—', r.fa, digits(r.cell || '')]);
     for (const c of report.conflicts) rows.push([el('td', { className: 'conflict' }, 'تعارض'), c.id, FIELDS[c.field] || c.field, c.fa, digits(c.cell || '')]);
     for (const o of report.outdated || []) rows.push([el('td', { className: 'outdated' }, 'قدیمی'), o.id, FIELDS[o.field] || o.field, o.fa, digits(o.cell || '')]);
+    // notes: merged, but something to know (an unsigned older file, a percent set for a done row …)
+    for (const n of report.notes || []) rows.push([el('td', { className: 'note' }, 'یادداشت'), n.id || '—', '—', n.fa, digits(n.cell || '')]);
     if (rows.length) box.append(table(['نتیجه', 'شناسه', 'ستون', 'شرح', 'خانه'], rows));
     return box;
   }

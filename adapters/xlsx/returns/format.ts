@@ -18,4 +18,4 @@ export const RETURN_FORMAT = 'mosavabat-return';
 export const RETURN_VERSION = 1;
 
 /** Keys of the META_SHEET (column A), values in column B. */
-export type MetaKey = 'format' | 'version' | 'agency' | 'registerRevision' | 'registerFile' | 'madeAt' | 'sheet' | 'rows' | 'signature';
+export type MetaKey = 'format' | 'version' | 'agency' | 'registerRevision' | 'registerFile' | 'madeAt' | 'sheet' | 'rows' | 'signedBy' | 'signature';

@@ -18,7 +18,7 @@ import { fieldLetters } from '../registerSheet';
 import { parseWorkbook, readWorkbookBytes, type WorkbookBytes } from '../workbookFile';
 import { BASE_SHEET, META_SHEET, RETURN_FORMAT, type MetaKey } from './format';
 import { excelGrid, lightGrid, type GridSheet } from './grid';
-import { signedText } from './signature';
+import { signedText, type SignedFacts } from './signature';
 import { LightUnsupported, LightWorkbook } from '../fast/lightXlsx';
 
 /** A return file, read. */
@@ -41,8 +41,8 @@ export interface ReturnFileData {
   exportKey?: string;
   /** When the file was last saved (ISO 8601, from its properties); undefined when it does not say. */
   savedAt?: string;
-  /** For files the tool made: the text its signature covers, and the signature (null: made unsigned). */
-  signed?: { text: string; signature: string | null };
+  /** For files the tool made: the text its signature covers, the signature (null: made unsigned) and which key signed it. */
+  signed?: SignedFacts;
 }
 
 /**
@@ -140,6 +140,7 @@ function readReturnGrids(sheets: readonly GridSheet[], file: string): ReturnFile
     signed: metaSheet && meta.format === RETURN_FORMAT ? {
       text: signedText(metaPairs(metaSheet), baseRows(baseSheet)),
       signature: typeof meta.signature === 'string' ? meta.signature : null,
+      signedBy: typeof meta.signedBy === 'string' ? meta.signedBy : null,
     } : undefined,
   };
 }

@@ -16,7 +16,7 @@ import { BODY_FONT, HEADER_FONT, TITLE_FONT, WRAP_ALIGNMENT, rtlView } from '../
 import { assignmentCells, initRegisterSheet, restyle, writeAssignmentRow } from '../registerSheet';
 import { addRangeValidation } from '../validations';
 import { BASE_SHEET, GUIDE_SHEET, META_SHEET, RETURN_FORMAT, RETURN_VERSION, type MetaKey } from './format';
-import { SIGNATURE_KEY, signedText, signText, type SigningKey } from './signature';
+import { keyId, SIGNATURE_KEY, SIGNED_BY_KEY, signedText, signText, type SigningKey } from './signature';
 import type { CellValue } from '../../../core/register/types';
 
 /** One row to send, with its state on the day the file is made (for the colour). */
@@ -173,6 +173,8 @@ function writeMetaSheet(workbook: Workbook, input: ReturnBookInput, sheet: Works
     ['sheet', sheet.name],
     ['rows', rows],
   ];
+  // which key signs it, itself signed: a file from another register is told from an edited one
+  if (input.signingKey) pairs.push([SIGNED_BY_KEY, keyId(input.signingKey.key)]);
   for (const pair of pairs) meta.addRow(pair);
   if (input.signingKey) meta.addRow([SIGNATURE_KEY, signText(input.signingKey.key, signedText(pairs, base))]);
 }

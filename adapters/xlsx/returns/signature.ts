@@ -14,6 +14,8 @@ import type { CellValue } from '../../../core/register/types';
 export const KEY_SHEET = 'mosavabat_key';
 /** META_SHEET key of the signature (hex), not itself signed. */
 export const SIGNATURE_KEY = 'signature';
+/** META_SHEET key naming which key signed the file (see keyId); signed with the rest. */
+export const SIGNED_BY_KEY = 'signedBy';
 
 /** The register's signing key and when it was made (returns made before then carry no signature). */
 export interface SigningKey {
@@ -48,6 +50,48 @@ export function signatureMatches(key: Buffer, text: string, signature: string): 
   const expected = Buffer.from(signText(key, text), 'hex');
   const given = Buffer.from(signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * A name for a signing key that tells keys apart without revealing them: the first 16 hex
+ * digits of an HMAC of a fixed text under the key. A return records it, so a file signed by
+ * another register (or another service) is told from an edited one.
+ */
+export function keyId(key: Buffer): string {
+  return createHmac('sha256', key).update('mosavabat signing key id', 'utf8').digest('hex').slice(0, 16);
+}
+
+/** What a return file says about its signature (ReturnFileData.signed, with when the file was made). */
+export interface SignedFacts {
+  /** The text the signature covers. */
+  text: string;
+  /** The signature (hex); null when the file carries none. */
+  signature: string | null;
+  /** The keyId the file names; null when it names none (files made before keys were named). */
+  signedBy: string | null;
+}
+
+/**
+ * What a return's signature says, judged against the key of the register (or store) it is
+ * merged into:
+ * - `valid`: signed with this key, nothing signed changed;
+ * - `unsigned`: made before this key existed (or there is no key to check against): merged as before;
+ * - `other_register`: signed with another key (the file names it), so made from another register;
+ * - `forged`: the signature does not match, or is missing from a file made after the key existed;
+ * - `not_a_return`: the file has no description sheet (made by hand, or not by this tool).
+ * @param madeAt the file's `madeAt` (ISO), when it says
+ */
+export function signatureVerdict(signed: SignedFacts | undefined, madeAt: string | null, key: SigningKey | undefined):
+  'valid' | 'unsigned' | 'other_register' | 'forged' | 'not_a_return' {
+  if (!signed) return 'not_a_return';
+  if (!key) return 'unsigned';
+  if (signed.signature === null) {
+    // removing the signature must not turn a forged file into an "old" one
+    const made = Date.parse(madeAt ?? '');
+    return Number.isFinite(made) && made < Date.parse(key.created) ? 'unsigned' : 'forged';
+  }
+  if (signatureMatches(key.key, signed.text, signed.signature)) return 'valid';
+  return signed.signedBy !== null && signed.signedBy !== keyId(key.key) ? 'other_register' : 'forged';
 }
 
 /** The register's signing key, when its key sheet holds a readable one. */
