@@ -178,6 +178,31 @@ test('the agency page shows why a file was refused (edited hidden sheets) and th
   await page.close();
 });
 
+test('the dashboard says which agency names of new minutes were taken as a known agency', async () => {
+  const minutes = join(profile, 'minutes.txt');
+  // the seed registered «آموزش و پرورش استان»; these minutes write it without «استان»
+  writeFileSync(minutes, [
+    'موضوع: صورتجلسه کارگروه اجتماعی استان', 'تاریخ جلسه: 1401/04/20', '',
+    'ردیف\tمصوبه\tاقدام کننده\tزمان اقدام',
+    '1\tمقرر گردید گزارش اقدامات به دبیرخانه ارسال شود.\tآموزش و پرورش\tیک ماه',
+  ].join('\n'));
+  const page = await open('/dashboard.html');
+  await page.fill('#token', service.tokens.secretariat);
+  await page.click('#login button');
+  await page.waitForSelector('#stateChart rect');
+  await page.setInputFiles('#minutes', minutes);
+  await page.click('#minutesForm button');
+  await page.waitForSelector('#uploadReport p');
+  const text = await page.textContent('#uploadReport p');
+  expect(text).toContain('۱ ردیف تازه ثبت شد');
+  expect(text).toContain('«آموزش و پرورش» همان دستگاه «آموزش و پرورش استان» دانسته شد');
+  const rows = (await request(service.app).get('/api/assignments').set(bearer(service.tokens.secretariat))).body.assignments
+    .filter((r: { meetingDate: string }) => r.meetingDate === '1401/04/20');
+  expect(rows.map((r: { agency: string }) => r.agency)).toEqual(['آموزش و پرورش استان']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test('nothing was requested from another host', () => {
   expect(requested.length).toBeGreaterThan(10);
   expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);

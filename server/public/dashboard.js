@@ -142,7 +142,11 @@
       }
     });
   }
-  uploadForm('minutesForm', 'minutes', '/api/minutes', (f) => `${digits(f.report.added)} ردیف تازه ثبت شد` + (f.report.existing ? `؛ ${digits(f.report.existing)} ردیف پیش‌تر ثبت شده بود` : ''));
+  // an agency written with a known agency's name, or likely a known one: the clerk should know (as `import` prints)
+  const agencyWarnings = (report) => (report.resolutions || []).flatMap((r) => r.warnings || [])
+    .filter((w) => w.code === 'agency_joined' || w.code === 'agency_alias_proposed').map((w) => ' — ' + w.fa).join('');
+  uploadForm('minutesForm', 'minutes', '/api/minutes', (f) => `${digits(f.report.added)} ردیف تازه ثبت شد` + (f.report.existing ? `؛ ${digits(f.report.existing)} ردیف پیش‌تر ثبت شده بود` : '') +
+    agencyWarnings(f.report));
   uploadForm('registerForm', 'registerFile', '/api/register', (f) => f.duplicate ? 'همین فایل پیش‌تر ادغام شده بود'
     : `${digits(f.report.cellsApplied)} خانه اعمال شد، ${digits(f.report.rowsAdded)} ردیف افزوده شد، ${digits(f.report.conflicts.length)} تعارض` +
       f.report.conflicts.map((c) => ' — ' + c.fa).join(''));
