@@ -5,7 +5,9 @@
  * command's time with the stand-in host, and the add-in's own JS time (reading the loaded
  * values into rows, core's analysis and the write plan; Excel's work is not included).
  *
- *   node dist/bench/addin.js [--sizes 1000,10000,50000]
+ *   node dist/bench/addin.js [--sizes 1000,10000,50000] [--sync-only]
+ *
+ * Then the Sync command at 1,000 and 10,000 rows (or the sizes given), in a second table.
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +17,11 @@ import { summarize } from '../core/register/summary';
 import { colorRegister, validateRegister, writeSummary } from '../addin/excel/commands';
 import { addMissingColumns, analyzeInput, colorPlan, findLayout, type ColumnValues, type RegisterInput } from '../addin/plan/register';
 import { summaryGrid } from '../addin/plan/summary';
+import { interpretRow } from '../core/register/rows';
+import { rawRows } from '../addin/plan/register';
+import { syncRegister } from '../addin/excel/sync';
+import { joinAnswers, requestParts, syncRequest, syncWrites, type ServiceRow, type SyncAnswer, type SyncRequest } from '../addin/sync/plan';
+import type { Transport } from '../addin/sync/transport';
 
 // the stand-in host lives with the tests; the bench is run from dist/bench
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,7 +118,71 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+// ---------------------------------------------------------------- sync with the service
+/**
+ * The Sync command at each size, against the stand-in host and a service answering in-process
+ * at once (its own time is bench/service.ts's): every row comes back with a new revision and
+ * update time (the first sync of a workbook the CLI made), a report changed on the service in
+ * one row of ten (scattered writes), one conflict, and 100 rows the workbook lacks appended.
+ * The add-in's JS is what it does between Excel's answers: the loaded columns into rows, the
+ * request and its parts as JSON, and the write plan from the answer.
+ */
+async function syncBench(sizes: readonly number[]): Promise<void> {
+  const missing = (k: number): ServiceRow => ({
+    id: `14040301-9-${k}`, meeting: 'جلسه ۹', meetingDate: '1404/03/01', row: k + 1, text: `مصوبهٔ تازه ${k}`, agency: 'اداره کل شماره ۱ استان',
+    deadlineText: 'یک ماه', due: '1404/04/01', status: null, percent: null, report: '', doneDate: null, requestedDue: null, requestReason: '',
+    revision: 1, updatedAt: '1404/03/01 10:00', state: 'on_track',
+  });
+  const answerFor = (part: SyncRequest): SyncAnswer => ({
+    rows: part.rows.map((row, i): ServiceRow => {
+      const { assignment } = interpretRow({ sheetRow: row.sheetRow, values: { ...row.values, id: row.id } });
+      return { ...assignment, revision: (row.revision ?? 0) + 1, updatedAt: '1404/03/01 10:00', state: 'on_track', report: i % 10 === 0 ? 'گزارش از سامانه' : assignment.report };
+    }),
+    missing: part.withMissing === false ? [] : Array.from({ length: 100 }, (_, k) => missing(k)),
+    conflicts: part.rows.length > 1 && part.withMissing !== false ? [{ id: part.rows[1].id, field: 'report', ours: null, theirs: null, fa: 'تعارض' }] : [],
+    rejected: [],
+  });
+  const transport: Transport = async (request) => ({ kind: 'answer', status: 200, body: JSON.parse(JSON.stringify(answerFor(JSON.parse(request.body ?? '{}')))) });
+  const rows: Array<{ n: number; syncs: number; parts: number; ranges: number; cells: number; maxRequest: number; maxResponse: number; planMs: number; wholeMs: number }> = [];
+  for (const n of sizes) {
+    const grid = registerGrid(n);
+    const host = new ExcelHost.Host({ api: '1.13' });
+    host.load('مصوبات', grid);
+    const globals = ExcelHost.globalsFor(host);
+    Object.assign(globalThis, { Excel: globals.Excel, Office: globals.Office });
+    const t = performance.now();
+    const outcome = await syncRegister('https://s', 't', { transport });
+    const wholeMs = performance.now() - t;
+    if (!outcome.ok) throw new Error(`sync at ${n} rows: ${outcome.message}`);
+
+    // the same work on plain data, timed alone
+    const layout = findLayout('مصوبات', grid.slice(0, 10), grid.length, grid[0].length)!;
+    const data: Record<string, ColumnValues> = {};
+    for (const [field, column] of layout.columns) data[field] = { values: grid.slice(1).map((r) => r[column - 1]), formats: undefined };
+    const answers = requestParts(syncRequest(layout, rawRows(layout, data))).map(answerFor);
+    let parts = 0;
+    let ranges = 0;
+    const planMs = best(3, () => {
+      const raw = rawRows(layout, data);
+      const split = requestParts(syncRequest(layout, raw));
+      for (const part of split) JSON.stringify(part);
+      parts = split.length;
+      const plan = syncWrites({ layout, raw, formatAt: () => undefined, conditionalFormats: true, previous: [] }, joinAnswers(answers));
+      ranges = plan.blocks.length + (plan.append ? 1 : 0) + plan.conflicts.length;
+      return plan;
+    }).ms;
+    rows.push({ n, syncs: host.stats.syncs, parts, ranges, cells: outcome.changed, maxRequest: Math.max(...host.stats.requests), maxResponse: Math.max(...host.stats.responses), planMs, wholeMs });
+  }
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+  console.log('\n| rows | sync | context.sync calls | requests to the service | ranges written | cells changed | largest Excel request | largest Excel response | add-in JS (ms) | whole command with stand-in host (ms) |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(`| ${r.n.toLocaleString('en')} | sync | ${r.syncs} | ${r.parts} | ${r.ranges.toLocaleString('en')} | ${r.cells.toLocaleString('en')} | ${mb(r.maxRequest)} | ${mb(r.maxResponse)} | ${r.planMs.toFixed(0)} | ${r.wholeMs.toFixed(0)} |`);
+  }
+}
+
+// `--sync-only`: just the sync section
+(process.argv.includes('--sync-only') ? Promise.resolve() : main()).then(() => syncBench(process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : [1_000, 10_000])).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -299,6 +299,16 @@ describe('with the real service in-process', () => {
     expect(plan.append?.first).toBe(11);
   });
 
+  test('the service leaves out the missing list when asked, and never lists the ids the sheet named as known', async () => {
+    const s = await makeService();
+    const all: Assignment[] = (await request(s.app).get('/api/assignments').set(bearer(s.tokens.secretariat))).body.assignments;
+    const post = (body: unknown) => request(s.app).post('/api/sync').set(bearer(s.tokens.secretariat)).send(body as object);
+    expect((await post({ rows: [], withMissing: false })).body.missing).toEqual([]);
+    expect((await post({ rows: [] })).body.missing).toHaveLength(all.length);
+    const known = await post({ rows: [], known: [all[0].id, all[1].id] });
+    expect(known.body.missing.map((r: Assignment) => r.id)).toEqual(all.slice(2).map((r) => r.id));
+  });
+
   test('a wrong token, an agency\'s token and an unreachable service stop the sync with Persian messages', async () => {
     const s = await makeService({ seed: false });
     const empty = { rows: [], fields: [] };
