@@ -28,6 +28,8 @@ const ROUTES: Array<{ route: string; call: Call; agency: 'allowed' | 'forbidden'
   { route: 'GET /api/palette', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/palette'), t) },
   { route: 'POST /api/minutes', agency: 'forbidden', call: (s, t) => withToken(request(s.app).post('/api/minutes?name=m.txt'), t).set('Content-Type', 'text/plain').send(SEED) },
   { route: 'GET /api/meetings', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/meetings'), t) },
+  { route: 'GET /api/agencies', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/agencies'), t) },
+  { route: 'PUT /api/agencies', agency: 'forbidden', call: (s, t) => withToken(request(s.app).put('/api/agencies'), t).send({ agencies: [] }) },
   { route: 'GET /api/assignments', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/assignments'), t) },
   { route: 'GET /api/assignments/{id}', agency: 'allowed', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.karaj}`), t) },
   { route: 'PATCH /api/assignments/{id}', agency: 'forbidden', call: (s, t, ids) => withToken(request(s.app).patch(`/api/assignments/${ids.karaj}`), t).set('If-Match', '"1"').send({ fields: { report: 'بررسی شد' } }) },

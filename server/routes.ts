@@ -11,6 +11,7 @@ import type { Assignment, DeadlineState } from '../core/register/types';
 import type { FileReport } from '../core/merge';
 import { exportStoredRegister } from '../usecases/exportStoredRegister';
 import { storeMinutes } from '../usecases/importMinutesToStore';
+import { replaceStoredDirectory } from '../usecases/storedAgencies';
 import type { Actor } from '../usecases/registerStore';
 import { mergeStoredReturn } from '../usecases/storedReturns';
 import { mergeStoredRows, type RowsReport } from '../usecases/storedRowsMerge';
@@ -195,6 +196,14 @@ export function apiRoutes(ctx: AppContext): express.Router {
 
   api.get('/meetings', secretariatOnly, async (_req, res) => {
     res.json({ meetings: await store.listMeetings() });
+  });
+
+  api.get('/agencies', secretariatOnly, async (_req, res) => {
+    res.json({ agencies: await store.listAgencies() });
+  });
+
+  api.put('/agencies', secretariatOnly, async (req, res) => {
+    res.json({ agencies: await replaceStoredDirectory(store, req.body, actorOf(principalOf(req)), ctx.now()) });
   });
 
   /** What a read answer depends on besides the register: the route, its query, the caller's agency, the day. */

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { JalaliDate } from '../core/jalali';
 import { SHEETS } from '../core/register/fields';
 import { importMinutesIntoRegister } from '../usecases/importMinutesIntoRegister';
-import { bearer, closeParser, makeService, type Service } from './serviceHelpers';
+import { bearer, closeParser, download, KARAJ, makeService, type Service } from './serviceHelpers';
 import { tempDir } from './helpers';
 import { rowsOf } from './fixtures/returns/helpers';
 
@@ -80,7 +80,10 @@ async function postMinutes(s: Service, name: string, text: string) {
 async function throughService(directory?: { name: string; alias: string }): Promise<Outcome> {
   const s = await makeService({ seed: false, now: () => now });
   await postMinutes(s, 'm1.txt', FIRST);
-  if (directory) await s.store.setAgencies([{ name: directory.name, aliases: [directory.alias] }], { kind: 'secretariat' }, now.toISOString());
+  if (directory) {
+    const put = await request(s.app).put('/api/agencies').set(bearer(s.tokens.secretariat)).send({ agencies: [{ name: directory.name, aliases: [directory.alias] }] });
+    expect(put.status).toBe(200);
+  }
   const report = await postMinutes(s, 'm2.txt', SECOND);
   const rows = await s.store.listAssignments({ meetingId: report.meetingId });
   return {
@@ -120,5 +123,44 @@ describe('the same minutes through the CLI and through the service', () => {
       'اداره کل بهزیستی استان', 'اداره فناوری اطلاعات شهرداری', 'شرکت آب و فاضلاب استان', 'شرکت گاز', 'سازمان جهاد کشاورزی',
     ]);
     expect(service).toEqual(cli);
+  });
+});
+
+describe('the store\'s agency directory', () => {
+  test('the secretariat replaces it (names and aliases tidied, in the history) and reads it back; an agency may not', async () => {
+    const s = await makeService({ seed: false });
+    const put = await request(s.app).put('/api/agencies').set(bearer(s.tokens.secretariat))
+      .send({ agencies: [{ name: '  شرکت آب و فاضلاب استان ', aliases: ['آبفا', 'آب و فاضلاب'] }, { name: 'بهزيستي استان' }] });
+    expect(put.status).toBe(200);
+    // the Arabic yeh of «بهزيستي» becomes the Persian one; spaces around a name go
+    const expected = [{ name: 'شرکت آب و فاضلاب استان', aliases: ['آبفا', 'آب و فاضلاب'] }, { name: 'بهزیستی استان', aliases: [] }];
+    expect(put.body.agencies).toEqual(expected);
+    expect((await request(s.app).get('/api/agencies').set(bearer(s.tokens.secretariat))).body.agencies).toEqual(expected);
+    expect((await s.store.listHistory()).map((h) => [h.field, h.actor.kind, h.source.kind])).toEqual([['agencies', 'secretariat', 'agencies']]);
+    expect((await request(s.app).put('/api/agencies').set(bearer(s.tokens.karaj)).send({ agencies: [] })).status).toBe(403);
+  });
+
+  test('a body that is not a directory is a 400 naming what is wrong, and the directory stays', async () => {
+    const s = await makeService({ seed: false });
+    await request(s.app).put('/api/agencies').set(bearer(s.tokens.secretariat)).send({ agencies: [{ name: 'شهرداری کرج' }] });
+    const bodies: Array<[unknown, string]> = [
+      [{ agency: [] }, 'بدنهٔ درخواست باید { "agencies": [ { "name": …, "aliases": [ … ] } ] } باشد'],
+      [{ agencies: [{ name: 'شهرداری کرج' }, { name: '  ' }] }, 'دستگاه ۲: نام دستگاه باید متن باشد و خالی نباشد'],
+      [{ agencies: [{ name: 'شهرداری کرج', aliases: 'شهرداری' }] }, 'دستگاه ۱: «aliases» باید فهرستی از حداکثر ۵۰ نام باشد'],
+      [{ agencies: [{ name: 'x'.repeat(301) }] }, 'دستگاه ۱: نام دستگاه بیش از ۳۰۰ نویسه است'],
+    ];
+    for (const [body, message] of bodies) {
+      const res = await request(s.app).put('/api/agencies').set(bearer(s.tokens.secretariat)).send(body as object);
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([400, 'bad_agencies', message]);
+    }
+    expect(await s.store.listAgencies()).toEqual([{ name: 'شهرداری کرج', aliases: [] }]);
+  });
+
+  test('an alias names the same agency for the return workbook: the file has the agency\'s rows under its directory name', async () => {
+    const s = await makeService();
+    await request(s.app).put('/api/agencies').set(bearer(s.tokens.secretariat)).send({ agencies: [{ name: KARAJ, aliases: ['فرمانداری شهرستان کرج'] }] });
+    const file = await download(s.app, `/api/return.xlsx?agency=${encodeURIComponent('فرمانداری شهرستان کرج')}`, s.tokens.secretariat);
+    expect(file.status).toBe(200);
+    expect(decodeURIComponent(file.headers['content-disposition'])).toContain(`مصوبات - ${KARAJ} - ۱۴۰۱-۰۴-۱۴.xlsx`);
   });
 });

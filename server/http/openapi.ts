@@ -83,6 +83,15 @@ export const OPENAPI = {
     '/api/palette': { get: { summary: 'the state colours', description: anyToken, responses: { 200: { description: '{ states }', content: json() }, ...errors(401) } } },
     '/api/minutes': { post: { summary: 'minutes in (.txt in UTF-8/UTF-16/Windows-1256, or .docx): the meeting and one row per (resolution, agency); agencies matched against the store\'s as the CLI\'s import does (agenciesJoined, agencyProposals)', description: secretariat, requestBody: files, responses: { 200: uploadAnswer, ...errors(400, 401, 403, 413, 429) } } },
     '/api/meetings': { get: { summary: 'the stored meetings with their row counts', description: secretariat, responses: { 200: { description: '{ meetings }', content: json() }, ...errors(401, 403) } } },
+    '/api/agencies': {
+      get: { summary: 'the agency directory: each agency\'s name and the other spellings it goes by', description: secretariat, responses: { 200: { description: '{ agencies: [{ name, aliases }] }', content: json() }, ...errors(401, 403) } },
+      put: {
+        summary: 'replace the agency directory (minutes imports, returns, tokens and the summary read an alias as its agency); in the history',
+        description: secretariat,
+        requestBody: { required: true, content: json({ type: 'object', properties: { agencies: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } } } } } } }) },
+        responses: { 200: { description: '{ agencies } as stored', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/assignments': { get: { summary: 'the register as JSON, each row with its deadline state; filters', description: anyToken, parameters: rowFilters, responses: { 200: { description: '{ today, assignments }', content: json() }, ...errors(400, 401, 403) } } },
     '/api/assignments/{id}': {
       get: { summary: 'one row; ETag is its revision', description: anyToken, parameters: [idParam], responses: { 200: { description: '{ row }', content: json() }, ...errors(401, 403, 404) } },

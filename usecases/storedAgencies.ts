@@ -1,0 +1,64 @@
+/**
+ * Use case: the secretariat keeps the store's agency directory (each agency's name and the other
+ * spellings it goes by), what a register's `دستگاه‌ها` sheet holds: minutes imports join a
+ * spelling to the agency it names, returns, tokens and the summary treat aliases as one agency.
+ */
+import type { AgencyEntry } from '../core/agency';
+import { MosavabatError } from '../core/errors';
+import { toPersianDigits } from '../core/text';
+import type { Actor, RegisterStore } from './registerStore';
+import { storedDirectory } from './storedViews';
+
+/** Most agencies a directory may hold, and aliases per agency: far above any province's. */
+const MAX_AGENCIES = 5000;
+const MAX_ALIASES = 50;
+/** Longest name or alias, in characters. */
+const MAX_NAME = 300;
+
+function badDirectory(fa: string, en: string): MosavabatError {
+  return new MosavabatError('bad_agencies', fa, en, 'bad_input');
+}
+
+/** One name or alias of the body, checked. */
+function nameOf(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw badDirectory(`${where}: نام دستگاه باید متن باشد و خالی نباشد`, `${where}: a name must be a non-empty string`);
+  }
+  if (value.length > MAX_NAME) {
+    throw badDirectory(`${where}: نام دستگاه بیش از ${toPersianDigits(String(MAX_NAME))} نویسه است`, `${where}: a name is longer than ${MAX_NAME} characters`);
+  }
+  return value.trim();
+}
+
+/**
+ * The directory in a request body `{ "agencies": [{ "name": …, "aliases": [ … ] }] }`.
+ * @throws MosavabatError `bad_agencies` naming the entry at fault
+ */
+export function parseDirectory(body: unknown): AgencyEntry[] {
+  const list = (body as { agencies?: unknown } | null)?.agencies;
+  if (!Array.isArray(list)) {
+    throw badDirectory('بدنهٔ درخواست باید { "agencies": [ { "name": …, "aliases": [ … ] } ] } باشد',
+      'the body must be { "agencies": [ { "name": …, "aliases": [ … ] } ] }');
+  }
+  if (list.length > MAX_AGENCIES) throw badDirectory(`فهرست بیش از ${toPersianDigits(String(MAX_AGENCIES))} دستگاه دارد`, `more than ${MAX_AGENCIES} agencies`);
+  return list.map((item: unknown, i) => {
+    const where = `دستگاه ${toPersianDigits(String(i + 1))}`;
+    const entry = (item ?? {}) as { name?: unknown; aliases?: unknown };
+    const aliases = entry.aliases ?? [];
+    if (!Array.isArray(aliases) || aliases.length > MAX_ALIASES) {
+      throw badDirectory(`${where}: «aliases» باید فهرستی از حداکثر ${toPersianDigits(String(MAX_ALIASES))} نام باشد`, `agency ${i + 1}: aliases must be a list of at most ${MAX_ALIASES} names`);
+    }
+    return { name: nameOf(entry.name, where), aliases: aliases.map((alias: unknown) => nameOf(alias, where)) };
+  });
+}
+
+/**
+ * Replace the store's directory with the one in a request body (names and aliases normalised,
+ * an alias kept for the first agency that claims it), the change written to the history.
+ * @returns the directory as stored
+ * @throws MosavabatError `bad_agencies` for a body that is not a directory
+ */
+export async function replaceStoredDirectory(store: RegisterStore, body: unknown, actor: Actor, at: Date): Promise<AgencyEntry[]> {
+  await store.setAgencies(parseDirectory(body), actor, at.toISOString());
+  return [...(await storedDirectory(store)).list()];
+}
