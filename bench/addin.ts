@@ -21,7 +21,13 @@ import { interpretRow } from '../core/register/rows';
 import { rawRows } from '../addin/plan/register';
 import { syncRegister } from '../addin/excel/sync';
 import { joinAnswers, requestParts, syncRequest, syncWrites, type ServiceRow, type SyncAnswer, type SyncRequest } from '../addin/sync/plan';
-import type { Transport } from '../addin/sync/transport';
+import { webviewTransport, type Transport } from '../addin/sync/transport';
+import { rowCells } from '../addin/plan/minutes';
+import type { Assignment } from '../core/register/types';
+import { openStore } from '../adapters/store/openStore';
+import { startBuiltService } from '../test/serviceProcess';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 // the stand-in host lives with the tests; the bench is run from dist/bench
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -173,11 +179,77 @@ async function syncBench(sizes: readonly number[]): Promise<void> {
     }).ms;
     rows.push({ n, syncs: host.stats.syncs, parts, ranges, cells: outcome.changed, maxRequest: Math.max(...host.stats.requests), maxResponse: Math.max(...host.stats.responses), planMs, wholeMs });
   }
+  const real = sizes.includes(10_000) ? await realServiceSync(10_000) : undefined;
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+  if (real) {
+    console.log(`\nSync of 10,000 rows (one in ten edited, 100 rows only on the service) against the built service (SQLite, loopback): `
+      + `${real.wholeMs.toFixed(0)} ms in all, ${real.requests} requests to the service taking ${real.serviceMs.toFixed(0)} ms, ${real.syncs} context.sync calls, `
+      + `${real.applied.toLocaleString('en')} cells applied on the service, ${real.added} rows appended`);
+  }
   console.log('\n| rows | sync | context.sync calls | requests to the service | ranges written | cells changed | largest Excel request | largest Excel response | add-in JS (ms) | whole command with stand-in host (ms) |');
   console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(`| ${r.n.toLocaleString('en')} | sync | ${r.syncs} | ${r.parts} | ${r.ranges.toLocaleString('en')} | ${r.cells.toLocaleString('en')} | ${mb(r.maxRequest)} | ${mb(r.maxResponse)} | ${r.planMs.toFixed(0)} | ${r.wholeMs.toFixed(0)} |`);
+  }
+}
+
+/**
+ * The whole sync against the built service as `npm start` runs it (its own process, SQLite in
+ * WAL mode on a temporary file): a store of n + 100 rows, a workbook of the first n of them in
+ * which the secretariat edited the report of one row in ten.
+ */
+async function realServiceSync(n: number): Promise<{ wholeMs: number; serviceMs: number; requests: number; syncs: number; applied: number; added: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mosavabat-sync-bench-'));
+  const db = join(dir, 'store.sqlite');
+  const store = await openStore(db);
+  const at = new Date().toISOString();
+  const rowOf = (i: number): Assignment => ({
+    id: `14030115-${Math.floor(i / 100) + 1}-${i}`, meeting: `جلسه ${Math.floor(i / 100) + 1}`, meetingDate: '1403/01/15', row: (i % 100) + 1,
+    text: `مصوبهٔ ${i + 1}: مقرر گردید دستگاه نسبت به پیگیری موضوع اقدام و گزارش آن را به دبیرخانه ارسال نماید`,
+    agency: `اداره کل شماره ${i % 60} استان`, deadlineText: 'یک ماه', due: '1403/02/15', status: i % 3 === 0 ? 'in_progress' : null,
+    percent: i % 3 === 0 ? 40 : null, report: i % 3 === 0 ? 'در دست اقدام' : '', doneDate: null, requestedDue: null, requestReason: '', revision: 1, updatedAt: null,
+  });
+  const all = Array.from({ length: n + 100 }, (_, i) => rowOf(i));
+  for (let m = 0; m * 100 < all.length; m++) {
+    await store.addMeeting({
+      id: `14030115-${m + 1}`, body: '', title: `جلسه ${m + 1}`, number: m + 1, date: '1403/01/15', weekday: null, time: null, place: null,
+      invitation: { number: null, date: null }, agenda: [],
+    }, all.slice(m * 100, m * 100 + 100), at);
+  }
+  const token = (await store.createToken({ role: 'secretariat' }, at)).secret;
+  await store.close();
+  const { child, base } = await startBuiltService(join(__dirname, '..', 'server', 'main.js'), db);
+  try {
+    const grid: unknown[][] = [REGISTER_FIELDS.map((f) => f.fa)];
+    all.slice(0, n).forEach((row, i) => {
+      const cells: Partial<Record<string, unknown>> = { ...rowCells(row), report: i % 10 === 0 ? 'گزارش تازهٔ دبیرخانه' : row.report };
+      grid.push(REGISTER_FIELDS.map((f) => cells[f.name] ?? ''));
+    });
+    const host = new ExcelHost.Host({ api: '1.13' });
+    host.load('مصوبات', grid);
+    const globals = ExcelHost.globalsFor(host);
+    Object.assign(globalThis, { Excel: globals.Excel, Office: globals.Office });
+    let serviceMs = 0;
+    let requests = 0;
+    const inner = webviewTransport();
+    const timed: Transport = async (request) => {
+      const t = performance.now();
+      const outcome = await inner(request);
+      serviceMs += performance.now() - t;
+      requests++;
+      return outcome;
+    };
+    const t = performance.now();
+    const outcome = await syncRegister(base, token, { transport: timed });
+    const wholeMs = performance.now() - t;
+    if (!outcome.ok) throw new Error(`sync with the service: ${outcome.message}`);
+    const check = await openStore(db);
+    const applied = (await check.listAssignments({})).filter((a) => a.report === 'گزارش تازهٔ دبیرخانه').length;
+    await check.close();
+    return { wholeMs, serviceMs, requests, syncs: host.stats.syncs, applied, added: outcome.added };
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -160,3 +160,21 @@ test('nothing is written when the service cannot be reached', async () => {
   expect(host.stats.syncs).toBe(3);
   expect(host.workbook.sheet('مصوبات')!.get(2, COL.revision, 'v')).toBe(1);
 });
+
+test('a register without the hidden revision column gets it (hidden, headed نسخه) with every row\'s revision', async () => {
+  const host = new ExcelHost.Host({ api: '1.13' });
+  // A id, B text, C agency, D report: a register typed by hand
+  host.load('مصوبات', [['شناسه', 'متن مصوبه', 'اقدام کننده', 'گزارش اقدام'], [FIRST, 'متن یک', 'فرمانداری کرج', ''], [SECOND, 'متن دو', 'فرمانداری کرج', '']]);
+  installHost(host);
+  const outcome = await syncRegister('https://s', 't', { transport: service(false) });
+  expect(outcome.ok).toBe(true);
+  const sheet = host.workbook.sheet('مصوبات')!;
+  const headers = Array.from({ length: 20 }, (_, c) => sheet.get(1, c + 1, 'v'));
+  const revision = headers.indexOf('نسخه') + 1;
+  expect(revision).toBeGreaterThan(4);
+  expect(sheet.hiddenColumns[revision]).toBe(true);
+  // the sheet sent no revision; this stand-in service answers revision 1
+  expect([sheet.get(2, revision, 'v'), sheet.get(3, revision, 'v')]).toEqual([1, 1]);
+  expect(sheet.get(2, 4, 'v')).toBe('از سامانه');
+  expect(host.stats.syncs).toBe(4);
+});

@@ -9,13 +9,14 @@
  */
 import { toPersianDigits } from '../../core/text';
 import { columnLetter } from '../plan/cells';
-import { addMissingColumns, chunkAddresses, rawRows } from '../plan/register';
+import { addMissingColumns, chunkAddresses, rawRows, type ColorPlan } from '../plan/register';
 import { SERVICE_SETTING, exchangeRows } from '../sync/client';
 import { syncRequest, syncWrites, utf8Bytes, type ConflictMark, type SyncWritePlan } from '../sync/plan';
 import { webviewTransport, type Transport } from '../sync/transport';
 import { canUse } from './capabilities';
 import { asOwnWrites } from './commands';
 import { NO_REGISTER_FA, NoRegisterError, readRegister, type RegisterRead } from './read';
+import { queueColorPlan } from './write';
 
 /** The colour of a cell the service reported as a conflict. */
 export const CONFLICT_FILL = '#F4B183';
@@ -102,7 +103,10 @@ async function queueWrites(context: Excel.RequestContext, read: RegisterRead, pl
     }
   };
 
-  for (const h of headers) sheet.getRange(`${columnLetter(h.column)}${h.row}`).values = [[h.header]];
+  // columns the register lacked get their header, width and hidden flag as colouring gives them
+  if (headers.length) {
+    queueColorPlan(sheet, { headers, columns: [], fills: [], rules: [], states: [], counts: {} as ColorPlan['counts'], errors: 0, warnings: 0 }, []);
+  }
   for (const block of plan.blocks) {
     await budget(utf8Bytes(JSON.stringify(block.values)) + 80);
     const letter = columnLetter(block.column);
