@@ -5,9 +5,12 @@
 import request from 'supertest';
 import { JalaliDate } from '../core/jalali';
 import { OPENAPI } from './http/openapi';
-import { storeVerifier, TOKEN_CACHE_MS } from './app';
+import { createApp, storeVerifier, tehranDay } from './app';
 import { CONTENT_SECURITY_POLICY } from './http/headers';
-import { bearer, closeParser, download, EDUCATION, filledReturn, KARAJ, makeService, SEED, upload, type Service } from '../test/serviceHelpers';
+import { join } from 'node:path';
+import { openSqliteStore } from '../adapters/store/sqliteStore';
+import { tempDir } from '../test/helpers';
+import { bearer, closeParser, download, EDUCATION, filledReturn, KARAJ, makeService, NOW, SEED, testParser, upload, type Service } from '../test/serviceHelpers';
 
 afterAll(closeParser);
 
@@ -357,19 +360,116 @@ describe('the HTTP layer', () => {
     expect(JSON.parse((raw.body as Buffer).toString('utf8')).assignments).toHaveLength(9);
   });
 
-  test('a revoked token stops working within the token cache time', async () => {
+  test('the register as JSON comes in pages: limit rows each, next page by cursor, in register order', async () => {
+    const s = await makeService();
+    const get = (path: string) => request(s.app).get(path).set(bearer(s.tokens.secretariat));
+    const all = (await get('/api/assignments')).body;
+    // the seed's 9 rows fit the default page of 100
+    expect([all.total, all.assignments.length, all.next]).toEqual([9, 9, null]);
+    const first = await get('/api/assignments?limit=4');
+    expect([first.body.total, first.body.assignments.length]).toEqual([9, 4]);
+    expect(first.body.next).toMatch(/^\/api\/assignments\?limit=4&cursor=[\w-]+$/);
+    expect(first.headers.link).toBe(`<${first.body.next}>; rel="next"`);
+    const second = (await get(first.body.next)).body;
+    const third = (await get(second.next)).body;
+    expect([second.assignments.length, third.assignments.length, third.next]).toEqual([4, 1, null]);
+    const paged = [...first.body.assignments, ...second.assignments, ...third.assignments].map((a: { id: string }) => a.id);
+    expect(paged).toEqual(all.assignments.map((a: { id: string }) => a.id));
+
+    const badLimit = await get('/api/assignments?limit=1001');
+    expect([badLimit.status, badLimit.body.error.code]).toEqual([400, 'bad_number']);
+    const badCursor = await get('/api/assignments?cursor=bm8tc3VjaC1yb3c');
+    expect([badCursor.status, badCursor.body.error.code]).toEqual([400, 'bad_cursor']);
+  });
+
+  test('a cursor stays good when its row has left the filter since', async () => {
+    const s = await makeService();
+    const get = (path: string) => request(s.app).get(path).set(bearer(s.tokens.secretariat));
+    // on 1401/04/14 the seed has 5 rows on track
+    const onTrack = (await get('/api/assignments?state=on_track')).body.assignments.map((a: { id: string }) => a.id);
+    expect(onTrack).toHaveLength(5);
+    const first = (await get('/api/assignments?state=on_track&limit=2')).body;
+    const last = first.assignments[1];
+    // the page's last row is done now: it is no longer on track
+    const done = await request(s.app).patch(`/api/assignments/${last.id}`).set(bearer(s.tokens.secretariat)).set('If-Match', `"${last.revision}"`)
+      .send({ fields: { status: 'done', percent: 100, doneDate: '1401/04/14' } });
+    expect(done.status).toBe(200);
+    const next = (await get(first.next)).body;
+    // limit=2 again: the two on-track rows after the done one
+    expect(next.assignments.map((a: { id: string }) => a.id)).toEqual(onTrack.slice(2, 4));
+    expect(next.total).toBe(4);
+  });
+
+  test('the summary lists the most-late overdue rows unless asked for all, and says how many there are', async () => {
+    const s = await makeService();
+    const get = (query: string) => request(s.app).get(`/api/summary${query}`).set(bearer(s.tokens.secretariat));
+    const one = await get('?overdueLimit=1');
+    expect([one.body.overdue.length, one.body.overdueTotal, one.body.total.counts.overdue]).toEqual([1, 2, 2]);
+    const all = await get('?overdueLimit=all');
+    expect([all.body.overdue.length, all.body.overdueTotal]).toEqual([2, 2]);
+    const none = await get('?overdueLimit=0');
+    expect([none.body.overdue.length, none.body.overdueTotal]).toEqual([0, 2]);
+    const bad = await get('?overdueLimit=many');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_number']);
+  });
+
+  test('a revoked token is refused from the next request on, also when another process (the CLI) revokes it', async () => {
+    const path = join(tempDir('mosavabat-revoke-'), 'store.sqlite');
+    const store = await openSqliteStore(path);
+    const app = createApp({ store, now: () => NOW, log: () => undefined, parser: testParser() });
+    const made = await store.createToken({ role: 'agency', agency: KARAJ }, NOW.toISOString());
+    try {
+      // the second answer comes from the remembered token
+      expect((await request(app).get('/api/me').set(bearer(made.secret))).status).toBe(200);
+      expect((await request(app).get('/api/me').set(bearer(made.secret))).status).toBe(200);
+      const cli = await openSqliteStore(path);
+      expect(await cli.revokeToken(made.token.id, NOW.toISOString())).toBe(true);
+      await cli.close();
+      const res = await request(app).get('/api/me').set(bearer(made.secret));
+      expect([res.status, res.body.error.code]).toEqual([401, 'unauthorized']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a token found valid is remembered until any token is made or revoked', async () => {
     const s = await makeService({ seed: false });
-    let clock = 1_000_000;
-    const verify = storeVerifier(s.store, () => clock);
-    const made = await s.store.createToken({ role: 'agency', agency: KARAJ }, new Date().toISOString());
-    expect(await verify(made.secret)).toMatchObject({ role: 'agency', agency: KARAJ, tokenId: made.token.id });
-    expect(await s.store.revokeToken(made.token.id, new Date().toISOString())).toBe(true);
-    clock += TOKEN_CACHE_MS - 1;
-    expect(await verify(made.secret)).not.toBeNull();
-    clock += 2;
-    expect(await verify(made.secret)).toBeNull();
-    const res = await request(s.app).get('/api/me').set(bearer(made.secret));
-    expect(res.status).toBe(401);
+    const verifier = storeVerifier(s.store);
+    expect(await verifier.remembered(s.tokens.karaj)).toBeUndefined();
+    expect(await verifier.verify(s.tokens.karaj)).toMatchObject({ role: 'agency', agency: KARAJ });
+    expect(await verifier.remembered(s.tokens.karaj)).toMatchObject({ role: 'agency', agency: KARAJ });
+    await s.store.createToken({ role: 'secretariat' }, NOW.toISOString());
+    expect(await verifier.remembered(s.tokens.karaj)).toBeUndefined();
+    expect(await verifier.verify('mosavabat_' + 'x'.repeat(43))).toBeNull();
+    expect(await verifier.remembered('mosavabat_' + 'x'.repeat(43))).toBeUndefined();
+  });
+
+  test('a blocked address still gets through with a token this process has already found valid, never with a new one', async () => {
+    const s = await makeService({ seed: false });
+    expect((await request(s.app).get('/api/me').set(bearer(s.tokens.karaj))).status).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await request(s.app).get('/api/me').set(bearer('mosavabat_wrong' + i))).status).toBe(401);
+    expect((await request(s.app).get('/api/me').set(bearer(s.tokens.karaj))).status).toBe(200);
+    const other = await request(s.app).get('/api/me').set(bearer(s.tokens.education));
+    expect([other.status, other.body.error.code]).toEqual([429, 'too_many_failures']);
+  });
+
+  test('failed logins are counted in the store: a second instance on the same store refuses the address too', async () => {
+    const s = await makeService({ seed: false });
+    const second = createApp({ store: s.store, now: () => NOW, log: () => undefined, parser: testParser() });
+    for (let i = 0; i < 20; i++) expect((await request(i % 2 ? s.app : second).get('/api/me').set(bearer('mosavabat_wrong' + i))).status).toBe(401);
+    const res = await request(second).get('/api/me').set(bearer(s.tokens.secretariat));
+    expect([res.status, res.body.error.code]).toEqual([429, 'too_many_failures']);
+  });
+
+  test('today in Tehran changes at Tehran\'s midnight (20:30 UTC), remembered per half hour', () => {
+    let clock = new Date('2024-03-19T20:29:59.999Z');
+    const today = tehranDay(() => clock);
+    // 2024-03-20 is Nowruz, 1403/01/01; the day before is the last of 1402 (Esfand has 29 days)
+    expect(today().toString()).toBe('1402/12/29');
+    clock = new Date('2024-03-19T20:30:00.000Z');
+    expect(today().toString()).toBe('1403/01/01');
+    clock = new Date('2024-03-19T20:59:59.999Z');
+    expect(today().toString()).toBe('1403/01/01');
   });
 
   test('today in Tehran is the default "as of" day', () => {

@@ -14,7 +14,7 @@ import type { RegisterStore } from '../usecases/registerStore';
 import { authenticate, type Principal, type TokenVerifier } from './http/auth';
 import { errorHandler } from './http/errors';
 import { securityHeaders } from './http/headers';
-import { fixedWindow, type RateLimiter } from './http/rateLimit';
+import { storeLimiter, type RateLimiter } from './http/rateLimit';
 import { readCache, type ReadCache } from './http/readCache';
 import { requestLog } from './http/requestLog';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './http/uploads';
@@ -56,45 +56,78 @@ export const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
 let sharedParser: Parser | undefined;
 
-/** How long a token found valid is believed without asking the store again (a revoked token stops within this). */
-export const TOKEN_CACHE_MS = 5_000;
+/** Tokens found valid that are remembered at most (the first found goes first). */
+const REMEMBERED_TOKENS = 1_000;
 
 /**
- * The store's token lookup as the auth middleware wants it. Valid tokens are remembered for
- * TOKEN_CACHE_MS (at most 1,000 of them), keyed by their SHA-256, so a busy client does not
- * cost a database query per request; unknown tokens are never remembered.
+ * The store's token lookup as the auth middleware wants it. Valid tokens are remembered, keyed
+ * by their SHA-256, for as long as the store's tokens version stays the same: making or revoking
+ * any token moves it on and forgets them all, so a revoked token is refused from the next request
+ * on. Unknown tokens are never remembered.
  */
-export function storeVerifier(store: RegisterStore, now: () => number = Date.now): TokenVerifier {
-  const known = new Map<string, { principal: Principal; until: number }>();
-  return async (token) => {
-    const key = createHash('sha256').update(token).digest('base64');
-    const hit = known.get(key);
-    if (hit && hit.until > now()) return hit.principal;
-    known.delete(key);
-    const record = await store.findToken(token);
-    if (!record || record.revokedAt) return null;
-    const principal: Principal = record.role === 'agency' && record.agency
-      ? { role: 'agency', tokenId: record.id, label: record.label, agency: record.agency }
-      : { role: 'secretariat', tokenId: record.id, label: record.label };
-    if (known.size >= 1000) known.delete(known.keys().next().value as string);
-    known.set(key, { principal, until: now() + TOKEN_CACHE_MS });
-    return principal;
+export function storeVerifier(store: RegisterStore): TokenVerifier {
+  const known = new Map<string, Principal>();
+  let knownAt = -1;
+  const keyOf = (token: string) => createHash('sha256').update(token).digest('base64');
+  /** The tokens version now; a change forgets what was remembered under the old one. */
+  const current = async () => {
+    const version = await store.tokensVersion();
+    if (version !== knownAt) {
+      known.clear();
+      knownAt = version;
+    }
+    return version;
+  };
+  return {
+    async remembered(token) {
+      await current();
+      return known.get(keyOf(token));
+    },
+    async verify(token) {
+      // read before the lookup: a revoke after this read moves the version past it
+      const version = await current();
+      const record = await store.findToken(token);
+      if (!record || record.revokedAt) return null;
+      const principal: Principal = record.role === 'agency' && record.agency
+        ? { role: 'agency', tokenId: record.id, label: record.label, agency: record.agency }
+        : { role: 'secretariat', tokenId: record.id, label: record.label };
+      if (version === knownAt) {
+        if (known.size >= REMEMBERED_TOKENS) known.delete(known.keys().next().value as string);
+        known.set(keyOf(token), principal);
+      }
+      return principal;
+    },
+  };
+}
+
+/**
+ * Today in Tehran at `now()`, asked of Intl once per half hour of UTC: Tehran's offset from UTC
+ * (+03:30, and +04:30 while it kept summer time) is a whole number of half hours, so its date
+ * cannot change inside one.
+ */
+export function tehranDay(now: () => Date): () => JalaliDate {
+  let kept: { slot: number; day: JalaliDate } | undefined;
+  return () => {
+    const at = now();
+    const slot = Math.floor(at.getTime() / 1_800_000);
+    if (kept?.slot !== slot) kept = { slot, day: JalaliDate.today(at) };
+    return kept.day;
   };
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const { store, now = () => new Date(), log = (l) => console.error(l) } = options;
+  const { store, now = () => new Date(), log = (l) => { process.stderr.write(`${l}\n`); } } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   const ctx: AppContext = {
-    store, now, today: () => JalaliDate.today(now()),
+    store, now, today: tehranDay(now),
     parser: options.parser ?? (sharedParser ??= createParsePool()),
     uploadLimits: options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS,
-    uploads: fixedWindow(options.uploadsPerMinute ?? 60, 60_000),
+    uploads: storeLimiter(store, 'upload', options.uploadsPerMinute ?? 60, 60_000),
     reads: readCache(),
   };
-  const failures = fixedWindow(options.failedLoginsPer10Minutes ?? 20, 10 * 60_000);
+  const failures = storeLimiter(store, 'failed_login', options.failedLoginsPer10Minutes ?? 20, 10 * 60_000);
 
   app.use(securityHeaders);
   app.use(requestLog(log));

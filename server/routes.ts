@@ -17,7 +17,8 @@ import { mergeStoredReturn } from '../usecases/storedReturns';
 import { mergeStoredRows, type RowsReport } from '../usecases/storedRowsMerge';
 import { decideExtension, editStoredRow, type EditOutcome } from '../usecases/storedEdits';
 import {
-  parseStates, sameAgency, storedAgencyReturn, storedDirectory, storedRows, storedSummary, storedSummaryWorkbook, type RowQuery,
+  DEFAULT_PAGE_ROWS, limitOverdue, MAX_PAGE_ROWS, pageOf, parseStates, registerOrder, sameAgency, storedAgencyReturn, storedDirectory, storedRows,
+  storedSummary, storedSummaryWorkbook, type RowQuery, type StatedRow,
 } from '../usecases/storedViews';
 import { checkUploadShape } from '../usecases/uploadSafety';
 import type { AppContext } from './app';
@@ -26,6 +27,7 @@ import { ConflictWithCurrent, errorBody, httpStatus } from './http/errors';
 import { tooManyUploads } from './http/rateLimit';
 import { receiveFiles, type ReceivedFile } from './http/uploads';
 import { OPENAPI } from './http/openapi';
+import { VersionMemo } from './http/readCache';
 import type { ParseKind } from './worker/parsePool';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -59,6 +61,30 @@ function ifMatch(req: Request): number {
   if (!match) throw new MosavabatError('bad_if_match', 'سرآیند If-Match باید شمارهٔ نسخهٔ ردیف باشد', 'If-Match must be the row\'s revision', 'bad_input');
   return Number(match[1]);
 }
+
+/**
+ * A whole number in the query, `fallback` when absent.
+ * @throws MosavabatError `bad_number` when it is not a whole number from `min` to `max`
+ */
+function countParam(req: Request, name: string, fallback: number, max: number, min = 1): number {
+  const value = text(req, name);
+  if (value === undefined) return fallback;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw new MosavabatError('bad_number', `«${name}» باید عددی درست از ${min} تا ${max} باشد`, `${name} must be a whole number from ${min} to ${max}`, 'bad_input');
+  }
+  return n;
+}
+
+/** The address of the next page: this request's query with the next page's cursor. */
+function nextPage(req: Request, cursor: string): string {
+  const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  params.set('cursor', cursor);
+  return `${req.baseUrl}${req.path}?${params.toString()}`;
+}
+
+/** Overdue rows the summary lists unless asked for more (`overdueLimit`, `all` for every one). */
+const DEFAULT_OVERDUE_ROWS = 100;
 
 function send(res: Response, outcome: EditOutcome): void {
   if (outcome.outcome === 'stale') {
@@ -109,7 +135,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 async function handleUploads<K extends ParseKind>(ctx: AppContext, req: Request, res: Response, kind: K,
   handle: (file: ReceivedFile, data: Awaited<ReturnType<AppContext['parser']['parse']>>) => Promise<FileAnswer>): Promise<void> {
   const who = principalOf(req);
-  if (!ctx.uploads.hit(who.tokenId)) throw tooManyUploads();
+  if (!(await ctx.uploads.hit(who.tokenId))) throw tooManyUploads();
   const files = await receiveFiles(req, ctx.uploadLimits, kind === 'minutes' ? 'minutes.txt' : 'file.xlsx');
   const parsed = files.map((file) => {
     try {
@@ -210,11 +236,21 @@ export function apiRoutes(ctx: AppContext): express.Router {
   const readKey = (req: Request, at: JalaliDate, query: RowQuery) =>
     JSON.stringify([req.path, query, principalOf(req).role === 'agency' ? query.agency : '', at.toString()]);
 
+  // a listing is built once per register version and paged from there
+  const listings = new VersionMemo<StatedRow[]>(50);
+  const orders = new VersionMemo<Map<string, number>>(1);
   api.get('/assignments', async (req, res) => {
     const at = today(req);
     const query = await ownQuery(req);
-    await ctx.reads.send(req, res, readKey(req, at, query), await store.version(),
-      async () => ({ today: at.toString(), assignments: await storedRows(store, at, query) }));
+    const limit = countParam(req, 'limit', DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS);
+    const cursor = text(req, 'cursor');
+    const version = await store.version();
+    await ctx.reads.send(req, res, `${readKey(req, at, query)} ${limit} ${cursor ?? ''}`, version, async () => {
+      const rows = await listings.get(JSON.stringify([query, at.toString()]), version, () => storedRows(store, at, query));
+      const page = pageOf(rows, cursor === undefined ? new Map() : await orders.get('', version, () => registerOrder(store)), limit, cursor);
+      const next = page.cursor === null ? null : nextPage(req, page.cursor);
+      return { json: { today: at.toString(), total: page.total, next, assignments: page.rows }, headers: next ? { Link: `<${next}>; rel="next"` } : undefined };
+    });
   });
 
   api.get('/assignments/:id', async (req, res) => {
@@ -261,7 +297,9 @@ export function apiRoutes(ctx: AppContext): express.Router {
   api.get('/summary', secretariatOnly, async (req, res) => {
     const at = today(req);
     const query = rowQuery(req);
-    await ctx.reads.send(req, res, readKey(req, at, query), await store.version(), () => storedSummary(store, at, query));
+    const overdue = text(req, 'overdueLimit') === 'all' ? Infinity : countParam(req, 'overdueLimit', DEFAULT_OVERDUE_ROWS, Number.MAX_SAFE_INTEGER, 0);
+    await ctx.reads.send(req, res, `${readKey(req, at, query)} ${overdue}`, await store.version(),
+      async () => ({ json: limitOverdue(await storedSummary(store, at, query), overdue) }));
   });
 
   api.get('/summary.xlsx', secretariatOnly, async (req, res) => {

@@ -218,6 +218,11 @@ export interface RegisterStore {
    * For caching reads and for ETags.
    */
   version(): Promise<number>;
+  /**
+   * A number that grows whenever a token is made or revoked, on every instance sharing the
+   * database: while it stays the same, a token found valid is still valid.
+   */
+  tokensVersion(): Promise<number>;
   /** Rows in register order (meeting date, meeting, position in it). */
   listAssignments(filter?: AssignmentFilter): Promise<Assignment[]>;
   getAssignment(id: string): Promise<Assignment | undefined>;
@@ -263,6 +268,18 @@ export interface RegisterStore {
    * @param at when it is made, should this call make it (ISO instant)
    */
   signingKey(at: string): Promise<StoreSigningKey>;
+
+  /**
+   * Count events for rate limits (failed logins by address, uploads by token): the events of
+   * `kind` for `key` in the fixed window of `windowMs` that holds the instant `at` (windows start
+   * at whole multiples of `windowMs` since 1970, so every instance has the same ones).
+   * PostgreSQL: counted in the database, shared by every instance; SQLite: in this process (the
+   * SQLite store serves one service).
+   * @param at milliseconds since 1970
+   * @param add 1 to count one event first, 0 only to read
+   * @returns the events in the window, this one included
+   */
+  countEvents(kind: string, key: string, windowMs: number, at: number, add: 0 | 1): Promise<number>;
 
   close(): Promise<void>;
 }

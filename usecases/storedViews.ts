@@ -81,6 +81,60 @@ export async function storedRows(store: RegisterStore, today: JalaliDate, query:
   return result;
 }
 
+/** Rows a page of the register as JSON holds when the client does not say. */
+export const DEFAULT_PAGE_ROWS = 100;
+/** The most rows one page may hold. */
+export const MAX_PAGE_ROWS = 1000;
+
+/** One page of a listing of rows. */
+export interface RowPage {
+  rows: StatedRow[];
+  /** Rows that match the query, on all pages. */
+  total: number;
+  /** Where the next page starts (give it back as `cursor`); null on the last page. */
+  cursor: string | null;
+}
+
+/** The place of every row of the register in register order (what a cursor is compared by). */
+export async function registerOrder(store: RegisterStore): Promise<Map<string, number>> {
+  const rows = await store.listAssignments();
+  return new Map(rows.map((row, i) => [row.id, i]));
+}
+
+/**
+ * One page of `rows` (a listing in register order): the first `limit` rows that come after the
+ * cursor's row in the whole register's `order`. The cursor names a row of the register, not of
+ * the listing, so it stays good when its row has since left the filter (its state changed); a
+ * row added before the cursor's place while a client pages is seen on its next full read.
+ * @param cursor a page's `cursor` (opaque to clients), none for the first page
+ * @throws MosavabatError `bad_cursor` when the cursor names no row of the register
+ */
+export function pageOf(rows: readonly StatedRow[], order: ReadonlyMap<string, number>, limit: number, cursor?: string): RowPage {
+  let start = 0;
+  if (cursor !== undefined) {
+    const place = order.get(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (place === undefined) {
+      throw new MosavabatError('bad_cursor', 'نشانی صفحهٔ بعد (cursor) نادرست است؛ از صفحهٔ نخست دوباره بخوانید',
+        'the cursor names no row of the register; start again from the first page', 'bad_input');
+    }
+    while (start < rows.length && (order.get(rows[start].id) ?? -1) <= place) start++;
+  }
+  const page = rows.slice(start, start + limit);
+  const more = start + limit < rows.length;
+  return { rows: page, total: rows.length, cursor: more ? Buffer.from(page[page.length - 1].id, 'utf8').toString('base64url') : null };
+}
+
+/** The summary with at most `overdueLimit` rows of its overdue list (the most days late), and how many there are. */
+export type LimitedSummary = RegisterSummary & { overdueTotal: number };
+
+/**
+ * The summary as the service sends it: the overdue list cut to its first `overdueLimit` rows
+ * (most days late first); `overdueTotal` says how many there are in all.
+ */
+export function limitOverdue(summary: RegisterSummary, overdueLimit: number): LimitedSummary {
+  return { ...summary, overdue: summary.overdue.slice(0, overdueLimit), overdueTotal: summary.overdue.length };
+}
+
 /** The summary (per agency, per meeting, overdue list) of the stored rows that match. */
 export async function storedSummary(store: RegisterStore, today: JalaliDate, query: RowQuery = {}): Promise<RegisterSummary> {
   const rows = await storedRows(store, today, query);

@@ -138,6 +138,20 @@ CREATE TABLE signing_key (
 );
 `;
 
+// a second counter beside the register's, moved on by every token made or revoked (services
+// believe a token they checked until it moves); and on PostgreSQL the rate-limit counters all
+// instances share (SQLite's service counts in its own process: one service per file)
+const V5_TOKENS = 'ALTER TABLE register_version ADD COLUMN tokens_version BIGINT NOT NULL DEFAULT 0;';
+const V5_COUNTS = `
+CREATE TABLE rate_counts (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  window_start BIGINT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (kind, key, window_start)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'meetings and assignments', sqlite: V1, postgres: V1 },
   {
@@ -147,6 +161,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 3, name: 'register version', sqlite: V3, postgres: V3 },
   { version: 4, name: 'return signing key', sqlite: V4, postgres: V4 },
+  { version: 5, name: 'tokens version, shared rate-limit counters', sqlite: V5_TOKENS, postgres: V5_TOKENS + V5_COUNTS },
 ];
 
 /** The newest schema version this code knows. */

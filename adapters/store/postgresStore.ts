@@ -4,12 +4,13 @@
  * order), uploads are unique by (hash, scope), settings and directory writes take an advisory
  * lock; a deadlock or serialization failure runs the transaction again.
  */
-import { Pool, types, type PoolClient } from 'pg';
+import { Client, Pool, types, type PoolClient } from 'pg';
 import { MosavabatError } from '../../core/errors';
 import type { RegisterStore } from '../../usecases/registerStore';
 import { applyMigrations } from './migrate';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
 import { createSqlStore } from './sqlStore';
+import { notifiedVersions, tableCounter, VERSIONS_CHANNEL, type Listener } from './versions';
 
 /** PostgreSQL error codes after which a transaction is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -61,6 +62,7 @@ function postgresDriver(pool: Pool): SqlDriver {
     inList: (column, n) => `${column} = ANY($${n})`,
     listParam: (values) => [...values],
     binaryCollation: '"C"',
+    announce: async (tx, versions) => { await tx.all('SELECT pg_notify($1, $2)', [VERSIONS_CHANNEL, `${versions.register} ${versions.tokens}`]); },
     lockNamed: async (tx, name) => { await tx.all('SELECT pg_advisory_xact_lock(hashtext($1))', [name]); },
     close: () => pool.end(),
   };
@@ -86,11 +88,44 @@ export async function openPostgresStore(url: string): Promise<RegisterStore> {
         record: async (m, at) => { await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
       }, 'postgres', new Date().toISOString());
     });
-    return createSqlStore(driver);
+    return createSqlStore(driver, { versions: notifiedVersions(driver, () => listenFor(url)), countEvents: tableCounter(driver) });
   } catch (error) {
     await pool.end();
     throw error instanceof MosavabatError ? error : unreachable(url, error);
   }
+}
+
+/** A connection of its own that LISTENs on VERSIONS_CHANNEL (a pooled one may be handed to anyone). */
+async function listenFor(url: string): Promise<Listener> {
+  const client = new Client({ connectionString: url });
+  const lost: Array<() => void> = [];
+  let gone = false;
+  const lose = () => {
+    gone = true;
+    for (const handler of lost.splice(0)) handler();
+  };
+  // a dropped connection must not take the service down: it is reported as lost and opened again
+  client.on('error', lose);
+  client.on('end', lose);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${VERSIONS_CHANNEL}`);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    onNotification: (handler) => client.on('notification', (message) => handler(message.payload ?? '')),
+    onLost: (handler) => {
+      if (gone) handler();
+      else lost.push(handler);
+    },
+    close: async () => {
+      lost.length = 0;
+      gone = true;
+      await client.end().catch(() => undefined);
+    },
+  };
 }
 
 /** A PostgreSQL address without its password, for messages and logs. */

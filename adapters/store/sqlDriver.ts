@@ -3,6 +3,7 @@
  * the few places where SQLite and PostgreSQL are written differently. One store
  * (sqlStore.ts) runs on either driver.
  */
+import type { Versions } from './versions';
 
 /** Queries inside or outside a transaction. */
 export interface SqlQueries {
@@ -27,6 +28,11 @@ export interface SqlDriver extends SqlQueries {
   listParam(values: readonly string[]): unknown;
   /** A collation that orders text by code point, the same on both databases. */
   readonly binaryCollation: string;
+  /**
+   * Inside a transaction that moved the store's version numbers on: tell the other instances at
+   * commit (PostgreSQL: NOTIFY on VERSIONS_CHANNEL; SQLite: nothing, its readers read the file).
+   */
+  announce(tx: SqlQueries, versions: Versions): Promise<void>;
   /** Inside a transaction: wait for other writers of `name` (settings, directory) to finish. */
   lockNamed(tx: SqlQueries, name: string): Promise<void>;
   close(): Promise<void>;

@@ -17,6 +17,7 @@ import {
 } from '../../usecases/registerStore';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
 import { hashToken, looksLikeToken, newTokenId, newTokenSecret, sameHash } from './tokens';
+import type { EventCounter, VersionSource, Versions } from './versions';
 
 interface AssignmentRow {
   id: string; meeting: string; meeting_date: string | null; row: number | null; text: string; agency: string;
@@ -159,17 +160,40 @@ async function readOrMakeSigningKey(driver: SqlDriver, at: string): Promise<Stor
   return { key: Buffer.from(row.secret, 'hex'), created: row.created_at };
 }
 
+/** How the store learns its version numbers and where it counts rate-limited events. */
+export interface SqlStoreParts {
+  versions: VersionSource;
+  countEvents: EventCounter;
+}
+
 /**
  * A RegisterStore on `driver`, whose schema is already migrated.
  */
-export function createSqlStore(driver: SqlDriver): RegisterStore {
+export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): RegisterStore {
   /** The signing key once read: it never changes. */
   let signingKey: Promise<StoreSigningKey> | undefined;
 
   const order = `ORDER BY m.date COLLATE ${driver.binaryCollation}, a.meeting_id COLLATE ${driver.binaryCollation}, a.position`;
+  const { versions } = parts;
 
-  /** Last in a writing transaction, so PostgreSQL holds the counter's row lock only briefly. */
-  const bumpVersion = (tx: SqlQueries) => tx.run('UPDATE register_version SET version = version + 1 WHERE id = 1');
+  /**
+   * Run a writing transaction; the version numbers it moved on are told to `versions` once it
+   * has committed (a rolled-back or retried attempt tells nothing).
+   */
+  async function write<T>(fn: (tx: SqlQueries, bump: (column: 'version' | 'tokens_version') => Promise<void>) => Promise<T>): Promise<T> {
+    let moved: Versions | undefined;
+    const result = await driver.transaction((tx) => {
+      moved = undefined;
+      return fn(tx, async (column) => {
+        const [row] = await tx.all<{ version: number; tokens_version: number }>(
+          `UPDATE register_version SET ${column} = ${column} + 1 WHERE id = 1 RETURNING version, tokens_version`);
+        moved = { register: Number(row.version), tokens: Number(row.tokens_version) };
+        await driver.announce(tx, moved);
+      });
+    });
+    if (moved) versions.saw(moved);
+    return result;
+  }
 
   /** The rows added, and whether anything (the meeting or a row) was new. */
   async function insertMeetings(tx: SqlQueries, meeting: MeetingInput, rows: readonly Assignment[], importedAt: string): Promise<{ added: number; changed: boolean }> {
@@ -286,9 +310,9 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
     kind: driver.kind,
 
     async addMeeting(meeting, rows, importedAt) {
-      const added = await driver.transaction(async (tx) => {
+      const added = await write(async (tx, bump) => {
         const result = await insertMeetings(tx, meeting, rows, importedAt);
-        if (result.changed) await bumpVersion(tx);
+        if (result.changed) await bump('version');
         return result.added;
       });
       return { added, existing: rows.length - added };
@@ -302,10 +326,8 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
       return rows.map((r): MeetingRecord => ({ id: r.id, ...(JSON.parse(r.meeting_json) as Meeting), rowCount: Number(r.row_count), importedAt: r.imported_at }));
     },
 
-    async version() {
-      const [{ version }] = await driver.all<{ version: number }>('SELECT version FROM register_version WHERE id = 1');
-      return Number(version);
-    },
+    version: async () => (await versions.current()).register,
+    tokensVersion: async () => (await versions.current()).tokens,
 
     listAssignments: (filter = {}) => selectRows(driver, filter),
 
@@ -315,7 +337,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
 
     async commit(changes) {
       try {
-        return await driver.transaction(async (tx): Promise<CommitResult> => {
+        return await write(async (tx, bump): Promise<CommitResult> => {
           let upload: UploadRecord | undefined;
           if (changes.upload) {
             // first, so a second copy of the file waits here for the first and then finds it
@@ -347,7 +369,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
             if (changed !== 1) throw new Error(`row ${row.id} changed under its lock`);
           }
           await insertHistory(tx, plan.history, changes.at, changes.actor, changes.source, upload?.id ?? null);
-          if (changed || plan.updated.length > 0) await bumpVersion(tx);
+          if (changed || plan.updated.length > 0) await bump('version');
           return { outcome: 'applied', rows: plan.updated, stale: plan.stale, historyLines: plan.history.length, upload, added };
         });
       } catch (error) {
@@ -385,7 +407,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
     getSettings: () => readSettings(driver),
 
     async setSettings(settings, actor, at) {
-      await driver.transaction(async (tx) => {
+      await write(async (tx, bump) => {
         await driver.lockNamed(tx, 'settings');
         const before = await readSettings(tx);
         const lines: HistoryLine[] = [];
@@ -396,7 +418,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
           lines.push({ assignmentId: null, field: key, old: JSON.stringify(before[key]), new: value, revision: 0 });
         }
         await insertHistory(tx, lines, at, actor, { kind: 'settings' }, null);
-        if (lines.length > 0) await bumpVersion(tx);
+        if (lines.length > 0) await bump('version');
       });
     },
 
@@ -405,7 +427,7 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
     async setAgencies(entries, actor, at) {
       // the directory's own rules: names and aliases normalized, an alias belongs to one agency
       const directory = AgencyDirectory.from(entries).list();
-      await driver.transaction(async (tx) => {
+      await write(async (tx, bump) => {
         await driver.lockNamed(tx, 'agencies');
         const before = await readAgencies(tx);
         if (JSON.stringify(before) === JSON.stringify(directory)) return;
@@ -419,16 +441,23 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
         }
         await insertHistory(tx, [{ assignmentId: null, field: 'agencies', old: JSON.stringify(before), new: JSON.stringify(directory), revision: 0 }],
           at, actor, { kind: 'agencies' }, null);
-        await bumpVersion(tx);
+        await bump('version');
       });
     },
 
-    createToken: (input, at) => driver.transaction((tx) => insertToken(tx, input, at)),
+    createToken: (input, at) => write(async (tx, bump) => {
+      const made = await insertToken(tx, input, at);
+      await bump('tokens_version');
+      return made;
+    }),
 
-    createFirstToken: (at) => driver.transaction(async (tx) => {
+    createFirstToken: (at) => write(async (tx, bump) => {
       await driver.lockNamed(tx, 'tokens');
       const [{ n }] = await tx.all<{ n: number }>('SELECT COUNT(*) AS n FROM tokens');
-      return Number(n) === 0 ? insertToken(tx, { role: 'secretariat', label: 'first' }, at) : undefined;
+      if (Number(n) > 0) return undefined;
+      const made = await insertToken(tx, { role: 'secretariat', label: 'first' }, at);
+      await bump('tokens_version');
+      return made;
     }),
 
     async findToken(secret) {
@@ -443,9 +472,11 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
       return (await driver.all<TokenRow>('SELECT * FROM tokens ORDER BY created_at, id')).map(toToken);
     },
 
-    async revokeToken(id, at) {
-      return (await driver.run('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
-    },
+    revokeToken: (id, at) => write(async (tx, bump) => {
+      const revoked = (await tx.run('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) === 1;
+      if (revoked) await bump('tokens_version');
+      return revoked;
+    }),
 
     signingKey(at) {
       signingKey ??= readOrMakeSigningKey(driver, at).catch((error: unknown) => {
@@ -455,6 +486,11 @@ export function createSqlStore(driver: SqlDriver): RegisterStore {
       return signingKey;
     },
 
-    close: () => driver.close(),
+    countEvents: parts.countEvents,
+
+    async close() {
+      await versions.close();
+      await driver.close();
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { RegisterStore } from '../../usecases/registerStore';
 import { applyMigrations } from './migrate';
 import type { SqlDriver, SqlQueries } from './sqlDriver';
 import { createSqlStore } from './sqlStore';
+import { memoryCounter, storedVersions } from './versions';
 
 /** How long a writer waits for another connection holding the file's write lock (ms). */
 const BUSY_WAIT_MS = 30_000;
@@ -107,6 +108,7 @@ function sqliteDriver(db: Database.Database): SqlDriver {
     inList: (column, n) => `${column} IN (SELECT value FROM json_each($${n}))`,
     listParam: (values) => JSON.stringify(values),
     binaryCollation: 'BINARY',
+    announce: async () => undefined,
     lockNamed: async () => undefined,
     close: () => queue.run(async () => { db.close(); }),
   };
@@ -138,7 +140,7 @@ export async function openSqliteStore(path: string): Promise<RegisterStore> {
       versions: async () => (await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
       record: async (m, at) => { await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, at]); },
     }, 'sqlite', new Date().toISOString()));
-    return createSqlStore(driver);
+    return createSqlStore(driver, { versions: storedVersions(driver), countEvents: memoryCounter() });
   } catch (error) {
     db.close();
     throw error instanceof MosavabatError ? error : unusable(path, error);

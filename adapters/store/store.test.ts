@@ -35,6 +35,19 @@ function edit(id: string, expectedRevision: number, fields: ChangeSet['edits'][n
   return { at: AT, updatedAt: '1401/04/14 09:00', actor: secretariat, source: { kind: 'edit' }, edits: [{ id, expectedRevision, fields }], ...more };
 }
 
+/**
+ * What `read` gives once it equals `expected`, or its last answer after a few seconds: another
+ * instance on PostgreSQL learns of a write when the write's notification reaches it.
+ */
+async function caughtUp(read: () => Promise<number>, expected: number): Promise<number> {
+  let value = await read();
+  for (let i = 0; i < 250 && value !== expected; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}
+
 interface Backend {
   name: 'sqlite' | 'postgres';
   /** A new empty store, and a second handle on the same database (another service instance). */
@@ -420,11 +433,11 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     const other = await again();
     expect(await store.version()).toBe(0);
     await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
-    expect(await other.version()).toBe(1);
+    expect(await caughtUp(() => other.version(), 1)).toBe(1);
     await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
     expect(await store.version()).toBe(1);
     await other.commit(edit('a', 1, { percent: 10 }));
-    expect(await store.version()).toBe(2);
+    expect(await caughtUp(() => store.version(), 2)).toBe(2);
     await store.commit(edit('a', 2, { percent: 10 }));
     await store.commit(edit('a', 1, { percent: 20 }));
     expect(await store.version()).toBe(2);
@@ -439,9 +452,40 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(await store.version()).toBe(4);
     await store.setAgencies([{ name: 'x', aliases: [] }], secretariat, AT);
     await store.setAgencies([{ name: 'x', aliases: [] }], secretariat, AT);
-    expect(await other.version()).toBe(5);
+    expect(await caughtUp(() => other.version(), 5)).toBe(5);
     await store.createToken({ role: 'secretariat' }, AT);
     expect(await store.version()).toBe(5);
+  });
+
+  it('moves its tokens version on when a token is made or revoked, at once on the instance that wrote, soon on the others', async () => {
+    const { store, again } = await backend.fresh();
+    const other = await again();
+    expect([await store.tokensVersion(), await other.tokensVersion()]).toEqual([0, 0]);
+    const made = await store.createToken({ role: 'agency', agency: 'x' }, AT);
+    expect(await store.tokensVersion()).toBe(1);
+    expect(await caughtUp(() => other.tokensVersion(), 1)).toBe(1);
+    expect(await other.revokeToken('no-such-id', AT)).toBe(false);
+    expect(await other.tokensVersion()).toBe(1);
+    expect(await other.revokeToken(made.token.id, AT)).toBe(true);
+    expect(await other.tokensVersion()).toBe(2);
+    expect(await caughtUp(() => store.tokensVersion(), 2)).toBe(2);
+    // the register's version is its own
+    expect(await store.version()).toBe(0);
+  });
+
+  it('counts rate-limited events per key in fixed windows; PostgreSQL shares the counts between instances', async () => {
+    const { store, again } = await backend.fresh();
+    const other = await again();
+    const minute = 60_000;
+    const at = 1_700_000_070_000; // 30 s into the minute that starts at 1_700_000_040_000 (28,333,334 × 60,000)
+    expect(await store.countEvents('upload', 't1', minute, at, 1)).toBe(1);
+    expect(await store.countEvents('upload', 't1', minute, at + 29_999, 1)).toBe(2);
+    expect(await store.countEvents('upload', 't1', minute, at, 0)).toBe(2);
+    expect(await store.countEvents('upload', 't2', minute, at, 0)).toBe(0);
+    expect(await store.countEvents('failed_login', 't1', minute, at, 0)).toBe(0);
+    // the next minute starts afresh
+    expect(await store.countEvents('upload', 't1', minute, at + 30_000, 1)).toBe(1);
+    expect(await other.countEvents('upload', 't1', minute, at + 30_000, 1)).toBe(backend.name === 'postgres' ? 2 : 1);
   });
 
   it('runs each migration once: opening again applies nothing', async () => {
@@ -456,6 +500,7 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
       { version: 2, name: 'history, uploads, tokens, settings, agency directory' },
       { version: 3, name: 'register version' },
       { version: 4, name: 'return signing key' },
+      { version: 5, name: 'tokens version, shared rate-limit counters' },
     ]);
     await reopened.close();
   });
@@ -464,12 +509,13 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     const { store, again, raw, exec } = await backend.fresh();
     await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'x')], AT);
     await store.close();
-    // as the service before the register version left it
-    await exec('DROP TABLE register_version; DELETE FROM schema_migrations WHERE version = 3');
+    // as the service before the tokens version left it
+    await exec(`ALTER TABLE register_version DROP COLUMN tokens_version; ${backend.name === 'postgres' ? 'DROP TABLE rate_counts;' : ''}
+      DELETE FROM schema_migrations WHERE version = 5`);
     const reopened = await again();
-    expect(await reopened.version()).toBe(0);
+    expect([await reopened.version(), await reopened.tokensVersion()]).toEqual([1, 0]);
     expect((await reopened.listAssignments()).map((r) => r.id)).toEqual(['a']);
-    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     await reopened.close();
   });
 
@@ -531,7 +577,7 @@ describe('migrations and the choice of database', () => {
     expect(await store.createFirstToken(AT)).toBeDefined();
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     } finally {
       db.close();
     }
@@ -596,13 +642,13 @@ describe('migrations and the choice of database', () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     } finally {
       await client.end();
     }
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     } finally {
       db.close();
     }

@@ -14,8 +14,13 @@ export type Principal =
   | { role: 'secretariat'; tokenId: string; label: string }
   | { role: 'agency'; tokenId: string; label: string; agency: string };
 
-/** Finds who holds a token (hashing and the constant-time comparison are the store's); null for none. */
-export type TokenVerifier = (token: string) => Promise<Principal | null>;
+/** Finds who holds a token (hashing and the constant-time comparison are the store's). */
+export interface TokenVerifier {
+  /** The holder of a token this process found valid, while no token has been made or revoked since; else undefined. */
+  remembered(token: string): Promise<Principal | undefined>;
+  /** Asks the store; null for no live token. */
+  verify(token: string): Promise<Principal | null>;
+}
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -37,29 +42,29 @@ export function forbidden(fa = 'کلید دسترسی شما اجازهٔ این
 /**
  * The middleware that sets `req.principal` or answers 401. Failed attempts count against
  * `failures` by client address; while it refuses, even a right token gets 429 (so guessing
- * does not pay).
+ * does not pay). A token this process already found valid is no guess: it is let through
+ * without asking the counters (which, shared by several instances, live in the database).
  */
-export function authenticate(verify: TokenVerifier, failures: RateLimiter): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const ip = req.ip ?? 'unknown';
-    if (failures.blocked(ip)) {
-      next(new MosavabatError('too_many_failures', 'تلاش‌های ناموفق ورود زیاد بوده است؛ چند دقیقهٔ دیگر دوباره تلاش کنید',
-        'too many failed logins from this address; try again in a few minutes', 'rate_limited'));
-      return;
-    }
+export function authenticate(verifier: TokenVerifier, failures: RateLimiter): RequestHandler {
+  const check = async (req: Request): Promise<Principal> => {
     const header = req.get('authorization');
     const match = header ? BEARER.exec(header) : null;
-    if (!match) {
-      if (header) failures.hit(ip);
-      next(unauthorized());
-      return;
+    const known = match ? await verifier.remembered(match[1]) : undefined;
+    if (known) return known;
+    const ip = req.ip ?? 'unknown';
+    if (await failures.blocked(ip)) {
+      throw new MosavabatError('too_many_failures', 'تلاش‌های ناموفق ورود زیاد بوده است؛ چند دقیقهٔ دیگر دوباره تلاش کنید',
+        'too many failed logins from this address; try again in a few minutes', 'rate_limited');
     }
-    verify(match[1]).then((principal) => {
-      if (!principal) {
-        failures.hit(ip);
-        next(unauthorized());
-        return;
-      }
+    const principal = match ? await verifier.verify(match[1]) : null;
+    if (!principal) {
+      if (header) await failures.hit(ip);
+      throw unauthorized();
+    }
+    return principal;
+  };
+  return (req: Request, _res: Response, next: NextFunction) => {
+    check(req).then((principal) => {
       req.principal = principal;
       next();
     }, next);

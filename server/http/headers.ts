@@ -29,7 +29,7 @@ export const securityHeaders: RequestHandler = (req, res, next) => {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
       'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
-      'Access-Control-Expose-Headers': 'ETag, Content-Disposition',
+      'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Link',
       'Access-Control-Max-Age': '600',
       'Cache-Control': 'no-store',
     });

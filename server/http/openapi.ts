@@ -92,7 +92,14 @@ export const OPENAPI = {
         responses: { 200: { description: '{ agencies } as stored', content: json() }, ...errors(400, 401, 403) },
       },
     },
-    '/api/assignments': { get: { summary: 'the register as JSON, each row with its deadline state; filters', description: anyToken, parameters: rowFilters, responses: { 200: { description: '{ today, assignments }', content: json() }, ...errors(400, 401, 403) } } },
+    '/api/assignments': {
+      get: {
+        summary: 'the register as JSON, each row with its deadline state; filters; in pages, register order',
+        description: `${anyToken}. A page holds \`limit\` rows (default 100, at most 1,000); \`next\` (also a \`Link: <…>; rel="next"\` header) is the address of the next page, null on the last. The whole register as one file: /api/register.xlsx.`,
+        parameters: [...rowFilters, query('limit', 'rows per page, 1 to 1000 (default 100)'), query('cursor', 'where the page starts: the `cursor` in the previous page\'s `next` (opaque)')],
+        responses: { 200: { description: '{ today, total (rows matching, all pages), next (address or null), assignments }', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/assignments/{id}': {
       get: { summary: 'one row; ETag is its revision', description: anyToken, parameters: [idParam], responses: { 200: { description: '{ row }', content: json() }, ...errors(401, 403, 404) } },
       patch: {
@@ -113,7 +120,14 @@ export const OPENAPI = {
     '/api/assignments/{id}/history': { get: { summary: 'every change of a row: when, who, source, field, old, new', description: anyToken, parameters: [idParam], responses: { 200: { description: '{ id, history }', content: json() }, ...errors(401, 403, 404) } } },
     '/api/register.xlsx': { get: { summary: 'the register workbook (coloured, with its side sheets)', description: secretariat, parameters: [today], responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(401, 403) } } },
     '/api/register': { post: { summary: 'register workbook(s) in: rows merged three ways into the store, new rows added; a report per file', description: secretariat, requestBody: files, responses: { 200: uploadAnswer, ...errors(400, 401, 403, 413, 429) } } },
-    '/api/summary': { get: { summary: 'the summary: per agency and per meeting counts by state, percent done, the overdue list', description: secretariat, parameters: rowFilters, responses: { 200: { description: 'the summary', content: json() }, ...errors(400, 401, 403) } } },
+    '/api/summary': {
+      get: {
+        summary: 'the summary: per agency and per meeting counts by state, percent done, the overdue list (most days late first)',
+        description: `${secretariat}. The overdue list holds its first \`overdueLimit\` rows (default 100); \`overdueTotal\` says how many there are; the summary workbook has them all.`,
+        parameters: [...rowFilters, query('overdueLimit', 'overdue rows listed: a whole number (default 100), or `all`')],
+        responses: { 200: { description: '{ today, total, agencies, meetings, overdue, overdueTotal }', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/summary.xlsx': { get: { summary: 'the summary workbook', description: secretariat, parameters: rowFilters, responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403) } } },
     '/api/return.xlsx': { get: { summary: 'an agency\'s return workbook (the file agency-sheets makes), signed with the store\'s key', description: `${anyToken}; the secretariat names the agency with ?agency=`, parameters: [query('agency', 'the agency (secretariat; an agency token gets its own)')], responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) } } },
     '/api/returns': { post: { summary: 'filled return workbook(s) in: the signature checked as mosavabat merge checks it, then merged with the merge report (applied, refused with reason, conflicts, outdated, notes); the same file twice is a no-op', description: anyToken, requestBody: files, responses: { 200: uploadAnswer, ...errors(400, 401, 403, 413, 422, 429) } } },

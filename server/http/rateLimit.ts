@@ -1,44 +1,30 @@
 /**
- * In-memory rate limits (one process; several instances each count their own): a fixed window
- * per key (client address, token). Old windows are dropped as they are met, so memory stays
- * bounded by the keys active in one window.
+ * Rate limits: a fixed window per key (client address, token id), counted by the store so that
+ * several service instances on one PostgreSQL database count together (RegisterStore.countEvents;
+ * the SQLite store counts in its own process). Windows start at whole multiples of their length,
+ * the same on every instance; a burst across a window's edge may reach twice the limit.
  */
 import { MosavabatError } from '../../core/errors';
+import type { RegisterStore } from '../../usecases/registerStore';
 
 export interface RateLimiter {
   /** Count one event for `key`; true when it is still within the limit. */
-  hit(key: string): boolean;
-  /** Whether `key` is over the limit in the current window (without counting). */
-  blocked(key: string): boolean;
+  hit(key: string): Promise<boolean>;
+  /** Whether `key` has reached the limit in the current window (without counting). */
+  blocked(key: string): Promise<boolean>;
 }
 
 /**
+ * @param kind what is counted (`failed_login`, `upload`): its own counters
  * @param limit events allowed per window per key
  * @param windowMs window length in milliseconds
- * @param now the clock (tests fix it)
+ * @param now the clock, milliseconds since 1970 (tests fix it)
  */
-export function fixedWindow(limit: number, windowMs: number, now: () => number = Date.now): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  let lastSweep = now();
-  const current = (key: string) => {
-    const t = now();
-    if (t - lastSweep > windowMs) {
-      for (const [k, w] of windows) if (t - w.start >= windowMs) windows.delete(k);
-      lastSweep = t;
-    }
-    let w = windows.get(key);
-    if (!w || t - w.start >= windowMs) windows.set(key, (w = { start: t, count: 0 }));
-    return w;
-  };
+export function storeLimiter(store: Pick<RegisterStore, 'countEvents'>, kind: string, limit: number, windowMs: number,
+  now: () => number = Date.now): RateLimiter {
   return {
-    hit(key) {
-      const w = current(key);
-      w.count++;
-      return w.count <= limit;
-    },
-    blocked(key) {
-      return current(key).count >= limit;
-    },
+    hit: async (key) => (await store.countEvents(kind, key, windowMs, now(), 1)) <= limit,
+    blocked: async (key) => (await store.countEvents(kind, key, windowMs, now(), 0)) >= limit,
   };
 }
 

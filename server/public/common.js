@@ -20,6 +20,17 @@ const Mosavabat = (() => {
     return { status: response.status, body, headers: response.headers };
   }
 
+  /** Every row of a paged listing (`GET /api/assignments`): follows `next` until the last page. */
+  async function allRows(path) {
+    const rows = [];
+    for (let next = path; next; ) {
+      const { body } = await call(next);
+      rows.push(...body.assignments);
+      next = body.next;
+    }
+    return rows;
+  }
+
   /** Download an API file with the token and hand it to the browser under its own name. */
   async function save(path) {
     const { body, headers } = await call(path);
@@ -77,5 +88,5 @@ const Mosavabat = (() => {
     if (token()) go();
   }
 
-  return { digits, call, save, el, table, FIELDS, value, login, setToken };
+  return { digits, call, allRows, save, el, table, FIELDS, value, login, setToken };
 })();

@@ -2,9 +2,11 @@
 // extension requests to accept or refuse, downloads and uploads; printable on A4.
 'use strict';
 (() => {
-  const { digits, call, save, el, table, login } = Mosavabat;
+  const { digits, call, allRows, save, el, table, login } = Mosavabat;
   const SVG = 'http://www.w3.org/2000/svg';
   let palette = [];
+  // the overdue list shows its most-late rows unless the user asks for every one
+  let allOverdue = false;
   const message = document.getElementById('message');
   const show = (text, error) => {
     message.textContent = text;
@@ -51,7 +53,7 @@
 
   async function refresh() {
     const q = query();
-    const [summary, requests] = await Promise.all([call('/api/summary?' + q), call('/api/assignments?requested=true&' + q)]);
+    const [summary, rows] = await Promise.all([call('/api/summary?' + q + (allOverdue ? '&overdueLimit=all' : '')), allRows('/api/assignments?requested=true&limit=1000&' + q)]);
     const s = summary.body;
     document.getElementById('today').textContent = 'امروز: ' + digits(s.today);
     document.getElementById('chart').replaceChildren(chart(s.agencies));
@@ -64,7 +66,14 @@
       ['جلسه', 'ردیف', 'دستگاه', 'مصوبه', 'مهلت', 'روز تأخیر'],
       s.overdue.map((o) => [o.meeting, digits(o.row), o.agency, el('td', { className: 'text' }, o.text), digits(o.due), digits(o.daysLate)]),
     ) : el('p', {}, 'مصوبه‌ای با مهلت گذشته نیست.'));
-    const rows = requests.body.assignments;
+    if (s.overdue.length < s.overdueTotal) {
+      const more = el('button', { type: 'button', id: 'allOverdue', className: 'no-print' }, `نمایش همهٔ ${digits(s.overdueTotal)} مورد`);
+      more.addEventListener('click', () => {
+        allOverdue = true;
+        refresh().catch((error) => show(error.message, true));
+      });
+      document.getElementById('overdue').append(el('p', {}, `${digits(s.overdue.length)} مورد با بیشترین تأخیر از ${digits(s.overdueTotal)} مورد مهلت گذشته `, more));
+    }
     document.getElementById('requests').replaceChildren(rows.length ? table(
       ['دستگاه', 'مصوبه', 'مهلت فعلی', 'مهلت درخواستی', 'دلیل', 'تصمیم'],
       rows.map((r) => [r.agency, el('td', { className: 'text' }, r.text), digits(r.due || '—'), digits(r.requestedDue), r.requestReason || '—',
