@@ -526,9 +526,10 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     await store.createToken({ role: 'agency', agency: 'x' }, AT);
     await store.close();
     // as the service of the previous version left it
-    await exec('DROP TABLE signing_key; DELETE FROM schema_migrations WHERE version = 4');
+    await exec(`DROP TABLE signing_key; ALTER TABLE register_version DROP COLUMN tokens_version; ${backend.name === 'postgres' ? 'DROP TABLE rate_counts;' : ''}
+      DELETE FROM schema_migrations WHERE version IN (4, 5)`);
     const reopened = await again();
-    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(((await raw('SELECT version FROM schema_migrations ORDER BY version')) as Array<{ version: number }>).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     expect((await reopened.listAssignments()).map((r) => [r.id, r.percent, r.revision])).toEqual([['a', 40, 2]]);
     expect((await reopened.listHistory()).map((h) => [h.field, h.new])).toEqual([['percent', '40']]);
     expect((await reopened.listTokens()).map((t) => t.agency)).toEqual(['x']);
