@@ -62,6 +62,21 @@ describe('parseWholeNumber', () => {
 });
 
 describe('parseDateCell', () => {
+  it('reads the same text the same way every time (each text is parsed once and remembered)', () => {
+    for (let round = 0; round < 3; round++) {
+      const good = parseDateCell('۱۴۰۱/۰۴/۰۹');
+      expect(good.ok && good.value?.toString()).toBe('1401/04/09');
+      const bad = parseDateCell('۱۴۰۱/۰۷/۳۱');
+      expect(bad.ok).toBe(false);
+      expect(!bad.ok && bad.reason.fa).toContain('۱۴۰۱/۰۷/۳۱');
+      expect(!bad.ok && bad.text).toBe('۱۴۰۱/۰۷/۳۱');
+      // the number 14010409 and the text '14010409' are the same day; the text '' is empty
+      const number = parseDateCell(14010409);
+      expect(number.ok && number.value?.toString()).toBe('1401/04/09');
+      expect(parseDateCell('')).toEqual({ ok: true, value: null });
+    }
+  });
+
   it.each<[string, string | number, string]>([
     ['Persian digits', '۱۴۰۱/۰۴/۰۹', '1401/04/09'],
     ['Latin digits without padding', '1401/4/9', '1401/04/09'],

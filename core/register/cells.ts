@@ -4,7 +4,7 @@
  */
 import { JalaliDate } from '../jalali/JalaliDate';
 import { toLatinDigits, toPersianDigits } from '../text/digits';
-import { normalizeText } from '../text/normalize';
+import { isSettledText, normalizeText } from '../text/normalize';
 import { parseNumberWords } from '../text/numberWords';
 import { memoizeString } from './memo';
 import type { CellValue } from './types';
@@ -36,7 +36,9 @@ export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') return String(value);
-  return normalizeCached(String(value));
+  const text = String(value);
+  // settled text (most cells) skips the cache: unique texts such as resolutions would only churn it
+  return isSettledText(text) ? text : normalizeCached(text);
 }
 
 /** True when the cell holds nothing a person typed (null, '', only spaces or invisible marks). */
@@ -126,6 +128,14 @@ export interface DateFailure {
  * reason from JalaliDate. Never throws.
  */
 export function parseDateCell(value: CellValue): CellParse<JalaliDate, DateFailure> {
+  // a register repeats a few hundred dates over thousands of rows: each text is read once
+  return typeof value === 'string' ? parseDateTextCached(value) : readDateCell(value);
+}
+
+/** parseDateCell of a text cell, cached by the exact text (results are immutable: never change them). */
+const parseDateTextCached = memoizeString((text: string) => readDateCell(text));
+
+function readDateCell(value: CellValue): CellParse<JalaliDate, DateFailure> {
   const text = cellText(value);
   if (text === '') return { ok: true, value: null };
   const fail = (fa: string, en: string): CellParse<JalaliDate, DateFailure> =>

@@ -20,7 +20,11 @@ const DATE_FIELDS = ['meetingDate', 'due', 'doneDate', 'requestedDue'] as const;
 
 /** True when no cell of the row holds anything (trailing blank rows, spacer rows). */
 export function isBlankRow(raw: RawRow): boolean {
-  return Object.values(raw.values).every((v) => v === undefined || isEmptyCell(v));
+  for (const field in raw.values) {
+    const v = raw.values[field as FieldName];
+    if (v !== undefined && !isEmptyCell(v)) return false;
+  }
+  return true;
 }
 
 /** The percent problem for a refused `درصد پیشرفت` cell; messages quote the cell. */

@@ -33,6 +33,56 @@ const ARABIC_COMPOSITIONS: Record<string, string> = {
 };
 
 /**
+ * Characters normalizeText never changes and NFC never joins: printable ASCII, the Arabic-script
+ * letters Persian uses (without ي ى ك ہ ە and tatweel), Persian and Arabic-Indic digits,
+ * Arabic punctuation and «». Each is its own NFC form and none combines with a neighbour.
+ * A table by UTF-16 code unit below U+0700 (1 = steady).
+ */
+const STEADY = ((): Uint8Array => {
+  const table = new Uint8Array(0x700);
+  const mark = (from: number, to = from) => { for (let c = from; c <= to; c++) table[c] = 1; };
+  mark(0x21, 0x7e);
+  mark(0xab);
+  mark(0xbb);
+  mark(0x60c);
+  mark(0x61b);
+  mark(0x61f);
+  mark(0x621, 0x63a);
+  mark(0x641, 0x642);
+  mark(0x644, 0x648);
+  mark(0x660, 0x66c);
+  mark(0x67e);
+  mark(0x686);
+  mark(0x698);
+  mark(0x6a9);
+  mark(0x6af);
+  mark(0x6cc);
+  mark(0x6f0, 0x6f9);
+  return table;
+})();
+
+/**
+ * True when the text is known to be its own normalizeText without any work: steady characters,
+ * with single spaces or single ZWNJs only between two of them (or the empty text). False does
+ * not mean the text would change.
+ */
+export function isSettledText(text: string): boolean {
+  const last = text.length - 1;
+  let gap = true; // at the start, or just after a space or ZWNJ
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x700 && STEADY[code] === 1) {
+      gap = false;
+    } else if ((code === 0x20 || code === 0x200c) && !gap && i < last) {
+      gap = true;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Normalize text for display and storage.
  * - Arabic yeh (ي U+064A, ى U+0649) → Persian yeh ی (U+06CC); Arabic kaf ك → Persian ک;
  *   Urdu heh goal ہ (U+06C1) and ae ە → ه (typing artefacts of other keyboards)
@@ -42,6 +92,8 @@ const ARABIC_COMPOSITIONS: Record<string, string> = {
  * Digits are left as written. Idempotent. Never throws.
  */
 export function normalizeText(text: string): string {
+  // most register cells are already normal; telling so costs one scan and no new string
+  if (isSettledText(text)) return text;
   // drop invisibles before NFC, so a mark hidden between a letter and its hamza/madda
   // cannot keep them apart (otherwise a second pass would give a different string)
   return nfc(text.replace(TATWEEL, '').replace(INVISIBLE, ''))
