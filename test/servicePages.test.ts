@@ -203,6 +203,30 @@ test('the dashboard says which agency names of new minutes were taken as a known
   await page.close();
 });
 
+test('the dashboard: a spelling the clerk gives as another name of an agency joins it (directory saved, one summary line)', async () => {
+  const other = 'فرمانداری شهرستان کرج';
+  const minutes = await request(service.app).post('/api/minutes?name=m2.txt').set(bearer(service.tokens.secretariat)).set('Content-Type', 'application/octet-stream')
+    .send(Buffer.from(['موضوع: صورتجلسه کارگروه اجتماعی استان', 'تاریخ جلسه: 1401/04/21', '', 'ردیف\tمصوبه\tاقدام کننده\tزمان اقدام',
+      `1\tمقرر گردید گزارش اقدامات به دبیرخانه ارسال شود.\t${other}\tیک ماه`].join('\n'), 'utf8'));
+  expect(minutes.body.files[0].report.agencyProposals).toEqual([{ name: other, existing: KARAJ }]);
+  const page = await open('/dashboard.html');
+  await page.fill('#token', service.tokens.secretariat);
+  await page.click('#login button');
+  await page.waitForSelector('#directory input.aliases');
+  const lines = await page.locator('#agencies tbody tr').count();
+  expect(await page.locator('#agencies tbody tr td:first-child').allInnerTexts()).toContain(other);
+  await page.fill(`#directory input[data-name="${KARAJ}"]`, other);
+  await page.click('#directoryForm button');
+  await page.waitForFunction(`document.getElementById('message').textContent === 'نام‌های دستگاه‌ها ذخیره شد.'`);
+  await page.waitForFunction(`document.querySelectorAll('#agencies tbody tr').length === ${lines - 1}`);
+  expect(await page.locator('#agencies tbody tr td:first-child').allInnerTexts()).not.toContain(other);
+  const directory = (await request(service.app).get('/api/agencies').set(bearer(service.tokens.secretariat))).body.agencies;
+  expect(directory.find((a: { name: string }) => a.name === KARAJ)).toEqual({ name: KARAJ, aliases: [other] });
+  expect(directory.map((a: { name: string }) => a.name)).not.toContain(other);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test('nothing was requested from another host', () => {
   expect(requested.length).toBeGreaterThan(10);
   expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { AgencyEntry } from '../core/agency';
 import { MosavabatError } from '../core/errors';
-import { toPersianDigits } from '../core/text';
+import { comparisonKey, toPersianDigits } from '../core/text';
 import type { Actor, RegisterStore } from './registerStore';
 import { storedDirectory } from './storedViews';
 
@@ -53,12 +53,32 @@ export function parseDirectory(body: unknown): AgencyEntry[] {
 }
 
 /**
+ * An agency listed on its own and also given as another agency's alias (a spelling the clerk
+ * has just accepted as that agency) is that agency: its entry goes, its own aliases join the
+ * other's. Otherwise the directory would keep it apart, as its own entry comes first.
+ */
+export function foldAliases(entries: readonly AgencyEntry[]): AgencyEntry[] {
+  const owner = new Map<string, AgencyEntry>();
+  for (const entry of entries) for (const alias of entry.aliases) if (!owner.has(comparisonKey(alias))) owner.set(comparisonKey(alias), entry);
+  const folded = new Set<AgencyEntry>();
+  for (const entry of entries) {
+    const other = owner.get(comparisonKey(entry.name));
+    // two agencies naming each other: the first is folded into the second, which stays
+    if (!other || other === entry || folded.has(other)) continue;
+    other.aliases.push(...entry.aliases);
+    folded.add(entry);
+  }
+  return entries.filter((entry) => !folded.has(entry));
+}
+
+/**
  * Replace the store's directory with the one in a request body (names and aliases normalised,
- * an alias kept for the first agency that claims it), the change written to the history.
+ * an agency given as another's alias folded into it (foldAliases), an alias kept for the first
+ * agency that claims it), the change written to the history.
  * @returns the directory as stored
  * @throws MosavabatError `bad_agencies` for a body that is not a directory
  */
 export async function replaceStoredDirectory(store: RegisterStore, body: unknown, actor: Actor, at: Date): Promise<AgencyEntry[]> {
-  await store.setAgencies(parseDirectory(body), actor, at.toISOString());
+  await store.setAgencies(foldAliases(parseDirectory(body)), actor, at.toISOString());
   return [...(await storedDirectory(store)).list()];
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgencyDirectory } from '../core/agency';
+import { AgencyDirectory, agencyNamer } from '../core/agency';
 import { MosavabatError } from '../core/errors';
 import type { JalaliDate } from '../core/jalali/JalaliDate';
 import { registerRevision } from '../core/merge';
@@ -135,10 +135,13 @@ export function limitOverdue(summary: RegisterSummary, overdueLimit: number): Li
   return { ...summary, overdue: summary.overdue.slice(0, overdueLimit), overdueTotal: summary.overdue.length };
 }
 
-/** The summary (per agency, per meeting, overdue list) of the stored rows that match. */
+/**
+ * The summary (per agency, per meeting, overdue list) of the stored rows that match: one line
+ * per agency however its rows spell it (the directory's aliases), as `mosavabat summary` gives.
+ */
 export async function storedSummary(store: RegisterStore, today: JalaliDate, query: RowQuery = {}): Promise<RegisterSummary> {
-  const rows = await storedRows(store, today, query);
-  return summarize(rows.map((row) => ({ assignment: row, state: row.state })), today);
+  const [rows, directory] = await Promise.all([storedRows(store, today, query), storedDirectory(store)]);
+  return summarize(rows.map((row) => ({ assignment: row, state: row.state })), today, agencyNamer(directory));
 }
 
 /** Bytes of a file a writer makes at a path: a private temporary file, read back and removed. */

@@ -98,6 +98,32 @@
     return button;
   }
 
+  /** Every agency (the directory's, then those only the rows name) with its other names, to edit. */
+  async function loadDirectory() {
+    const [{ body: directory }, { body: summary }] = await Promise.all([call('/api/agencies'), call('/api/summary')]);
+    const entries = directory.agencies.map((a) => ({ name: a.name, aliases: a.aliases }));
+    const known = new Set(entries.flatMap((a) => [a.name, ...a.aliases]));
+    for (const a of summary.agencies) if (!known.has(a.agency)) entries.push({ name: a.agency, aliases: [] });
+    document.getElementById('directory').replaceChildren(table(['دستگاه', 'نام‌های دیگر'], entries.map((a) => [
+      a.name, el('td', {}, el('input', { type: 'text', className: 'aliases', value: a.aliases.join('، '), 'data-name': a.name, title: 'نام‌های دیگر ' + a.name })),
+    ])));
+  }
+
+  document.getElementById('directoryForm').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const agencies = Array.from(document.querySelectorAll('#directory input.aliases')).map((input) => ({
+      name: input.getAttribute('data-name'),
+      aliases: input.value.split(/[،,\n]/).map((alias) => alias.trim()).filter(Boolean),
+    }));
+    try {
+      await call('/api/agencies', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agencies }) });
+      show('نام‌های دستگاه‌ها ذخیره شد.');
+      await Promise.all([refresh(), loadDirectory()]);
+    } catch (error) {
+      show(error.message, true);
+    }
+  });
+
   async function start() {
     const [{ body: pal }, { body: meetings }, { body: summary }] = await Promise.all([call('/api/palette'), call('/api/meetings'), call('/api/summary')]);
     palette = pal.states;
@@ -114,7 +140,7 @@
     fill('agency', summary.agencies.map((a) => [a.agency, a.agency]));
     fill('state', palette.map((p) => [p.state, p.fa]));
     document.getElementById('work').hidden = false;
-    await refresh();
+    await Promise.all([refresh(), loadDirectory()]);
   }
 
   login(document.getElementById('login'), async (me) => {
