@@ -2,12 +2,16 @@
  * The ribbon's function file (commands.html). Each ExecuteFunction button of the manifest names
  * one function here; Office.actions.associate ties the name to it once Office is ready.
  */
-import { colorRegister } from './excel/commands';
+import { colorRegister, writeSummary } from './excel/commands';
 import { runRibbonCommand, type OfficeUi, type RibbonEvent } from './ribbon';
 
-/** The FunctionName of each ExecuteFunction button in manifest.xml and what it runs. */
+/**
+ * The FunctionName of each ExecuteFunction button in manifest.xml, what it runs, and whether
+ * its success is shown too (summary: its numbers; colour speaks for itself in the sheet).
+ */
 export const RIBBON_FUNCTIONS = {
-  colorRegister,
+  colorRegister: { run: colorRegister, tellSuccess: false },
+  writeSummary: { run: writeSummary, tellSuccess: true },
 } as const;
 
 declare const Office: {
@@ -27,7 +31,8 @@ function storage(): Storage | undefined {
 void Office.onReady().then(() => {
   for (const [name, command] of Object.entries(RIBBON_FUNCTIONS)) {
     Office.actions.associate(name, (event) => {
-      void runRibbonCommand(name, event, command, {
+      void runRibbonCommand(name, event, () => command.run(), {
+        tellSuccess: command.tellSuccess,
         ui: Office.context?.ui,
         storage: storage(),
         pageUrl: window.location.href,

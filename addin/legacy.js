@@ -71,7 +71,9 @@
       }
     };
     Office.onReady(function () {
+      // every FunctionName of the manifest (test/addinManifest.test.ts checks the built bundle; test/legacyWebview.test.ts this list)
       Office.actions.associate('colorRegister', explain);
+      Office.actions.associate('writeSummary', explain);
     });
   }
 

@@ -2,7 +2,8 @@
  * Running a ribbon button's command and telling the user what happened, without a task pane.
  * Excel gives a function command no notification area (Office's notificationMessages exist only
  * in Outlook), so a failure is shown in a small Office dialog (Dialog API 1.1: every Excel that
- * has ribbon buttons has it); a success is left to speak for itself in the workbook. Either way
+ * has ribbon buttons has it); a success is shown the same way when the command asks for it
+ * (the summary's numbers), else left to speak for itself in the workbook. Either way
  * the outcome is kept in localStorage for the pane to show, and `completed()` is called exactly
  * once, also when the command throws or the dialog cannot open.
  */
@@ -44,6 +45,8 @@ export interface RibbonHost {
   setTimer: (callback: () => void, ms: number) => unknown;
   /** Where details for a developer go (the user sees the Persian message); console.error by default. */
   log?: (line: string) => void;
+  /** Show a success's message too (default: only failures). */
+  tellSuccess?: boolean;
 }
 
 const UNEXPECTED = 'فرمان به خطای پیش‌بینی‌نشده خورد؛ دوباره امتحان کنید یا پنجره‌ی مصوبات را باز کنید.';
@@ -69,7 +72,7 @@ export async function runRibbonCommand(name: string, event: RibbonEvent, command
       log(`${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
     remember(name, outcome, host);
-    if (outcome.ok || !host.ui) {
+    if ((outcome.ok && !host.tellSuccess) || !host.ui) {
       complete();
       return;
     }

@@ -16,7 +16,7 @@ import { REGISTER_FIELDS } from '../core/register/fields';
 import { summarize } from '../core/register/summary';
 import { colorRegister, validateRegister, writeSummary } from '../addin/excel/commands';
 import { addMissingColumns, analyzeInput, colorPlan, findLayout, type ColumnValues, type RegisterInput } from '../addin/plan/register';
-import { summaryGrid } from '../addin/plan/summary';
+import { sideSheetPictures } from '../addin/plan/sheets';
 import { interpretRow } from '../core/register/rows';
 import { rawRows } from '../addin/plan/register';
 import { syncRegister } from '../addin/excel/sync';
@@ -86,7 +86,7 @@ function planTimes(grid: unknown[][]): Record<string, number> {
     return colorPlan(input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: true, headers, raw });
   }).ms;
   const validate = best(3, () => analyzeInput(make(), TODAY)).ms;
-  const summary = best(3, () => summaryGrid(summarize(analyzeInput(make(), TODAY).analysis.rows, TODAY))).ms;
+  const summary = best(3, () => sideSheetPictures(summarize(analyzeInput(make(), TODAY).analysis.rows, TODAY), TODAY)).ms;
   return { colour: color, validate, summary };
 }
 

@@ -13,8 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
 import { JalaliDate } from '../core/jalali';
-import { PALETTE } from '../core/register/palette';
-import { STATE_LABELS } from '../core/register/state';
+import { STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { cli, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
 import { HOST_SCRIPT, hostFromXlsx, serialOf } from './excelHost';
@@ -101,7 +100,11 @@ describe('the task pane on a register in the stand-in Excel', () => {
     expect(await page.textContent('#status')).toContain('۹ ردیف رنگ شد');
     expect(await page.evaluate('excelHost.stats.syncs')).toBe(4);
     const rows = await rowsInPage(10);
-    expect(rows).toEqual(new Array(9).fill([STATE_LABELS.overdue, `#${PALETTE.overdue.fill}`]));
+    expect(rows).toEqual(new Array(9).fill([STATE_WORDS.overdue, `#${STATE_FILLS.overdue}`]));
+    // the overdue list beside it, as `mosavabat color` writes it: title, header, nine rows most days late first
+    const overdue = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('مهلت گذشته'); return [s.get(1, 1, 'v'), s.get(2, 3, 'v'), s.get(3, 1, 'v'), s.get(3, 3, 'v'), s.get(11, 1, 'v'), s.get(11, 3, 'v'), s.get(12, 1, 'v'), s.frozenRows, s.autoFilter && s.autoFilter.area]; })()`);
+    // days late by hand: due 1401/04/10 → 41 days to 1401/05/20; due 1401/05/09 → 11
+    expect(overdue).toEqual(['مصوبات با مهلت گذشته تا تاریخ ۱۴۰۱/۰۵/۲۰ (۹ مورد)', 'روز تأخیر', 1, 41, 9, 11, undefined, 2, { r1: 2, c1: 1, r2: 11, c2: 10 }]);
   });
 
   it('lists validation findings by severity with the error count; clicking one selects its cell', async () => {
@@ -122,9 +125,9 @@ describe('the task pane on a register in the stand-in Excel', () => {
     await page.evaluate(`excelHost.edit('مصوبات', 'I3', [['انجام شده']])`);
     await page.evaluate(`excelHost.edit('مصوبات', 'L3', [['۱۴۰۱/۰۵/۰۱']])`);
     await page.evaluate(`excelHost.edit('مصوبات', 'J4', [[150]])`);
-    await page.waitForFunction(`excelHost.workbook.sheet('مصوبات').get(4, 15, 'v') === '${STATE_LABELS.invalid}'`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(`excelHost.workbook.sheet('مصوبات').get(4, 15, 'v') === '${STATE_WORDS.invalid}'`, undefined, { timeout: 10_000 });
     const rows = await rowsInPage(4);
-    expect(rows).toEqual([[STATE_LABELS.overdue, `#${PALETTE.overdue.fill}`], [STATE_LABELS.done_late, `#${PALETTE.done_late.fill}`], [STATE_LABELS.invalid, `#${PALETTE.invalid.fill}`]]);
+    expect(rows).toEqual([[STATE_WORDS.overdue, `#${STATE_FILLS.overdue}`], [STATE_WORDS.done_late, `#${STATE_FILLS.done_late}`], [STATE_WORDS.invalid, `#${STATE_FILLS.invalid}`]]);
     await page.click('#validate');
     await page.waitForSelector('#error-list li[data-cell="J4"]');
     await page.click('#error-list li[data-cell="J4"]');
@@ -134,9 +137,9 @@ describe('the task pane on a register in the stand-in Excel', () => {
   it('writes the خلاصه sheet with the numbers of core\'s summary and a chart', async () => {
     await page.click('#summary');
     await page.waitForFunction(`document.getElementById('status').textContent.includes('خلاصه نوشته شد')`);
-    const cells = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('خلاصه'); return [s.get(4, 1, 'v'), s.get(4, 2, 'v'), s.get(4, 3, 'v'), s.charts.length, s.pageLayout.paperSize]; })()`);
+    const cells = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('خلاصه'); return [s.get(5, 1, 'v'), s.get(5, 2, 'v'), s.get(5, 3, 'v'), s.get(5, 7, 'v'), s.get(5, 11, 'v'), s.charts.length, s.pageLayout.paperSize]; })()`);
     // 9 rows: 7 overdue, 1 done late, 1 invalid after the edits
-    expect(cells).toEqual(['همه مصوبات', 9, 7, 1, 'A4']);
+    expect(cells).toEqual(['همه مصوبات', 9, 7, 1, 1, 1, 'A4']);
   });
 
   it('previews minutes already in the register as nothing to add, and adds a new meeting\'s rows once', async () => {
@@ -179,5 +182,33 @@ describe('a new register from the pane in a workbook without one', () => {
     expect(await fresh.evaluate('window.inserted')).toEqual({ zip: 'PK', names: ['مصوبات', 'تنظیمات'] });
     expect(requests).toContain('/exceljs.js');
     await fresh.close();
+  });
+});
+
+describe('the ribbon\'s one-click summary (commands.html) in the stand-in Excel', () => {
+  it('writes خلاصه and مهلت گذشته without the pane, shows the numbers in a notice and completes once it is closed', async () => {
+    const ribbon = await context.newPage();
+    ribbon.on('pageerror', (error) => { pageErrors.push(error.message); });
+    await ribbon.clock.install({ time: NOW });
+    await ribbon.clock.resume();
+    const host = await hostFromXlsx(register);
+    await ribbon.addInitScript(`window.EXCEL_HOST_OPTIONS = { api: '1.13', today: ${serialOf(TODAY.toUtcDate())}, name: 'register.xlsx' }; window.EXCEL_HOST_SEED = ${JSON.stringify(host.exportSheets())};`);
+    await ribbon.goto(`${origin}/commands.html`, { waitUntil: 'load' });
+    await ribbon.waitForFunction(`typeof excelHost.associated.writeSummary === 'function'`);
+    expect(await ribbon.evaluate('Object.keys(excelHost.associated).sort()')).toEqual(['colorRegister', 'writeSummary']);
+    await ribbon.evaluate(`window.completed = 0; excelHost.associated.writeSummary({ completed: () => { window.completed++; } })`);
+    await ribbon.waitForFunction('excelHost.dialogs.length === 1');
+    const url = new URL(await ribbon.evaluate('excelHost.dialogs[0].url') as string);
+    expect(url.pathname).toBe('/notice.html');
+    // the seed register on 1401/05/20: nine rows, eight agencies, all nine overdue, nothing done
+    expect(new URLSearchParams(url.hash.slice(1)).get('m')).toBe('خلاصه نوشته شد: ۹ ردیف، ۸ دستگاه، ۹ مهلت گذشته، انجام ۰٪.');
+    expect(await ribbon.evaluate('window.completed')).toBe(0);
+    const sheets = await ribbon.evaluate(`(() => { const s = excelHost.workbook.sheet('خلاصه'); const o = excelHost.workbook.sheet('مهلت گذشته');
+      return [s.get(2, 1, 'v'), s.get(5, 2, 'v'), s.get(5, 3, 'v'), s.charts.length, o.get(1, 1, 'v'), o.get(11, 3, 'v'), excelHost.workbook.active.name]; })()`);
+    expect(sheets).toEqual(['از روی «register.xlsx»', 9, 9, 1, 'مصوبات با مهلت گذشته تا تاریخ ۱۴۰۱/۰۵/۲۰ (۹ مورد)', 11, 'خلاصه']);
+    await ribbon.evaluate('excelHost.closeDialog()');
+    expect(await ribbon.evaluate('window.completed')).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await ribbon.close();
   });
 });

@@ -304,7 +304,7 @@ describe.each([0, 1])('manifest %#', (index) => {
     expect(buttons.map((b) => [xsiType(b), text(child(b, 'Label')), xsiType(child(b, 'Action'))])).toEqual([
       ['Button', 'رنگ‌آمیزی', 'ExecuteFunction'],
       ['Button', 'بررسی', 'ShowTaskpane'],
-      ['Button', 'خلاصه', 'ShowTaskpane'],
+      ['Button', 'خلاصه', 'ExecuteFunction'],
       ['Button', 'افزودن صورتجلسه', 'ShowTaskpane'],
       ['Button', 'پنجره‌ی مصوبات', 'ShowTaskpane'],
     ]);
@@ -313,11 +313,11 @@ describe.each([0, 1])('manifest %#', (index) => {
       expect(text(child(tip, 'Title'))).toMatch(/[\u0600-\u06ff]{3}/);
       expect(text(child(tip, 'Description')).length).toBeGreaterThan(60);
     }
-    // the four pane buttons share one pane; three open it on a section the pane knows
+    // the three pane buttons share one pane; two open it on a section the pane knows
     const panes = buttons.map((b) => child(b, 'Action')).filter((a) => xsiType(a) === 'ShowTaskpane');
     expect(new Set(panes.map((a) => child(a, 'TaskpaneId').text))).toEqual(new Set(['Mosavabat.Taskpane']));
     const sections = panes.map((a) => new URL(m().resources.get(child(a, 'SourceLocation').attributes.get('resid')!)![1]).searchParams.get('section'));
-    expect(sections).toEqual(['validate', 'summary', 'minutes', null]);
+    expect(sections).toEqual(['validate', 'minutes', null]);
     for (const section of sections) if (section) expect(PANE_SECTIONS).toContain(section);
     // the buttons can be told apart: no two controls share an icon, except the pane with the add-in's own
     const icons = buttons.map((b) => child(b, 'Icon').children.map((i) => i.attributes.get('resid')).join());
@@ -326,7 +326,7 @@ describe.each([0, 1])('manifest %#', (index) => {
 
   it('associates every FunctionName in the built commands.js', async () => {
     const functionNames = all(m().root).filter((e) => e.local === 'FunctionName').map((e) => e.text.trim());
-    expect(functionNames).toEqual(['colorRegister']);
+    expect(functionNames).toEqual(['colorRegister', 'writeSummary']);
     expect((await associatedInBuild()).sort()).toEqual([...functionNames].sort());
     const functionFile = m().resources.get(child(all(m().root).find((e) => e.local === 'DesktopFormFactor')!, 'FunctionFile').attributes.get('resid')!)![1];
     expect(functionFile).toBe(`${m().base}/addin/commands.html`);

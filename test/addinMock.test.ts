@@ -66,8 +66,16 @@ function installMock(grid: unknown[][]): { syncs: () => number } {
     }
     return mock({
       values, numberFormat: values.map((l) => l.map(() => 'General')), address,
-      format: { fill: { color: '' }, font: { bold: false }, columnWidth: 0, wrapText: false },
+      format: {
+        fill: { color: '' }, font: { bold: false, name: '', size: 0 }, columnWidth: 0, rowHeight: 0, useStandardHeight: false, wrapText: false,
+        horizontalAlignment: '', verticalAlignment: '', readingOrder: '',
+        borders: { getItem: () => mock({ style: '', weight: '', color: '' }) },
+      },
       columnHidden: false,
+      merge: () => undefined,
+      unmerge: () => undefined,
+      clear: () => undefined,
+      dataValidation: { rule: {}, errorAlert: {}, ignoreBlanks: true, clear: () => undefined },
       conditionalFormats: collection({
         items: [],
         add: () => mock({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, numberFormat: '' } }, stopIfTrue: false, priority: 0 }),
@@ -78,12 +86,26 @@ function installMock(grid: unknown[][]): { syncs: () => number } {
   const sheet = mock({
     name: 'مصوبات',
     getRange: (address?: string) => range(address ?? 'A1'),
-    getRanges: () => mock({ format: { fill: { color: '' } } }),
+    getRanges: () => mock({
+      format: {
+        fill: { color: '' }, font: { bold: false, name: '', size: 0 }, wrapText: false, horizontalAlignment: '', verticalAlignment: '', readingOrder: '',
+        borders: { getItem: () => mock({ style: '', weight: '', color: '' }) },
+      },
+    }),
+    autoFilter: { enabled: false, isDataFiltered: false, apply: () => undefined, remove: () => undefined },
+    freezePanes: { freezeRows: () => undefined, unfreeze: () => undefined },
+    position: 0,
     getUsedRangeOrNullObject: () => mock({ isNullObject: false, rowIndex: 0, columnIndex: 0, rowCount: grid.length, columnCount: width }),
     activate: () => undefined,
     delete: () => undefined,
-    pageLayout: { orientation: '', paperSize: '', zoom: {} },
-    charts: { add: () => mock({ title: { text: '' }, series: { getItemAt: () => ({ format: { fill: { setSolidColor: () => undefined } } }) }, setPosition: () => undefined }) },
+    pageLayout: {
+      orientation: '', paperSize: '', zoom: {}, centerHorizontally: false, setPrintTitleRows: () => undefined,
+      headersFooters: { defaultForAllPages: { centerFooter: '' } },
+    },
+    charts: collection({
+      items: [],
+      add: () => mock({ title: { text: '' }, series: { getItemAt: () => ({ format: { fill: { setSolidColor: () => undefined } }, delete: () => undefined }) }, setPosition: () => undefined }),
+    }),
   });
   const worksheets = collection({
     items: [{ name: 'مصوبات' }],
@@ -91,7 +113,7 @@ function installMock(grid: unknown[][]): { syncs: () => number } {
     getItem: () => sheet,
     add: () => sheet,
   });
-  const context = mock({ workbook: { worksheets } });
+  const context = mock({ workbook: { worksheets, name: 'register.xlsx' } });
   let syncs = 0;
   created.splice(created.indexOf(context), 1);
   const baseSync = context.sync.bind(context);

@@ -75,7 +75,7 @@ describe('legacy.js on the ribbon\'s function page', () => {
   it('without ES5 answers the colour button with the Persian explanation and finishes', async () => {
     const run = await runLegacyCommands(IE11, false);
     expect(run.legacy).toBe(true);
-    expect([...run.associated.keys()]).toEqual(['colorRegister']);
+    expect([...run.associated.keys()]).toEqual(['colorRegister', 'writeSummary']);
     let completed = 0;
     run.associated.get('colorRegister')!({ completed: () => { completed++; } });
     expect(run.dialogs).toHaveLength(1);

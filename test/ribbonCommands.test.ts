@@ -105,6 +105,16 @@ describe('runRibbonCommand', () => {
     expect(forgotten.closedCount()).toBe(1);
   });
 
+  it('shows a success\'s message too when the command asks for it (the summary\'s numbers), completing once it is closed', async () => {
+    const s = standIn();
+    const c = counter();
+    await runRibbonCommand('writeSummary', c.event, async () => ({ ok: true, message: 'خلاصه نوشته شد: ۹ ردیف' }), { ...s.host, tellSuccess: true });
+    expect(s.opened.map(messageOf)).toEqual(['خلاصه نوشته شد: ۹ ردیف']);
+    expect(c.count()).toBe(0);
+    s.handlers.get('dialogMessageReceived')!({ message: 'close' });
+    expect(c.count()).toBe(1);
+  });
+
   it('completes even when storage throws', async () => {
     const s = standIn();
     const c = counter();
@@ -114,7 +124,7 @@ describe('runRibbonCommand', () => {
 });
 
 describe('the built commands.js in a stand-in Excel', () => {
-  it('associates colorRegister once Office is ready; clicking it ends in completed() with a Persian message when Excel cannot run it', async () => {
+  it('associates colorRegister and writeSummary once Office is ready; clicking one ends in completed() with a Persian message when Excel cannot run it', async () => {
     const associated = new Map<string, (event: { completed(): void }) => void>();
     let ready: () => void = () => undefined;
     const dialogs: string[] = [];
@@ -145,7 +155,7 @@ describe('the built commands.js in a stand-in Excel', () => {
     expect([...associated.keys()]).toEqual([]);
     ready();
     await new Promise((resolve) => setImmediate(resolve));
-    expect([...associated.keys()]).toEqual(['colorRegister']);
+    expect([...associated.keys()]).toEqual(['colorRegister', 'writeSummary']);
 
     let completed = 0;
     associated.get('colorRegister')!({ completed: () => { completed++; } });

@@ -13,6 +13,9 @@ export function canUse(version: string): boolean {
   }
 }
 
+/** The one click that makes a sheet right-to-left in Excel (Persian, naming the English menu too): Office.js cannot. */
+export const RTL_CLICK_FA = 'برای راست‌به‌چپ کردن برگه: زبانه‌ی Page Layout (طرح‌بندی صفحه) ← دکمه‌ی Sheet Right-to-Left (برگه از راست به چپ).';
+
 /** Each feature, the ExcelApi version it needs and the Persian line shown when it is missing. */
 export const FEATURES = [
   { key: 'read', version: '1.4', fa: 'این نسخه‌ی اکسل (پیش از ۲۰۱۶ با به‌روزرسانی‌ها) افزونه‌ها را برای خواندن دفتر پشتیبانی نمی‌کند.' },

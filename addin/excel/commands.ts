@@ -13,14 +13,15 @@ import { parseSettingsSheet, settingsSheetRows, type RegisterSettings } from '..
 import { MosavabatError } from '../../core/errors';
 import { toPersianDigits } from '../../core/text';
 import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
-import { PALETTE } from '../../core/register/palette';
+import { agencyNamer } from '../../core/agency';
 import { addMissingColumns, analyzeInput, colorPlan, settingsGrid, validationList } from '../plan/register';
-import { summaryGrid } from '../plan/summary';
+import { registerParts, settingsPicture, sideSheetPictures } from '../plan/sheets';
 import { previewMinutes, rowCells, type MinutesPreview } from '../plan/minutes';
 import { columnLetter } from '../plan/cells';
-import { canUse } from './capabilities';
+import { canUse, RTL_CLICK_FA } from './capabilities';
 import { NO_REGISTER_FA, NoRegisterError, readRegister } from './read';
 import { queueColorPlan } from './write';
+import { loadSideSheetState, queueRegisterParts, queueSideSheets, workbookName, type SideSheetState } from './sheets';
 
 /** What a command tells the user: `message` is Persian, shown in the pane or a notification. */
 export interface CommandOutcome {
@@ -94,19 +95,28 @@ async function guarded<T extends CommandOutcome>(work: () => Promise<T>, onError
 /**
  * Colour every register row by its deadline state: state words, hidden Gregorian due date,
  * canonical status words, the tool's conditional-format rules (the user's are kept) and static
- * fills for rows no rule expresses. Four context.sync calls.
+ * fills for rows no rule expresses; the status dropdown, percent limits, autofilter and frozen
+ * header again; and the `خلاصه`, `مهلت گذشته` and `راهنما` sheets as `mosavabat color` writes
+ * them. Four context.sync calls.
  */
 export async function colorRegister(options: CommandOptions = {}): Promise<CommandOutcome> {
   return guarded<CommandOutcome>(() => Excel.run(async (context) => {
     const today = options.today ?? JalaliDate.today();
     const rulesSupported = canUse('1.6');
-    const read = await readRegister(context, { rules: rulesSupported });
+    let side: SideSheetState | undefined;
+    const read = await readRegister(context, { rules: rulesSupported, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
     const headers = addMissingColumns(read.input.layout);
-    const { analysis, settings, raw } = analyzeInput(read.input, today);
+    const { analysis, settings, raw, directory } = analyzeInput(read.input, today);
     const plan = colorPlan(read.input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: rulesSupported, headers, raw });
+    const summary = summarize(analysis.rows, today, agencyNamer(directory));
+    // a register without settings (an older file) gets the sheet with the defaults, as from the CLI
+    const pictures = [...(read.input.settings ? [] : [settingsPicture()]), ...sideSheetPictures(summary, today, workbookName(side!))];
+    let added: string[] = [];
     writing++;
     try {
       queueColorPlan(read.sheet, plan, read.toolRules);
+      queueRegisterParts(read.sheet, registerParts(read.input.layout), side!);
+      added = queueSideSheets(context, pictures, side!, read.sheetNames).addedLeftToRight;
       await context.sync();
     } finally {
       writing--;
@@ -114,8 +124,14 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     const parts = DEADLINE_STATES.filter((s) => plan.counts[s]).map((s) => `${STATE_LABELS[s]}: ${fa(plan.counts[s])}`);
     const rows = analysis.rows.length;
     const tail = plan.errors ? ` ${fa(plan.errors)} خطا؛ «بررسی» را بزنید.` : '';
-    return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}` };
+    return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}${addedNote(added)}` };
   }), (message) => ({ ok: false, message }));
+}
+
+/** A note on sheets just added: Office.js cannot make them right to left. */
+function addedNote(added: readonly string[]): string {
+  if (!added.length) return '';
+  return ` برگه‌های ${added.map((n) => `«${n}»`).join('، ')} ساخته شد. ${RTL_CLICK_FA}`;
 }
 
 /** Validate the register with core's rules: findings errors first, each with its cell. Three syncs. */
@@ -148,56 +164,32 @@ export async function selectCell(sheet: string, cell: string): Promise<CommandOu
 }
 
 /**
- * Create or refresh the `خلاصه` sheet: the numbers of `mosavabat summary` for the same day, a
- * stacked bar chart of states per agency, A4 landscape. Four syncs.
+ * Create or refresh the `خلاصه` and `مهلت گذشته` sheets with what `mosavabat summary` writes for
+ * the same day (per agency, per meeting, overall; the overdue list), a stacked bar chart of
+ * states per agency, A4 landscape; then show `خلاصه`. Four syncs.
  */
 export async function writeSummary(options: CommandOptions = {}): Promise<CommandOutcome> {
   return guarded<CommandOutcome>(() => Excel.run(async (context) => {
     const today = options.today ?? JalaliDate.today();
-    const read = await readRegister(context, { rules: false });
-    const { analysis } = analyzeInput(read.input, today);
-    const summary = summarize(analysis.rows, today);
-    const grid = summaryGrid(summary);
+    let side: SideSheetState | undefined;
+    const read = await readRegister(context, { rules: false, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
+    const { analysis, directory } = analyzeInput(read.input, today);
+    const summary = summarize(analysis.rows, today, agencyNamer(directory));
+    const pictures = sideSheetPictures(summary, today, workbookName(side!)).filter((p) => p.name !== SHEETS.legend);
+    let added: string[] = [];
     writing++;
     try {
-      const sheets = context.workbook.worksheets;
-      if (read.sheetNames.includes(SHEETS.summary)) sheets.getItem(SHEETS.summary).delete();
-      const sheet = sheets.add(SHEETS.summary);
-      const width = grid.values[0].length;
-      const all = sheet.getRange(`A1:${columnLetter(width)}${grid.values.length}`);
-      all.values = grid.values as unknown as string[][];
-      sheet.getRange('A:A').format.columnWidth = 260;
-      sheet.getRange(`B:${columnLetter(width)}`).format.columnWidth = 80;
-      for (const r of grid.titleRows) sheet.getRange(`A${r}`).format.font.bold = true;
-      for (const r of grid.headerRows) {
-        const header = sheet.getRange(`A${r}:${columnLetter(width)}${r}`);
-        header.format.font.bold = true;
-        header.format.wrapText = true;
-      }
-      for (const [r, c, color] of grid.stateHeaders) sheet.getRange(`${columnLetter(c)}${r}`).format.fill.color = color;
-      if (grid.chartSource) {
-        const chart = sheet.charts.add(Excel.ChartType.barStacked, sheet.getRange(grid.chartSource), Excel.ChartSeriesBy.columns);
-        chart.title.text = 'وضعیت مصوبات هر دستگاه';
-        grid.chartStates.forEach((state, i) => chart.series.getItemAt(i).format.fill.setSolidColor(`#${PALETTE_FILLS[state]}`));
-        chart.setPosition(`A${grid.values.length + 2}`, `J${grid.values.length + 24}`);
-      }
-      if (canUse('1.9')) {
-        sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
-        sheet.pageLayout.paperSize = Excel.PaperType.a4;
-        sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      }
-      sheet.activate();
+      added = queueSideSheets(context, pictures, side!, read.sheetNames).addedLeftToRight;
+      context.workbook.worksheets.getItem(SHEETS.summary).activate();
       await context.sync();
     } finally {
       writing--;
     }
     const t = summary.total;
     const percent = t.percentDone === null ? '—' : `${fa(t.percentDone)}٪`;
-    return { ok: true, message: `خلاصه نوشته شد: ${fa(t.total)} ردیف، ${fa(summary.agencies.length)} دستگاه، ${fa(t.counts.overdue)} مهلت گذشته، انجام ${percent}.` };
+    return { ok: true, message: `خلاصه نوشته شد: ${fa(t.total)} ردیف، ${fa(summary.agencies.length)} دستگاه، ${fa(t.counts.overdue)} مهلت گذشته، انجام ${percent}.${addedNote(added)}` };
   }), (message) => ({ ok: false, message }));
 }
-
-const PALETTE_FILLS = Object.fromEntries(DEADLINE_STATES.map((s) => [s, PALETTE[s].fill])) as Record<string, string>;
 
 /** Parse minutes text against the open register (its settings and ids) for the preview. Three syncs. */
 export async function previewMinutesText(text: string): Promise<MinutesPreview> {

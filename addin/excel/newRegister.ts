@@ -11,14 +11,11 @@ import { SHEETS } from '../../core/register/fields';
 import {
   NEW_REGISTER_COLUMNS, NEW_REGISTER_ROWS, PERCENT_ERROR, STATUS_ERROR, STATUS_LIST, newRegisterRange, newSettingsGrid,
 } from '../plan/newRegister';
-import { canUse } from './capabilities';
+import { canUse, RTL_CLICK_FA } from './capabilities';
+import { columnWidthPoints } from '../plan/cells';
 import type { CommandOutcome } from './commands';
 
-/** The one click that makes a sheet right-to-left in Excel (Persian, naming the English menu too). */
-export const RTL_CLICK_FA = 'برای راست‌به‌چپ کردن برگه: زبانه‌ی Page Layout (طرح‌بندی صفحه) ← دکمه‌ی Sheet Right-to-Left (برگه از راست به چپ).';
-
-/** Character units → points, roughly as Excel converts column widths. */
-const POINTS_PER_CHAR = 7;
+export { RTL_CLICK_FA };
 
 /** The new register and settings sheets as an .xlsx (base64), right to left, built with exceljs. */
 export async function newRegisterBase64(): Promise<string> {
@@ -81,7 +78,7 @@ export async function createRegister(): Promise<CommandOutcome> {
       header.format.font.bold = true;
       for (const c of NEW_REGISTER_COLUMNS) {
         const column = sheet.getRange(`${c.letter}:${c.letter}`);
-        column.format.columnWidth = c.width * POINTS_PER_CHAR;
+        column.format.columnWidth = columnWidthPoints(c.width);
         if (c.hidden) column.columnHidden = true;
       }
       sheet.freezePanes.freezeRows(1);

@@ -35,14 +35,23 @@ export interface RegisterRead {
 /** Persian message of the no-register case. */
 export const NO_REGISTER_FA = 'در این کارپوشه برگه‌ی «مصوبات» یا برگه‌ای با سرستون‌های دفتر مصوبات پیدا نشد. از بخش «دفتر تازه» یکی بسازید یا برگه‌ی دفتر را باز کنید.';
 
+/** What readRegister reads besides the register's columns. */
+export interface ReadOptions {
+  rules: boolean;
+  formats?: boolean;
+  notes?: boolean;
+  alsoLoad?: (sheetNames: string[], sheet: Excel.Worksheet) => void;
+}
+
 /**
  * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
  * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls.
  * @param options.rules also read the sheet's conditional formats (colouring replaces its own)
  * @param options.notes also read the sheet's notes and their cells (ExcelApi 1.18)
+ * @param options.alsoLoad queues the caller's own loads into the second batch (no extra sync)
  * @throws NoRegisterError when there is none
  */
-export async function readRegister(context: Excel.RequestContext, options: { rules: boolean; formats?: boolean; notes?: boolean }): Promise<RegisterRead> {
+export async function readRegister(context: Excel.RequestContext, options: ReadOptions): Promise<RegisterRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const active = sheets.getActiveWorksheet();
@@ -66,6 +75,7 @@ export async function readRegister(context: Excel.RequestContext, options: { rul
   cfs?.load('items/type');
   const notes = options.notes ? sheet.notes : undefined;
   notes?.load('items/content');
+  options.alsoLoad?.(sheetNames, sheet);
   await context.sync();
 
   const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;

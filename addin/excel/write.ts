@@ -5,7 +5,7 @@
  * else one range per run of rows), and the tool's conditional formats (the user's are kept).
  */
 import type { ColorPlan } from '../plan/register';
-import { columnLetter } from '../plan/cells';
+import { columnLetter, columnWidthPoints } from '../plan/cells';
 import { canUse } from './capabilities';
 
 /** Queue the plan's writes on `sheet` (no sync here). */
@@ -15,7 +15,7 @@ export function queueColorPlan(sheet: Excel.Worksheet, plan: ColorPlan, toolRule
     const cell = sheet.getRange(`${letter}${header.row}`);
     cell.values = [[header.header]];
     const column = sheet.getRange(`${letter}:${letter}`);
-    column.format.columnWidth = header.width * 7;
+    column.format.columnWidth = columnWidthPoints(header.width);
     if (header.hidden) column.columnHidden = true;
   }
   for (const write of plan.columns) {

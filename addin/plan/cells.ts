@@ -72,3 +72,13 @@ export function officeCellValue(value: unknown, format?: string): CellValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
+
+/**
+ * A column width as the xlsx file stores it (Excel character units, padding included, what
+ * exceljs's `width` holds) → the points Office.js `format.columnWidth` takes: Excel shows
+ * `trunc((256·w + trunc(128/7)) / 256 · 7)` pixels with the 7-pixel digits of its default
+ * font, and a pixel is ¾ of a point (ECMA-376 Part 1, 18.3.1.13).
+ */
+export function columnWidthPoints(width: number): number {
+  return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7) * 0.75;
+}

@@ -5,6 +5,7 @@
  * one batch and applies the plans in one batch.
  */
 import type { JalaliDate } from '../../core/jalali';
+import type { AgencyDirectory } from '../../core/agency';
 import { RULE_STATES, stateRules, stateWordsFormat } from '../../core/register/colorRules';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
 import { findHeader } from '../../core/register/header';
@@ -129,7 +130,7 @@ export interface RegisterInput {
  * The register analysed as the CLI's analyzeBook does: the `تنظیمات` settings and the
  * `دستگاه‌ها` directory, settings issues first, then the rows'.
  */
-export function analyzeInput(input: RegisterInput, today: JalaliDate): { analysis: RegisterAnalysis; settings: SettingsRead; raw: RawRow[] } {
+export function analyzeInput(input: RegisterInput, today: JalaliDate): { analysis: RegisterAnalysis; settings: SettingsRead; raw: RawRow[]; directory: AgencyDirectory } {
   const settings = parseSettingsSheet(settingsGrid(input.settings));
   const raw = rawRows(input.layout, input.data);
   const directory = parseAgencies((settingsGrid(input.agencies) ?? []) as Grid);
@@ -141,7 +142,7 @@ export function analyzeInput(input: RegisterInput, today: JalaliDate): { analysi
     settings: deadlineSettingsOf(settings.settings),
     dueSoonDays: settings.settings.dueSoonDays,
   });
-  return { analysis: { rows: analysis.rows, issues: [...settings.issues, ...analysis.issues] }, settings, raw };
+  return { analysis: { rows: analysis.rows, issues: [...settings.issues, ...analysis.issues] }, settings, raw, directory };
 }
 
 /** A column's cells to write from `first` down; null leaves a cell as it is. */
@@ -185,7 +186,7 @@ export function stateColor(state: DeadlineState): string {
 }
 
 /** Contiguous runs of numbers, sorted: [[start, end], …]. */
-function runs(numbers: readonly number[]): Array<[number, number]> {
+export function runs(numbers: readonly number[]): Array<[number, number]> {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
   for (const n of sorted) {

@@ -54,14 +54,17 @@
   // ---------------------------------------------------------------- the workbook model
   function Sheet(name) {
     this.name = name;
-    this.rows = []; // rows[r] = { v: [], f: [], fill: [] } (1-based columns)
+    this.rows = []; // rows[r] = { v: [], f: [], fill: [], x: [] } (1-based columns; x: font, alignment, borders)
     this.cfs = []; // in priority order: {area, type, formula, fill, numberFormat, stopIfTrue}
     this.charts = [];
     this.frozenRows = 0;
     this.hiddenColumns = {};
     this.widths = {};
-    this.validations = [];
+    this.validations = []; // { area, rule, errorAlert, ignoreBlanks }, never overlapping
     this.pageLayout = {};
+    this.merges = [];
+    this.heights = {};
+    this.autoFilter = null; // { area, criteria }
     this.rightToLeft = false;
     this.changeHandlers = [];
     this.notes = []; // {r, c, content} (ExcelApi 1.18 notes)
@@ -70,7 +73,7 @@
     var row = this.rows[r];
     if (!row) {
       if (!make) return undefined;
-      row = this.rows[r] = { v: [], f: [], fill: [] };
+      row = this.rows[r] = { v: [], f: [], fill: [], x: [] };
     }
     return row;
   };
@@ -80,6 +83,35 @@
   };
   Sheet.prototype.set = function (r, c, what, value) {
     this.cell(r, c, true)[what][c] = value;
+  };
+  /** A cell's font, alignment and border record (made on first use). */
+  Sheet.prototype.fmt = function (r, c) {
+    var row = this.cell(r, c, true);
+    return row.x[c] || (row.x[c] = {});
+  };
+  /** Remove `area` from every validation, splitting those it cuts (Excel keeps the rest of each). */
+  Sheet.prototype.dropValidation = function (b) {
+    var kept = [];
+    this.validations.forEach(function (v) {
+      var a = v.area;
+      if (a.r2 < b.r1 || a.r1 > b.r2 || a.c2 < b.c1 || a.c1 > b.c2) { kept.push(v); return; }
+      var parts = [];
+      if (a.r1 < b.r1) parts.push({ r1: a.r1, c1: a.c1, r2: b.r1 - 1, c2: a.c2 });
+      if (a.r2 > b.r2) parts.push({ r1: b.r2 + 1, c1: a.c1, r2: a.r2, c2: a.c2 });
+      var top = Math.max(a.r1, b.r1), bottom = Math.min(a.r2, b.r2);
+      if (a.c1 < b.c1) parts.push({ r1: top, c1: a.c1, r2: bottom, c2: b.c1 - 1 });
+      if (a.c2 > b.c2) parts.push({ r1: top, c1: b.c2 + 1, r2: bottom, c2: a.c2 });
+      parts.forEach(function (part) { kept.push({ area: part, rule: v.rule, errorAlert: v.errorAlert, ignoreBlanks: v.ignoreBlanks }); });
+    });
+    this.validations = kept;
+  };
+  /** The validation covering (r, c), or undefined. */
+  Sheet.prototype.validationAt = function (r, c) {
+    for (var i = 0; i < this.validations.length; i++) {
+      var a = this.validations[i].area;
+      if (a.r1 <= r && r <= a.r2 && a.c1 <= c && c <= a.c2) return this.validations[i];
+    }
+    return undefined;
   };
   Sheet.prototype.used = function () {
     var r1 = 0, r2 = 0, c1 = 0, c2 = 0;
@@ -166,6 +198,88 @@
     return target;
   }
 
+  function eachCell(areas, visit) {
+    areas.forEach(function (a) { for (var r = a.r1; r <= a.r2; r++) for (var c = a.c1; c <= a.c2; c++) visit(r, c, a); });
+  }
+  /** A format property kept per cell in the sheet's `x` record (read from the first cell). */
+  function cellFormatProperty(sheet, areas, key, fallback, version, ctx) {
+    return {
+      get: function () { var x = sheet.get(areas[0].r1, areas[0].c1, 'x'); return x && x[key] !== undefined ? x[key] : fallback; },
+      set: function (value) {
+        if (version && !ctx.host.supports(version)) throw hostError('ApiNotFound', key + ' needs ExcelApi ' + version);
+        eachCell(areas, function (r, c) { sheet.fmt(r, c)[key] = value; });
+      },
+    };
+  }
+  var EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+  /** The cell sides one of Excel's border items covers in `area`, as [r, c, side]. */
+  function borderSides(edge, a) {
+    var out = [];
+    eachCell([a], function (r, c) {
+      if (edge === 'EdgeTop' && r === a.r1) out.push([r, c, 'top']);
+      if (edge === 'EdgeBottom' && r === a.r2) out.push([r, c, 'bottom']);
+      if (edge === 'EdgeLeft' && c === a.c1) out.push([r, c, 'left']);
+      if (edge === 'EdgeRight' && c === a.c2) out.push([r, c, 'right']);
+      if (edge === 'InsideHorizontal') { if (r > a.r1) out.push([r, c, 'top']); if (r < a.r2) out.push([r, c, 'bottom']); }
+      if (edge === 'InsideVertical') { if (c > a.c1) out.push([r, c, 'left']); if (c < a.c2) out.push([r, c, 'right']); }
+    });
+    return out;
+  }
+  /** Range(Areas).format: fill, font and borders on every cell of `areas`. */
+  function makeFormat(ctx, sheet, areas, path) {
+    var fill = { _path: path + '.fill' };
+    makeLoadable(ctx, fill, {
+      color: {
+        get: function () { return sheet.get(areas[0].r1, areas[0].c1, 'fill') || '#FFFFFF'; },
+        set: function (color) {
+          areas.forEach(function (area) {
+            ctx._countCells(area);
+            for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', String(color).toUpperCase());
+          });
+        },
+      },
+    });
+    fill.clear = function () {
+      ctx._queue({ op: 'clearFill', path: path });
+      eachCell(areas, function (r, c) { sheet.set(r, c, 'fill', undefined); });
+    };
+    var font = { _path: path + '.font' };
+    makeLoadable(ctx, font, {
+      bold: cellFormatProperty(sheet, areas, 'bold', false),
+      color: cellFormatProperty(sheet, areas, 'fontColor', '#000000'),
+      size: cellFormatProperty(sheet, areas, 'fontSize', 11),
+      name: cellFormatProperty(sheet, areas, 'fontName', 'Calibri'),
+    });
+    var items = {};
+    var borders = {
+      _path: path + '.borders',
+      getItem: function (edge) {
+        if (EDGES.indexOf(edge) < 0) throw hostError('InvalidArgument', 'no border ' + edge);
+        if (!items[edge]) {
+          var border = { _path: path + '.borders.' + edge };
+          var side = function (key) {
+            return {
+              get: function () { return null; },
+              set: function (value) {
+                areas.forEach(function (a) {
+                  borderSides(edge, a).forEach(function (s) {
+                    var x = sheet.fmt(s[0], s[1]);
+                    var b = x.border || (x.border = {});
+                    var one = b[s[2]] || (b[s[2]] = {});
+                    one[key] = value;
+                  });
+                });
+              },
+            };
+          };
+          items[edge] = makeLoadable(ctx, border, { style: side('style'), color: side('color'), weight: side('weight') });
+        }
+        return items[edge];
+      },
+    };
+    return { _path: path, fill: fill, font: font, borders: borders };
+  }
+
   function RangeProxy(ctx, sheet, area, path) {
     var self = this;
     this._path = path;
@@ -215,45 +329,57 @@
         set: function (hidden) { for (var c = area.c1; c <= area.c2; c++) sheet.hiddenColumns[c] = !!hidden; },
       },
     });
-    var fill = { _path: path + '.format.fill' };
-    makeLoadable(ctx, fill, {
-      color: {
-        get: function () { return sheet.get(area.r1, area.c1, 'fill') || '#FFFFFF'; },
-        set: function (color) {
-          ctx._countCells(area);
-          for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', String(color).toUpperCase());
-        },
-      },
-    });
-    fill.clear = function () {
-      ctx._queue({ op: 'clearFill', path: path });
-      for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', undefined);
-    };
-    var font = { _path: path + '.format.font' };
-    makeLoadable(ctx, font, {
-      bold: { get: function () { return false; }, set: function () {} },
-      color: { get: function () { return '#000000'; }, set: function () {} },
-      size: { get: function () { return 11; }, set: function () {} },
-      name: { get: function () { return 'Calibri'; }, set: function () {} },
-    });
-    var format = { _path: path + '.format', fill: fill, font: font };
+    var format = makeFormat(ctx, sheet, [area], path + '.format');
     makeLoadable(ctx, format, {
       columnWidth: { get: function () { return sheet.widths[area.c1] || 64; }, set: function (w) { for (var c = area.c1; c <= area.c2; c++) sheet.widths[c] = w; } },
-      wrapText: { get: function () { return false; }, set: function () {} },
-      horizontalAlignment: { get: function () { return 'General'; }, set: function () {} },
-      verticalAlignment: { get: function () { return 'Bottom'; }, set: function () {} },
-      readingOrder: { get: function () { return 'Context'; }, set: function () {} },
+      rowHeight: {
+        get: function () { return sheet.heights[area.r1] || 15; },
+        set: function (h) { for (var r = area.r1; r <= Math.min(area.r2, area.r1 + 100000); r++) sheet.heights[r] = h; },
+      },
+      useStandardHeight: {
+        get: function () { return !sheet.heights[area.r1]; },
+        set: function (standard) {
+          if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'useStandardHeight needs ExcelApi 1.7');
+          if (standard) Object.keys(sheet.heights).forEach(function (r) { if (area.r1 <= Number(r) && Number(r) <= area.r2) delete sheet.heights[r]; });
+        },
+      },
+      wrapText: cellFormatProperty(sheet, [area], 'wrap', false),
+      horizontalAlignment: cellFormatProperty(sheet, [area], 'h', 'General'),
+      verticalAlignment: cellFormatProperty(sheet, [area], 'v', 'Bottom'),
+      readingOrder: cellFormatProperty(sheet, [area], 'ro', 'Context', '1.9', ctx),
     });
     format.autofitColumns = function () { ctx._queue({ op: 'autofit', path: path }); };
     this.format = format;
     this.conditionalFormats = new CfCollection(ctx, sheet, area, path + '.conditionalFormats');
+    // a validation set through this proxy: made (and older ones under its area dropped) on the first property set
+    var validation = null;
+    function ownValidation() {
+      if (!ctx.host.supports('1.8')) throw hostError('ApiNotFound', 'dataValidation needs ExcelApi 1.8');
+      if (!validation) {
+        sheet.dropValidation(area);
+        validation = { area: area, rule: null, errorAlert: null, ignoreBlanks: true };
+        sheet.validations.push(validation);
+      }
+      return validation;
+    }
     this.dataValidation = makeLoadable(ctx, { _path: path + '.dataValidation' }, {
-      rule: { get: function () { return null; }, set: function (rule) { sheet.validations.push({ area: areaText(area), rule: rule }); } },
-      errorAlert: { get: function () { return null; }, set: function () {} },
+      rule: { get: function () { var v = sheet.validationAt(area.r1, area.c1); return v ? v.rule : null; }, set: function (rule) { ownValidation().rule = rule; } },
+      errorAlert: { get: function () { var v = sheet.validationAt(area.r1, area.c1); return v ? v.errorAlert : null; }, set: function (alert) { ownValidation().errorAlert = alert; } },
+      ignoreBlanks: { get: function () { var v = sheet.validationAt(area.r1, area.c1); return v ? v.ignoreBlanks : true; }, set: function (b) { ownValidation().ignoreBlanks = !!b; } },
     });
     this.dataValidation.clear = function () {
+      if (!ctx.host.supports('1.8')) throw hostError('ApiNotFound', 'dataValidation needs ExcelApi 1.8');
       ctx._queue({ op: 'clearValidation', path: path });
-      sheet.validations = sheet.validations.filter(function (v) { return v.area !== areaText(area); });
+      validation = null;
+      sheet.dropValidation(area);
+    };
+    this.merge = function (across) {
+      ctx._queue({ op: 'merge', path: path, across: !!across });
+      sheet.merges.push(area);
+    };
+    this.unmerge = function () {
+      ctx._queue({ op: 'unmerge', path: path });
+      sheet.merges = sheet.merges.filter(function (m) { return m.r2 < area.r1 || m.r1 > area.r2 || m.c2 < area.c1 || m.c1 > area.c2; });
     };
     this.select = function () { ctx._queue({ op: 'select', path: path }); ctx.host.workbook.selection = { sheet: sheet.name, address: areaText(area) }; ctx.host.workbook.active = sheet; };
     this.getCell = function (row, col) {
@@ -267,7 +393,7 @@
       ctx._queue({ op: 'clear', path: path });
       for (var a = area.r1; a <= Math.min(area.r2, sheet.rows.length); a++) {
         var row = sheet.rows[a];
-        if (row) for (var b = area.c1; b <= area.c2; b++) { row.v[b] = undefined; row.f[b] = undefined; row.fill[b] = undefined; }
+        if (row) for (var b = area.c1; b <= area.c2; b++) { row.v[b] = undefined; row.f[b] = undefined; row.fill[b] = undefined; row.x[b] = undefined; }
       }
     };
     this.untrack = function () { return self; };
@@ -276,25 +402,13 @@
 
   function RangeAreasProxy(ctx, sheet, areas, path) {
     this._path = path;
-    var fill = { _path: path + '.format.fill' };
-    makeLoadable(ctx, fill, {
-      color: {
-        get: function () { return null; },
-        set: function (color) {
-          areas.forEach(function (area) {
-            ctx._countCells(area);
-            for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', String(color).toUpperCase());
-          });
-        },
-      },
+    this.format = makeFormat(ctx, sheet, areas, path + '.format');
+    makeLoadable(ctx, this.format, {
+      wrapText: cellFormatProperty(sheet, areas, 'wrap', false),
+      horizontalAlignment: cellFormatProperty(sheet, areas, 'h', 'General'),
+      verticalAlignment: cellFormatProperty(sheet, areas, 'v', 'Bottom'),
+      readingOrder: cellFormatProperty(sheet, areas, 'ro', 'Context', '1.9', ctx),
     });
-    fill.clear = function () {
-      ctx._queue({ op: 'clearFill', path: path });
-      areas.forEach(function (area) {
-        for (var a = area.r1; a <= area.r2; a++) for (var b = area.c1; b <= area.c2; b++) sheet.set(a, b, 'fill', undefined);
-      });
-    };
-    this.format = { fill: fill };
     makeLoadable(ctx, this, {
       address: { get: function () { return areas.map(function (a) { return sheet.name + '!' + areaText(a); }).join(','); } },
       areaCount: { get: function () { return areas.length; } },
@@ -398,16 +512,19 @@
       visible: { get: function () { return true; }, set: function () {} },
     });
     this.setPosition = function (start, end) { ctx._queue({ op: 'chart.setPosition', path: self._path, start: start, end: end }); chart.position = [start, end]; };
-    var seriesList = [];
+    chart.series = chart.series || [];
     this.series = {
       getItemAt: function (i) {
-        if (!seriesList[i]) {
-          var s = { index: i };
-          chart.seriesFormat = chart.seriesFormat || {};
-          seriesList[i] = { format: { fill: { setSolidColor: function (c) { ctx._queue({ op: 'series.fill', i: i, c: c }); chart.seriesFormat[i] = String(c).toUpperCase(); } } } };
-          void s;
-        }
-        return seriesList[i];
+        var one = chart.series[i];
+        if (!one) throw hostError('ItemNotFound', 'no series ' + i);
+        return {
+          format: { fill: { setSolidColor: function (c) { ctx._queue({ op: 'series.fill', i: i, c: c }); one.color = String(c).toUpperCase(); } } },
+          delete: function () {
+            if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'ChartSeries.delete needs ExcelApi 1.7');
+            ctx._queue({ op: 'series.delete', i: i });
+            chart.series = chart.series.filter(function (x) { return x !== one; });
+          },
+        };
       },
     };
     this.delete = function () { ctx._queue({ op: 'chart.delete', path: self._path }); sheet.charts = sheet.charts.filter(function (c) { return c !== chart; }); };
@@ -521,15 +638,35 @@
       if (wb.active === s) wb.active = wb.sheets[0] || null;
     };
     this.freezePanes = {
-      freezeRows: function (n) { ctx._queue({ op: 'freezeRows', path: path, n: n }); sheet().frozenRows = n; },
-      unfreeze: function () { sheet().frozenRows = 0; },
+      freezeRows: function (n) {
+        if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'freezePanes needs ExcelApi 1.7');
+        ctx._queue({ op: 'freezeRows', path: path, n: n });
+        sheet().frozenRows = n;
+      },
+      unfreeze: function () {
+        if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'freezePanes needs ExcelApi 1.7');
+        ctx._queue({ op: 'unfreeze', path: path });
+        sheet().frozenRows = 0;
+      },
     };
+    function pageProperty(key) {
+      return {
+        get: function () { return sheet().pageLayout[key]; },
+        set: function (v) {
+          if (!ctx.host.supports('1.9')) throw hostError('ApiNotFound', 'pageLayout needs ExcelApi 1.9');
+          sheet().pageLayout[key] = v;
+        },
+      };
+    }
     this.pageLayout = makeLoadable(ctx, { _path: path + '.pageLayout' }, {
-      orientation: { get: function () { return sheet().pageLayout.orientation; }, set: function (v) { sheet().pageLayout.orientation = v; } },
-      paperSize: { get: function () { return sheet().pageLayout.paperSize; }, set: function (v) { sheet().pageLayout.paperSize = v; } },
-      centerHorizontally: { get: function () { return false; }, set: function () {} },
-      printGridlines: { get: function () { return false; }, set: function () {} },
+      orientation: pageProperty('orientation'),
+      paperSize: pageProperty('paperSize'),
+      centerHorizontally: pageProperty('centerHorizontally'),
+      printGridlines: pageProperty('printGridlines'),
     });
+    this.pageLayout.headersFooters = {
+      defaultForAllPages: makeLoadable(ctx, { _path: path + '.pageLayout.footer' }, { centerFooter: pageProperty('centerFooter') }),
+    };
     this.pageLayout.zoom = { scale: 100 };
     this.pageLayout.setPrintTitleRows = function (address) { ctx._queue({ op: 'printTitles', address: address }); sheet().pageLayout.titles = address; };
     var zoomProxy = this.pageLayout;
@@ -537,16 +674,43 @@
       get: function () { return sheet().pageLayout.zoom; },
       set: function (z) { ctx._queue({ op: 'set', path: path + '.pageLayout', prop: 'zoom', value: z }); sheet().pageLayout.zoom = z; },
     });
-    this.charts = {
+    this.charts = makeLoadable(ctx, {
+      _path: path + '.charts',
       add: function (type, sourceData, seriesBy) {
         if (!(sourceData instanceof RangeProxy)) throw hostError('InvalidArgument', 'chart source must be a range');
-        var chart = { id: ++ctx.host._ids, type: type, source: sourceData._area, seriesBy: seriesBy };
-        ctx._queue({ op: 'chart.add', path: path, type: type, source: areaText(sourceData._area) });
-        sheet().charts.push(chart);
-        return new ChartProxy(ctx, sheet(), chart);
+        var s = sheet();
+        var area = sourceData._area;
+        // series by columns: the first row names them, the first column holds the categories
+        var series = [];
+        for (var c = area.c1 + 1; c <= area.c2; c++) series.push({ name: s.get(area.r1, c, 'v'), color: null });
+        var chart = { id: ++ctx.host._ids, type: type, source: area, seriesBy: seriesBy, series: series };
+        ctx._queue({ op: 'chart.add', path: path, type: type, source: areaText(area) });
+        s.charts.push(chart);
+        return new ChartProxy(ctx, s, chart);
       },
+    }, {
+      items: { get: function () { return sheet().charts.map(function (chart) { return new ChartProxy(ctx, sheet(), chart); }); } },
+    });
+    var filterProxy = { _path: path + '.autoFilter' };
+    function filterCheck() { if (!ctx.host.supports('1.9')) throw hostError('ApiNotFound', 'autoFilter needs ExcelApi 1.9'); }
+    makeLoadable(ctx, filterProxy, {
+      enabled: { get: function () { filterCheck(); return !!sheet().autoFilter; } },
+      isDataFiltered: { get: function () { filterCheck(); var f = sheet().autoFilter; return !!(f && f.criteria.length); } },
+    });
+    filterProxy.apply = function (range, columnIndex, criteria) {
+      filterCheck();
+      ctx._queue({ op: 'autoFilter.apply', path: path, range: range._path, columnIndex: columnIndex, criteria: criteria });
+      var old = sheet().autoFilter;
+      var kept = old && criteria === undefined && areaText(old.area) === areaText(range._area) ? old.criteria : [];
+      sheet().autoFilter = { area: range._area, criteria: criteria ? kept.concat([{ column: columnIndex, criteria: criteria }]) : kept };
     };
     Object.defineProperty(this, 'notes', { get: function () { return new NoteCollection(ctx, sheet()); } });
+    filterProxy.remove = function () {
+      filterCheck();
+      ctx._queue({ op: 'autoFilter.remove', path: path });
+      sheet().autoFilter = null;
+    };
+    this.autoFilter = filterProxy;
     this.onChanged = {
       add: function (handler) {
         if (!ctx.host.supports('1.7')) throw hostError('ApiNotFound', 'onChanged needs ExcelApi 1.7');
@@ -579,7 +743,15 @@
     makeLoadable(ctx, worksheets, {
       items: { get: function () { return wb.sheets.map(function (s) { var p = new SheetProxy(ctx, s, false); p._loaded.name = s.name; p._loaded.position = wb.sheets.indexOf(s); return p; }); } },
     });
-    this.workbook = {
+    this.workbook = makeLoadable(ctx, { _path: 'workbook' }, {
+      name: {
+        get: function () {
+          if (!host.supports('1.7')) throw hostError('ApiNotFound', 'Workbook.name needs ExcelApi 1.7');
+          return host.options.name || 'Book1.xlsx';
+        },
+      },
+    });
+    Object.assign(this.workbook, {
       worksheets: worksheets,
       getSelectedRange: function () { var sel = wb.selection || { sheet: wb.active.name, address: 'A1' }; return ctx._range(wb.sheet(sel.sheet), parseArea(sel.address)); },
       insertWorksheetsFromBase64: function (base64, options) {
@@ -589,7 +761,7 @@
         host.options.importWorkbook(host, String(base64), options || {});
         return { value: [] };
       },
-    };
+    });
     this.runtime = makeLoadable(ctx, { _path: 'runtime' }, { enableEvents: { get: function () { return true; }, set: function () {} } });
     this.trackedObjects = { add: function () {}, remove: function () {} };
   }
@@ -753,7 +925,14 @@
     this.today = this.options.today || null; // Excel serial of TODAY()
     this._changeEvents = [];
     this.settings = {}; // Office.context.document.settings, as saved with the workbook
+    this.associated = {};
+    this.dialogs = [];
   }
+  /** Press the open dialog's button (what notice.html does). */
+  Host.prototype.closeDialog = function () {
+    var open = this.dialogs.filter(function (d) { return !d.closed; })[0];
+    if (open && open.handlers.dialogMessageReceived) open.handlers.dialogMessageReceived({ message: 'close' });
+  };
   Host.prototype.supports = function (version) {
     var a = this.api.split('.').map(Number);
     var b = String(version).split('.').map(Number);
@@ -862,8 +1041,17 @@
             saveAsync: function (callback) { setTimeout(function () { if (callback) callback({ status: 'succeeded' }); }, 0); },
           },
         },
+        ui: {
+          displayDialogAsync: function (url, options, callback) {
+            var handlers = {};
+            var dialog = { url: url, handlers: handlers, closed: false };
+            host.dialogs.push(dialog);
+            callback({ status: 'succeeded', value: { addEventHandler: function (type, h) { handlers[type] = h; }, close: function () { dialog.closed = true; } } });
+          },
+        },
       },
-      actions: { associate: function () {} },
+      // the ribbon's function file: what it associates, and the dialogs it opens (closed with host.closeDialog())
+      actions: { associate: function (name, fn) { host.associated[name] = fn; } },
       HostType: { Excel: 'Excel' },
     };
     return { Excel: Excel, Office: Office };

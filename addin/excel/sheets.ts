@@ -1,0 +1,193 @@
+/// <reference types="office-js" />
+/**
+ * Writing the tool's side sheets (`خلاصه`, `مهلت گذشته`, `راهنما`) and the register sheet's own
+ * parts (status dropdown, percent limits, autofilter, frozen header, hidden helpers) through
+ * Office.js, queued in the command's one write batch. What needs a newer Excel than the one
+ * running is left out (each call's requirement set is named beside it) and reported back, so the
+ * command can say so in Persian.
+ * A side sheet that exists is cleared and rewritten in place, never deleted and added again: it
+ * keeps its tab position and its right-to-left direction, which Office.js cannot set.
+ */
+import { SIDE_SHEETS, type CellFormat, type RegisterParts, type SheetPicture } from '../plan/sheets';
+import { columnLetter, columnWidthPoints } from '../plan/cells';
+import { canUse } from './capabilities';
+
+/** Proxies loaded in the read batch, read after its sync. */
+export interface SideSheetState {
+  /** The workbook's file name (ExcelApi 1.7), for the summary's «از روی» line. */
+  workbook?: Excel.Workbook;
+  sheets: Map<string, { used: Excel.Range; charts?: Excel.ChartCollection; filter?: Excel.AutoFilter }>;
+  registerFilter?: Excel.AutoFilter;
+}
+
+/**
+ * Queue, before the read's second sync, what writing the side sheets needs to know: each
+ * existing side sheet's used range, the summary's charts, the autofilters (1.9).
+ */
+export function loadSideSheetState(context: Excel.RequestContext, sheetNames: readonly string[], register: Excel.Worksheet): SideSheetState {
+  const state: SideSheetState = { sheets: new Map() };
+  if (canUse('1.7')) {
+    state.workbook = context.workbook;
+    context.workbook.load('name');
+  }
+  const filters = canUse('1.9');
+  for (const name of SIDE_SHEETS) {
+    if (!sheetNames.includes(name)) continue;
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject();
+    used.load('rowCount,columnCount');
+    const charts = name === SIDE_SHEETS[0] ? sheet.charts : undefined;
+    charts?.load('items/name');
+    const filter = filters ? sheet.autoFilter : undefined;
+    filter?.load('enabled');
+    state.sheets.set(name, { used, charts, filter });
+  }
+  if (filters) {
+    state.registerFilter = register.autoFilter;
+    state.registerFilter.load('enabled,isDataFiltered');
+  }
+  return state;
+}
+
+/** The workbook's name once loaded (undefined before ExcelApi 1.7). */
+export function workbookName(state: SideSheetState): string | undefined {
+  return state.workbook?.name || undefined;
+}
+
+/** What could not be written on this Excel, for the command's message. */
+export interface SkippedParts {
+  /** Side sheets added now: Office.js makes them left-to-right. */
+  addedLeftToRight: string[];
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+function applyFormat(format: Excel.RangeFormat, f: CellFormat, readingOrder: boolean): void {
+  if (f.fontName) format.font.name = f.fontName;
+  if (f.fontSize) format.font.size = f.fontSize;
+  if (f.bold) format.font.bold = true;
+  if (f.fill) format.fill.color = f.fill;
+  if (f.horizontal) format.horizontalAlignment = f.horizontal;
+  if (f.vertical) format.verticalAlignment = f.vertical;
+  if (f.wrap) format.wrapText = true;
+  if (f.rightToLeft && readingOrder) format.readingOrder = 'RightToLeft';
+  if (f.border) {
+    for (const edge of EDGES) {
+      const border = format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = f.border;
+    }
+  }
+}
+
+/**
+ * Queue the side sheets' writes (no sync here). Existing sheets are cleared first (values,
+ * formats, merges, row heights, the summary's chart, the overdue list's filter); missing ones are
+ * added where the CLI puts them.
+ * @param sheetNames the workbook's sheets in tab order, as read
+ */
+export function queueSideSheets(context: Excel.RequestContext, pictures: readonly SheetPicture[], state: SideSheetState, sheetNames: readonly string[]): SkippedParts {
+  const v17 = canUse('1.7');
+  const v19 = canUse('1.9');
+  const order = [...sheetNames];
+  const skipped: SkippedParts = { addedLeftToRight: [] };
+  for (const pic of pictures) {
+    const old = state.sheets.get(pic.name);
+    let sheet: Excel.Worksheet;
+    if (old) {
+      sheet = context.workbook.worksheets.getItem(pic.name);
+      if (!old.used.isNullObject) {
+        const area = sheet.getRange(`A1:${columnLetter(old.used.columnCount ?? 1)}${old.used.rowCount ?? 1}`);
+        area.unmerge();
+        area.clear();
+        if (v17) sheet.getRange(`1:${old.used.rowCount}`).format.useStandardHeight = true;
+      }
+      for (const chart of old.charts?.items ?? []) chart.delete();
+      if (old.filter?.enabled) sheet.autoFilter.remove();
+    } else {
+      sheet = context.workbook.worksheets.add(pic.name);
+      // where the CLI puts a new sheet: the overdue list after the summary, the settings after the agencies
+      const after = pic.after ? order.indexOf(pic.after) : -1;
+      if (after >= 0 && after < order.length - 1) {
+        sheet.position = after + 1;
+        order.splice(after + 1, 0, pic.name);
+      } else {
+        order.push(pic.name);
+      }
+      skipped.addedLeftToRight.push(pic.name);
+    }
+    writePicture(sheet, pic, v17, v19);
+  }
+  return skipped;
+}
+
+function writePicture(sheet: Excel.Worksheet, pic: SheetPicture, v17: boolean, v19: boolean): void {
+  const rows = pic.values.length;
+  const width = rows ? pic.values[0].length : 0;
+  if (rows && width) {
+    const block = `A1:${columnLetter(width)}${rows}`;
+    sheet.getRange(block).values = pic.values as unknown as string[][];
+    if (pic.numberFormats.some((line) => line.some((f) => f !== null))) sheet.getRange(block).numberFormat = pic.numberFormats as unknown as string[][];
+  }
+  for (const group of pic.formats) {
+    for (const addresses of group.addresses) {
+      if (v19) applyFormat(sheet.getRanges(addresses).format, group.format, true);
+      else for (const area of addresses.split(',')) applyFormat(sheet.getRange(area).format, group.format, false);
+    }
+  }
+  for (const [col, chars] of pic.widths) {
+    const letter = columnLetter(col);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(chars);
+  }
+  for (const [row, height] of pic.heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const area of pic.merges) sheet.getRange(area).merge(false);
+  if (v17) {
+    sheet.freezePanes.unfreeze();
+    if (pic.frozenRows) sheet.freezePanes.freezeRows(pic.frozenRows);
+  }
+  if (v19) {
+    if (pic.autoFilter) sheet.autoFilter.apply(sheet.getRange(pic.autoFilter));
+    const page = sheet.pageLayout;
+    page.orientation = 'Landscape';
+    page.paperSize = 'A4';
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.centerHorizontally = true;
+    if (pic.page.printTitleRows) page.setPrintTitleRows(pic.page.printTitleRows);
+    if (pic.page.footer) page.headersFooters.defaultForAllPages.centerFooter = pic.page.footer;
+  }
+  if (pic.chart) {
+    const chart = sheet.charts.add('BarStacked', sheet.getRange(pic.chart.source), 'Columns');
+    chart.title.text = 'وضعیت مصوبات هر دستگاه';
+    pic.chart.colors.forEach((color, i) => chart.series.getItemAt(pic.chart!.firstStateSeries + i).format.fill.setSolidColor(color));
+    // the total is not a state: without ChartSeries.delete (1.7) it stays as one more bar
+    if (v17) chart.series.getItemAt(0).delete();
+    chart.setPosition(`A${pic.chart.anchorRow}`, `J${pic.chart.anchorRow + 22}`);
+  }
+}
+
+/**
+ * Queue the register sheet's parts (no sync here): validations of the status and percent
+ * columns replaced (1.8; other columns' validations kept), the autofilter set over the whole
+ * table unless the user is filtering with it now (1.9), the header frozen (1.7), helpers hidden.
+ */
+export function queueRegisterParts(sheet: Excel.Worksheet, parts: RegisterParts, state: SideSheetState): void {
+  if (canUse('1.8')) {
+    for (const column of parts.clearValidation) sheet.getRange(column).dataValidation.clear();
+    if (parts.statusList) {
+      const dv = sheet.getRange(parts.statusList.address).dataValidation;
+      dv.ignoreBlanks = true;
+      dv.rule = { list: { inCellDropDown: true, source: parts.statusList.source } };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: parts.statusList.title, message: parts.statusList.message };
+    }
+    if (parts.percentRule) {
+      const dv = sheet.getRange(parts.percentRule.address).dataValidation;
+      dv.ignoreBlanks = true;
+      dv.rule = { wholeNumber: { formula1: 0, formula2: 100, operator: 'Between' } };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: parts.percentRule.title, message: parts.percentRule.message };
+    }
+  }
+  if (state.registerFilter && !state.registerFilter.isDataFiltered) sheet.autoFilter.apply(sheet.getRange(parts.autoFilter));
+  if (canUse('1.7')) sheet.freezePanes.freezeRows(parts.frozenRows);
+  for (const col of parts.hiddenColumns) sheet.getRange(`${columnLetter(col)}:${columnLetter(col)}`).columnHidden = true;
+}
