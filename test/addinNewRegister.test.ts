@@ -75,7 +75,8 @@ describe('a new register in a workbook that has none', () => {
     const sheet = host.workbook.sheet('مصوبات')! as unknown as { frozenRows: number; validations: Array<{ area: string }>; hiddenColumns: Record<number, boolean>; get(r: number, c: number, w: string): unknown };
     expect(HEADERS.map((_, i) => sheet.get(1, i + 1, 'v'))).toEqual(HEADERS);
     expect(sheet.frozenRows).toBe(1);
-    expect(sheet.validations.map((v) => v.area)).toEqual(['I2:I501', 'J2:J501']);
+    // I2:I501 and J2:J501
+    expect(sheet.validations.map((v) => v.area)).toEqual([{ r1: 2, c1: 9, r2: 501, c2: 9 }, { r1: 2, c1: 10, r2: 501, c2: 10 }]);
     expect(sheet.hiddenColumns).toEqual({ 17: true, 18: true });
   });
 
