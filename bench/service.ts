@@ -1,16 +1,21 @@
 /**
  * The service under load, as `npm start` runs it (the built service in its own process, SQLite
  * in WAL mode, then PostgreSQL when a server can be started), on loopback:
- * - reads with autocannon: the summary, one agency's rows (20), and the whole register as JSON;
+ * - reads with autocannon: pages of the register as JSON, the summary, one agency's or meeting's
+ *   rows; the large answers also from a bare Node server sending the same bytes (the floor: what
+ *   loopback, Node and autocannon's own client cost on this machine at that moment), with the
+ *   server process's CPU per request beside each;
  * - 20 agencies uploading their filled 20-row returns at the same moment into a 10,000-row
  *   register, several rounds: latency per upload, and the peak memory of the service with its
  *   parse workers (the sum of each process's high-water mark, VmHWM).
  *
- *   node dist/bench/service.js [rows] [rounds]
+ *   node dist/bench/service.js [rows] [rounds] [seconds per read]   (rounds 0: reads only)
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import ExcelJS from 'exceljs';
@@ -23,10 +28,13 @@ import { startBuiltService } from '../test/serviceProcess';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
+/** Seconds of load per read. */
+const SECONDS = Number(process.argv[4] ?? 5);
 const PER_AGENCY = 20;
 const UPLOADERS = 20;
 const PER_MEETING = 100;
 const MAIN = join(__dirname, '..', 'server', 'main.js');
+const FLOOR = join(__dirname, 'floorServer.js');
 
 const agencyName = (k: number) => `دستگاه شمارهٔ ${k + 1}`;
 
@@ -76,12 +84,62 @@ function peakMb(pid: number): number {
   return total;
 }
 
-async function read(base: string, path: string, token: string, seconds: number, gzip = false): Promise<{ rps: number; p99: number; bytes: number }> {
+/** CPU time a process has used so far (user + system), ms; Linux counts it in ticks of 10 ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface ReadResult {
+  rps: number;
+  p99: number;
+  bytes: number;
+  /** The server process's CPU per request, µs. */
+  cpuUs: number;
+}
+
+/** autocannon against `base + path` for `seconds`, 10 connections, as the holder of `token`. */
+async function read(base: string, path: string, token: string, seconds: number, pid: number, gzip = false): Promise<ReadResult> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (gzip) headers['accept-encoding'] = 'gzip';
+  // a second first, not counted: the answer computed and kept, the code warmed up
+  await autocannon({ url: base + path, connections: 10, duration: 1, headers });
+  const before = cpuMs(pid);
   const result = await autocannon({ url: base + path, connections: 10, duration: seconds, headers });
   if (result.non2xx) throw new Error(`${path}: ${result.non2xx} answers were not 2xx`);
-  return { rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average / Math.max(1, result.requests.average) };
+  return {
+    rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average / Math.max(1, result.requests.average),
+    cpuUs: (1000 * (cpuMs(pid) - before)) / Math.max(1, result.requests.total),
+  };
+}
+
+/** The same answer's bytes from a bare Node server (bench/floorServer.ts), under the same load. */
+async function floor(base: string, path: string, token: string, seconds: number, gzip: boolean): Promise<ReadResult> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (gzip) headers['accept-encoding'] = 'gzip';
+  const answer = await new Promise<{ body: Buffer; encoding: string }>((resolve, reject) => {
+    httpGet(base + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? '') }));
+    }).on('error', reject);
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'mosavabat-floor-')), 'answer');
+  writeFileSync(file, answer.body);
+  const child = spawn(process.execPath, [FLOOR, file, answer.encoding], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const found = /floor: (http:\/\/\S+)\//.exec(chunk.toString())?.[1];
+        if (found) resolve(found);
+      });
+      child.once('exit', (code) => reject(new Error(`the floor server stopped (${code})`)));
+    });
+    return await read(url, path, token, seconds, child.pid!, gzip);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 }
 
 async function fill(bytes: Buffer, round: number, agency: number): Promise<Buffer> {
@@ -138,25 +196,34 @@ async function benchOne(label: string, db: string): Promise<void> {
   const { child, base } = await startBuiltService(MAIN, db);
   try {
     const secretariat = tokens[0];
-    const summary = await read(base, '/api/summary', secretariat, 5);
-    const summaryGzip = await read(base, '/api/summary', secretariat, 10, true);
-    const meetingSummary = await read(base, '/api/summary?meeting=14020115-7', secretariat, 10);
-    const agency = await read(base, `/api/assignments?agency=${encodeURIComponent(agencyName(7))}`, secretariat, 10);
-    const own = await read(base, '/api/assignments', tokens[1], 10);
-    const meeting = await read(base, '/api/assignments?meeting=14020115-7', secretariat, 10, true);
-    const whole = await read(base, '/api/assignments', secretariat, 5, true);
-    const up = await uploads(base, tokens);
-    const peak = peakMb(child.pid!);
-    console.log(`\n${label}: ${ROWS.toLocaleString('en')}-row register`);
-    console.log(`| read (10 connections) | req/s | p99 ms | bytes sent |`);
-    console.log(`| --- | ---: | ---: | ---: |`);
-    for (const [name, r] of [
-      ['GET /api/summary (whole register)', summary], ['GET /api/summary, gzip accepted', summaryGzip], ['GET /api/summary?meeting= (100 rows)', meetingSummary],
-      ['GET /api/assignments?agency= (20 rows)', agency], ['GET /api/assignments, agency token (20 rows)', own],
-      ['GET /api/assignments?meeting= (100 rows), gzip accepted', meeting], ['GET /api/assignments (10,000 rows), gzip accepted', whole],
-    ] as const) {
-      console.log(`| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p99} | ${Math.round(r.bytes).toLocaleString('en')} |`);
+    const pid = child.pid!;
+    // [row name, path, token, gzip, with its floor]
+    const reads: Array<[string, string, string, boolean, boolean]> = [
+      ['GET /api/assignments (first page: 100 of 10,000 rows), gzip', '/api/assignments', secretariat, true, true],
+      ['GET /api/assignments (first page), plain', '/api/assignments', secretariat, false, true],
+      ['GET /api/assignments?limit=1000 (largest page), gzip', '/api/assignments?limit=1000', secretariat, true, true],
+      ['GET /api/summary (whole register, 100 most-late overdue rows), gzip', '/api/summary', secretariat, true, true],
+      ['GET /api/summary, plain', '/api/summary', secretariat, false, true],
+      ['GET /api/summary?overdueLimit=all (every overdue row), gzip', '/api/summary?overdueLimit=all', secretariat, true, true],
+      ['GET /api/summary?meeting= (100 rows)', '/api/summary?meeting=14020115-7', secretariat, false, false],
+      ['GET /api/assignments?agency= (20 rows)', `/api/assignments?agency=${encodeURIComponent(agencyName(7))}`, secretariat, false, false],
+      ['GET /api/assignments, agency token (its 20 rows)', '/api/assignments', tokens[1], false, false],
+      ['GET /api/assignments?meeting= (100 rows), gzip', '/api/assignments?meeting=14020115-7', secretariat, true, false],
+    ];
+    const rows: Array<[string, ReadResult]> = [];
+    for (const [name, path, token, gzip, withFloor] of reads) {
+      rows.push([name, await read(base, path, token, SECONDS, pid, gzip)]);
+      if (withFloor) rows.push(['  floor: the same bytes from a bare Node server', await floor(base, path, token, SECONDS, gzip)]);
     }
+    const up = ROUNDS > 0 ? await uploads(base, tokens) : undefined;
+    const peak = peakMb(pid);
+    console.log(`\n${label}: ${ROWS.toLocaleString('en')}-row register`);
+    console.log('| read (10 connections) | req/s | p99 ms | server CPU µs/req | bytes sent |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [name, r] of rows) {
+      console.log(`| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p99} | ${Math.round(r.cpuUs).toLocaleString('en')} | ${Math.round(r.bytes).toLocaleString('en')} |`);
+    }
+    if (!up) return;
     console.log(`uploads: ${ROUNDS} rounds of ${UPLOADERS} concurrent 20-row returns (${up.latencies.length} uploads, ${up.cells} cells applied): ` +
       `p50 ${Math.round(percentile(up.latencies, 50))} ms, p99 ${Math.round(percentile(up.latencies, 99))} ms, max ${Math.round(Math.max(...up.latencies))} ms; ` +
       `peak RSS of the service and its parse workers ${Math.round(peak)} MB`);

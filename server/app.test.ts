@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { JalaliDate } from '../core/jalali';
 import { OPENAPI } from './http/openapi';
-import { createApp, storeVerifier, tehranDay } from './app';
+import { createApp, requestListener, storeVerifier, tehranDay } from './app';
 import { CONTENT_SECURITY_POLICY } from './http/headers';
 import { join } from 'node:path';
 import { openSqliteStore } from '../adapters/store/sqliteStore';
@@ -411,6 +411,75 @@ describe('the HTTP layer', () => {
     expect([none.body.overdue.length, none.body.overdueTotal]).toEqual([0, 2]);
     const bad = await get('?overdueLimit=many');
     expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_number']);
+  });
+
+  test('kept register and summary answers go out without Express: the same status, bytes and headers, and the same log line', async () => {
+    const s = await makeService();
+    let byExpress = 0;
+    const listener = requestListener(s.app, (req, res) => {
+      byExpress++;
+      s.app(req, res);
+    });
+    const secretariat = bearer(s.tokens.secretariat);
+    const karaj = bearer(s.tokens.karaj);
+    const asked: Array<[string, Record<string, string>]> = [
+      ['/api/assignments', secretariat], ['/api/assignments?limit=4', secretariat], ['/api/assignments?state=overdue&limit=1', secretariat],
+      ['/api/summary', secretariat], ['/api/summary?overdueLimit=1', secretariat], ['/api/assignments', karaj],
+      ['/api/assignments?limit=5', { ...secretariat, 'Accept-Encoding': 'gzip' }], ['/api/summary?overdueLimit=all', { ...secretariat, 'Accept-Encoding': 'gzip' }],
+    ];
+    for (const [path, headers] of asked) {
+      const get = () => request(listener).get(path).set(headers);
+      const before = byExpress;
+      const first = await get();
+      // the first computes the answer (Express); the second is sent from what was kept
+      expect(byExpress).toBe(before + 1);
+      const second = await get();
+      expect(byExpress).toBe(before + 1);
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual(first.body);
+      for (const name of ['etag', 'content-type', 'content-encoding', 'link', 'vary', 'content-security-policy', 'cache-control', 'x-frame-options', 'access-control-allow-origin']) {
+        expect([name, second.headers[name]]).toEqual([name, first.headers[name]]);
+      }
+      const notModified = await request(listener).get(path).set(headers).set('If-None-Match', first.headers.etag);
+      expect(notModified.status).toBe(304);
+      expect(byExpress).toBe(before + 1);
+    }
+    // the last three: the summary by Express, then sent from what was kept, then 304
+    const [byApp, kept, notModified] = s.logged.slice(-3).map((l) => l.replace(/^\S+ /, '').replace(/ [\d.]+ms /, ' '));
+    expect(kept).toBe(byApp);
+    expect(byApp).toMatch(/^\S+ GET \/api\/summary 200 secretariat:[0-9a-f]{12}$/);
+    expect(notModified).toBe(byApp.replace(' 200 ', ' 304 '));
+  });
+
+  test('the fast path leaves to Express what it cannot answer as Express would', async () => {
+    const s = await makeService();
+    let byExpress = 0;
+    const listener = requestListener(s.app, (req, res) => {
+      byExpress++;
+      s.app(req, res);
+    });
+    const get = (path: string, token: string) => request(listener).get(path).set(bearer(token));
+    // kept answers for the secretariat, then asks each of which goes to Express
+    await get('/api/summary', s.tokens.secretariat);
+    await get('/api/assignments', s.tokens.karaj);
+    const cases: Array<[string, string, number]> = [
+      ['/api/summary', s.tokens.karaj, 403], // an agency token may not read the summary
+      [`/api/assignments?agency=${encodeURIComponent(EDUCATION)}`, s.tokens.karaj, 403], // nor another agency's rows
+      ['/api/assignments?today=1401/06/01', s.tokens.secretariat, 200], // another day
+      ['/api/assignments?limit=2&limit=3', s.tokens.secretariat, 200], // a name given twice
+      ['/api/summary', 'mosavabat_' + 'y'.repeat(43), 401], // a token never seen
+    ];
+    for (const [path, token, status] of cases) {
+      const before = byExpress;
+      expect([path, (await get(path, token)).status]).toEqual([path, status]);
+      expect([path, byExpress]).toEqual([path, before + 1]);
+    }
+    // a write moves the version on: the next read is computed again
+    const [row] = (await get('/api/assignments', s.tokens.karaj)).body.assignments;
+    await request(listener).patch(`/api/assignments/${row.id}`).set(bearer(s.tokens.secretariat)).set('If-Match', `"${row.revision}"`).send({ fields: { report: 'تازه' } });
+    const before = byExpress;
+    const after = await get('/api/assignments', s.tokens.karaj);
+    expect([after.body.assignments[0].report, byExpress]).toEqual(['تازه', before + 1]);
   });
 
   test('a revoked token is refused from the next request on, also when another process (the CLI) revokes it', async () => {

@@ -7,12 +7,14 @@
 import express from 'express';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { JalaliDate } from '../core/jalali/JalaliDate';
 import { MosavabatError } from '../core/errors';
 import type { RegisterStore } from '../usecases/registerStore';
 import { authenticate, type Principal, type TokenVerifier } from './http/auth';
 import { errorHandler } from './http/errors';
+import { fastReads } from './http/fastReads';
 import { securityHeaders } from './http/headers';
 import { storeLimiter, type RateLimiter } from './http/rateLimit';
 import { readCache, type ReadCache } from './http/readCache';
@@ -137,7 +139,8 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true, today: ctx.today().toString() });
   });
-  app.use('/api', authenticate(storeVerifier(store), failures));
+  const verifier = storeVerifier(store);
+  app.use('/api', authenticate(verifier, failures));
   app.use('/api', express.json({ limit: MAX_JSON_BYTES, type: ['application/json'] }));
   app.use('/api', apiRoutes(ctx));
   app.use('/api', (_req, _res, next) => {
@@ -150,5 +153,26 @@ export function createApp(options: AppOptions): express.Express {
     res.status(404).type('text/plain; charset=utf-8').send('یافت نشد — not found');
   });
   app.use(errorHandler(log));
+  fastPaths.set(app, fastReads({ store, reads: ctx.reads, verifier, today: ctx.today, log }));
   return app;
+}
+
+/** The fast path of reads (server/http/fastReads.ts) of each app createApp made. */
+const fastPaths = new WeakMap<express.Express, ReturnType<typeof fastReads>>();
+
+/**
+ * What the HTTP server runs: the kept register and summary reads answered on the fast path, every
+ * other request (and any the fast path leaves) by the Express app.
+ * @param rest what answers the requests the fast path leaves (default the app itself)
+ */
+export function requestListener(app: express.Express, rest: RequestListener = app): RequestListener {
+  const fast = fastPaths.get(app);
+  if (!fast) return rest;
+  return (req, res) => {
+    fast(req, res).then((answered) => {
+      if (!answered) rest(req, res);
+    }, () => {
+      if (!res.headersSent) rest(req, res);
+    });
+  };
 }

@@ -5,7 +5,7 @@
  * or postgres://…), TLS_CERT and TLS_KEY (PEM files; both set: HTTPS, which Office needs to load
  * the add-in). The built Excel add-in is served at /addin/ on the same address.
  */
-import { createApp } from './app';
+import { createApp, requestListener } from './app';
 import { describeStore, openStore } from '../adapters/store/openStore';
 import { ensureFirstToken } from '../adapters/store/firstToken';
 import { listen, readTlsFiles } from './listen';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const store = await openStore(process.env.MOSAVABAT_DB);
   await ensureFirstToken(store, (line) => console.log(line));
   const parser = createParsePool();
-  const { server, url } = await listen(createApp({ store, parser }), port, tls, host);
+  const { server, url } = await listen(requestListener(createApp({ store, parser })), port, tls, host);
   parser.warm();
   console.log(`mosavabat: ${url}/  (store: ${describeStore(process.env.MOSAVABAT_DB)})`);
   console.log(`Excel add-in: ${url}/addin/taskpane.html${tls ? '' : '  (Office needs HTTPS: set TLS_CERT and TLS_KEY)'}`);

@@ -27,7 +27,7 @@ import { ConflictWithCurrent, errorBody, httpStatus } from './http/errors';
 import { tooManyUploads } from './http/rateLimit';
 import { receiveFiles, type ReceivedFile } from './http/uploads';
 import { OPENAPI } from './http/openapi';
-import { VersionMemo } from './http/readCache';
+import { readKey, VersionMemo } from './http/readCache';
 import type { ParseKind } from './worker/parsePool';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -232,9 +232,8 @@ export function apiRoutes(ctx: AppContext): express.Router {
     res.json({ agencies: await replaceStoredDirectory(store, req.body, actorOf(principalOf(req)), ctx.now()) });
   });
 
-  /** What a read answer depends on besides the register: the route, its query, the caller's agency, the day. */
-  const readKey = (req: Request, at: JalaliDate, query: RowQuery) =>
-    JSON.stringify([req.path, query, principalOf(req).role === 'agency' ? query.agency : '', at.toString()]);
+  /** What a read answer depends on besides the register (server/http/fastReads.ts sends kept answers by the same key). */
+  const keyOf = (req: Request, path: string, at: JalaliDate) => readKey(path, principalOf(req), at.toString(), (name) => text(req, name));
 
   // a listing is built once per register version and paged from there
   const listings = new VersionMemo<StatedRow[]>(50);
@@ -245,7 +244,7 @@ export function apiRoutes(ctx: AppContext): express.Router {
     const limit = countParam(req, 'limit', DEFAULT_PAGE_ROWS, MAX_PAGE_ROWS);
     const cursor = text(req, 'cursor');
     const version = await store.version();
-    await ctx.reads.send(req, res, `${readKey(req, at, query)} ${limit} ${cursor ?? ''}`, version, async () => {
+    await ctx.reads.send(req, res, keyOf(req, '/api/assignments', at), version, async () => {
       const rows = await listings.get(JSON.stringify([query, at.toString()]), version, () => storedRows(store, at, query));
       const page = pageOf(rows, cursor === undefined ? new Map() : await orders.get('', version, () => registerOrder(store)), limit, cursor);
       const next = page.cursor === null ? null : nextPage(req, page.cursor);
@@ -298,7 +297,7 @@ export function apiRoutes(ctx: AppContext): express.Router {
     const at = today(req);
     const query = rowQuery(req);
     const overdue = text(req, 'overdueLimit') === 'all' ? Infinity : countParam(req, 'overdueLimit', DEFAULT_OVERDUE_ROWS, Number.MAX_SAFE_INTEGER, 0);
-    await ctx.reads.send(req, res, `${readKey(req, at, query)} ${overdue}`, await store.version(),
+    await ctx.reads.send(req, res, keyOf(req, '/api/summary', at), await store.version(),
       async () => ({ json: limitOverdue(await storedSummary(store, at, query), overdue) }));
   });
 

@@ -30,6 +30,11 @@ declare module 'express-serve-static-core' {
 
 const BEARER = /^Bearer[ \t]+([\w.~+/-]{8,200}=*)[ \t]*$/;
 
+/** The token in an `Authorization: Bearer <token>` header; undefined for none or another form. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? BEARER.exec(header)?.[1] : undefined;
+}
+
 export function unauthorized(): MosavabatError {
   return new MosavabatError('unauthorized', 'برای این کار باید با کلید دسترسی (توکن) معتبر وارد شوید',
     'a valid token is required (Authorization: Bearer <token>)', 'unauthorized');
@@ -48,15 +53,15 @@ export function forbidden(fa = 'کلید دسترسی شما اجازهٔ این
 export function authenticate(verifier: TokenVerifier, failures: RateLimiter): RequestHandler {
   const check = async (req: Request): Promise<Principal> => {
     const header = req.get('authorization');
-    const match = header ? BEARER.exec(header) : null;
-    const known = match ? await verifier.remembered(match[1]) : undefined;
+    const token = bearerToken(header);
+    const known = token === undefined ? undefined : await verifier.remembered(token);
     if (known) return known;
     const ip = req.ip ?? 'unknown';
     if (await failures.blocked(ip)) {
       throw new MosavabatError('too_many_failures', 'تلاش‌های ناموفق ورود زیاد بوده است؛ چند دقیقهٔ دیگر دوباره تلاش کنید',
         'too many failed logins from this address; try again in a few minutes', 'rate_limited');
     }
-    const principal = match ? await verifier.verify(match[1]) : null;
+    const principal = token === undefined ? null : await verifier.verify(token);
     if (!principal) {
       if (header) await failures.hit(ip);
       throw unauthorized();

@@ -12,31 +12,34 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 
+const EVERYWHERE: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+const UNFRAMED: Readonly<Record<string, string>> = { ...EVERYWHERE, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Frame-Options': 'DENY' };
+/** The headers of every API answer. */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  ...UNFRAMED,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+  'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Link',
+  'Access-Control-Max-Age': '600',
+  'Cache-Control': 'no-store',
+};
+
+/** The security headers of an answer at `path`. */
+export function headersFor(path: string): Readonly<Record<string, string>> {
+  return path.startsWith('/api/') ? API_HEADERS : path.startsWith('/addin/') ? EVERYWHERE : UNFRAMED;
+}
+
 export const securityHeaders: RequestHandler = (req, res, next) => {
-  const framed = req.path.startsWith('/addin/');
-  res.set({
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  });
-  if (!framed) {
-    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.set('X-Frame-Options', 'DENY');
-  }
-  if (req.path.startsWith('/api/')) {
-    res.set({
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
-      'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
-      'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Link',
-      'Access-Control-Max-Age': '600',
-      'Cache-Control': 'no-store',
-    });
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
+  res.set(headersFor(req.path));
+  if (req.method === 'OPTIONS' && req.path.startsWith('/api/')) {
+    res.status(204).end();
+    return;
   }
   next();
 };
