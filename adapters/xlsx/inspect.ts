@@ -7,6 +7,7 @@
 import { MosavabatError } from '../../core/errors';
 import { listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, ZipFormatError, ZipLimitError } from './fast/zip';
 import { zipLimitMessage } from './fast/zipBounds';
+import { attribute, attributeNs, isMainNs, parseXml, readRelationships, resolveTarget, REL_NS, STRICT_REL_NS, XmlError } from './fast/xml';
 
 /** A part of the workbook that exceljs reads but cannot write back. */
 export interface LostFeature {
@@ -85,21 +86,30 @@ export function inspectWorkbook(bytes: Buffer, file: string): WorkbookInspection
   const workbookXml = readText(bytes, workbookEntry, file);
   const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
   const relsXml = relsEntry ? readText(bytes, relsEntry, file) : '';
+  let workbook: WorkbookXml;
+  let rels: ReturnType<typeof readRelationships>;
+  try {
+    workbook = readWorkbookXml(workbookXml);
+    rels = relsXml ? readRelationships(relsXml) : [];
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw damaged(file, `workbook.xml or its relationships: ${error.message}`);
+  }
 
-  for (const name of definedNames(workbookXml)) {
+  for (const name of workbook.definedNames) {
     if (UNSAFE_KEYS.test(name)) {
       throw new MosavabatError('unsafe_workbook',
         `این فایل یک نام تعریف‌شده (Defined Name) ناامن دارد و خوانده نمی‌شود: «${name.slice(0, 60)}»`,
         `the workbook has an unsafe defined name and is refused: "${name.slice(0, 60)}"`, 'bad_input', where);
     }
   }
-  const sheets = sheetList(workbookXml, relsXml);
+  const targets = new Map(rels.filter((r) => !r.external && r.id && r.target).map((r) => [r.id, resolveTarget('xl/workbook.xml', r.target)]));
+  const sheets = workbook.sheets.map(({ rid, ...sheet }) => ({ ...sheet, part: rid ? targets.get(rid) : undefined }));
   const lost: LostFeature[] = [];
   for (const { prefix, feature } of LOST_PARTS) {
     if (entries.some((e) => e.name.startsWith(prefix)) && !lost.some((f) => f.code === feature.code)) lost.push(feature);
   }
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
-  return { entries, sheets, lost, date1904 };
+  return { entries, sheets, lost, date1904: workbook.date1904 };
 }
 
 /**
@@ -155,48 +165,50 @@ function readText(bytes: Buffer, entry: ZipEntry, file: string): string {
   }
 }
 
-function decodeXml(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+/** What workbook.xml says: sheets in tab order (with their relationship ids), defined names, the date system. */
+interface WorkbookXml {
+  sheets: Array<Omit<SheetInfo, 'part'> & { rid?: string }>;
+  /** Every defined name's name and formula text (both are used as keys inside exceljs). */
+  definedNames: string[];
+  date1904: boolean;
 }
 
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match ? decodeXml(match[1] ?? match[2]) : undefined;
-}
-
-/** Every defined name's name and formula text (both are used as keys inside exceljs). */
-function definedNames(workbookXml: string): string[] {
-  const result: string[] = [];
-  const pattern = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
-  for (let m = pattern.exec(workbookXml); m; m = pattern.exec(workbookXml)) {
-    result.push(attribute(m[1], 'name') ?? '', decodeXml(m[2]));
-  }
+/**
+ * Read workbook.xml with the XML parser: SpreadsheetML's elements under any prefix, in the
+ * transitional or the strict namespace.
+ * @throws XmlError when it is not well-formed
+ */
+function readWorkbookXml(xml: string): WorkbookXml {
+  const result: WorkbookXml = { sheets: [], definedNames: [], date1904: false };
+  let name: string | undefined;
+  let text = '';
+  parseXml(xml, {
+    open(tag) {
+      if (!isMainNs(tag.uri)) return;
+      if (tag.local === 'sheet') {
+        const state = attribute(tag, 'state');
+        result.sheets.push({
+          name: attribute(tag, 'name') ?? '',
+          rid: attributeNs(tag, [REL_NS, STRICT_REL_NS], 'id'),
+          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        });
+      } else if (tag.local === 'definedName') {
+        name = attribute(tag, 'name') ?? '';
+        text = '';
+      } else if (tag.local === 'workbookPr') {
+        const date1904 = attribute(tag, 'date1904');
+        result.date1904 = date1904 === '1' || date1904 === 'true';
+      }
+    },
+    close(tag) {
+      if (name !== undefined && tag.local === 'definedName' && isMainNs(tag.uri)) {
+        result.definedNames.push(name, text);
+        name = undefined;
+      }
+    },
+    text(t) {
+      if (name !== undefined) text += t;
+    },
+  });
   return result;
-}
-
-/** Sheets in workbook order, with their XML part from the workbook's relationships. */
-function sheetList(workbookXml: string, relsXml: string): SheetInfo[] {
-  const targets = new Map<string, string>();
-  const relPattern = /<(?:\w+:)?Relationship\b([^>]*)\/?>/g;
-  for (let m = relPattern.exec(relsXml); m; m = relPattern.exec(relsXml)) {
-    const id = attribute(m[1], 'Id');
-    const target = attribute(m[1], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const sheets: SheetInfo[] = [];
-  const sheetPattern = /<(?:\w+:)?sheet\b([^>]*)\/?>/g;
-  for (let m = sheetPattern.exec(workbookXml); m; m = sheetPattern.exec(workbookXml)) {
-    const rid = /\br:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? /\b\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    const state = attribute(m[1], 'state');
-    sheets.push({
-      name: attribute(m[1], 'name') ?? '',
-      part: rid ? targets.get(rid) : undefined,
-      state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-    });
-  }
-  return sheets;
 }

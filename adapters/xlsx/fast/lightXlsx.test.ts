@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { inspectWorkbook } from '../inspect';
-import { LightUnsupported, LightWorkbook, withoutMainPrefix } from './lightXlsx';
+import { LightWorkbook } from './lightXlsx';
 import { writeZip } from './zip';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -69,8 +69,8 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}
   + '</cellXfs></styleSheet>';
 
 /** The light reader's values of Sheet1, as `A1 → value`. */
-function lightValues(bytes: Buffer, unprefix = false): Record<string, unknown> {
-  const sheet = LightWorkbook.open(bytes, inspectWorkbook(bytes, 'hand.xlsx'), { unprefix }).sheet('Sheet1');
+function lightValues(bytes: Buffer): Record<string, unknown> {
+  const sheet = LightWorkbook.open(bytes, inspectWorkbook(bytes, 'hand.xlsx')).sheet('Sheet1');
   const values: Record<string, unknown> = {};
   for (const row of sheet.rows) for (const cell of row.cells) values[`${String.fromCharCode(64 + cell.col)}${row.number}`] = cell.value;
   return values;
@@ -142,24 +142,17 @@ describe('namespace prefixes (`<x:c>`, as the Open XML SDK writes)', () => {
   const prefixedStrings = `<?xml version="1.0" encoding="UTF-8"?><x:sst xmlns:x="${MAIN}"><x:si><x:t>کرج</x:t></x:si></x:sst>`;
   const bytes = () => workbook({ sheet: prefixedSheet, strings: prefixedStrings, prefix: 'x:' });
 
-  test('a reader of returns reads them once the prefix is dropped', () => {
-    expect(lightValues(bytes(), true)).toEqual({ A1: 'دبیرخانه', B1: 7, C1: 'کرج' });
+  test('are read as SpreadsheetML whatever the prefix', () => {
+    expect(lightValues(bytes())).toEqual({ A1: 'دبیرخانه', B1: 7, C1: 'کرج' });
   });
 
-  test('the register patcher, which writes offsets back into the file, refuses them rather than read them wrong', () => {
-    expect(() => lightValues(bytes())).toThrow(LightUnsupported);
-    const plainSheet = workbook({ strings: prefixedStrings, sheet: worksheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') });
-    expect(() => lightValues(plainSheet)).toThrow(LightUnsupported);
+  test('are marked not plain, so the register patcher (which writes unprefixed cells) leaves them to exceljs', () => {
+    const sheet = LightWorkbook.open(bytes(), inspectWorkbook(bytes(), 'hand.xlsx')).sheet('Sheet1');
+    expect(sheet.plain).toBe(false);
   });
 
   test('exceljs cannot read them at all, so the light reader is the only way in', async () => {
     const book = new ExcelJS.Workbook();
     await expect(book.xlsx.load(bytes() as unknown as ArrayBuffer)).rejects.toThrow();
-  });
-
-  test('dropping the prefix leaves other parts and other prefixes alone', () => {
-    const other = '<?xml version="1.0"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:x/></a:theme>';
-    expect(withoutMainPrefix(other)).toBe(other);
-    expect(withoutMainPrefix(`<x:sst xmlns:x="${MAIN}"><x:si/></x:sst>`)).toBe(`<sst xmlns="${MAIN}"><si/></sst>`);
   });
 });

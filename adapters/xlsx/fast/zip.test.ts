@@ -1,4 +1,4 @@
-import { listZipEntries, readZip, readZipEntry, writeZip, ZipFormatError } from './zip';
+import { crc32, listZipEntries, readZip, readZipEntry, tableCrc32, writeZip, ZipFormatError } from './zip';
 
 describe('zip reader and writer', () => {
   it('round-trips names (Persian too) and contents', () => {
@@ -24,5 +24,14 @@ describe('zip reader and writer', () => {
     const zip = writeZip([{ name: 'a', data: 'b'.repeat(100) }]);
     expect(() => listZipEntries(zip.subarray(0, zip.length - 30))).toThrow(ZipFormatError);
     expect(() => listZipEntries(Buffer.from('not a zip at all, just text'))).toThrow(ZipFormatError);
+  });
+});
+
+describe('crc32', () => {
+  it('gives the standard check value for "123456789", natively and by table', () => {
+    const bytes = Buffer.from('123456789', 'latin1');
+    expect(crc32(bytes)).toBe(0xcbf43926);
+    expect(tableCrc32(bytes)).toBe(0xcbf43926);
+    expect(tableCrc32(Buffer.alloc(0))).toBe(0);
   });
 });

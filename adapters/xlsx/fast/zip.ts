@@ -5,6 +5,7 @@
  * single entries on demand and deflates new ones with Node's zlib.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /**
  * How much an archive may hold before it is refused unread: every zip this tool opens (registers,
@@ -171,8 +172,17 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
 
 let crcTable: Uint32Array | undefined;
 
+/** zlib's own CRC-32 (Node 20.15 and later): native, an order of magnitude faster than the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /** CRC-32 (IEEE) of bytes, as zip wants it. */
 export function crc32(bytes: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(bytes) >>> 0;
+  return tableCrc32(bytes);
+}
+
+/** CRC-32 by table, for Node versions without zlib.crc32. */
+export function tableCrc32(bytes: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {

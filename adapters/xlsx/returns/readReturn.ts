@@ -62,7 +62,7 @@ export async function readReturnFile(path: string): Promise<ReturnFileData> {
  */
 export async function readReturnBytes(source: WorkbookBytes): Promise<ReturnFileData> {
   try {
-    const light = LightWorkbook.open(source.bytes, source.inspection, { unprefix: true });
+    const light = LightWorkbook.open(source.bytes, source.inspection);
     const sheets = source.inspection.sheets.map((info) => lazyGrid(light, info.name, info.state));
     return { ...readReturnGrids(sheets, source.file), savedAt: light.modified() };
   } catch (error) {

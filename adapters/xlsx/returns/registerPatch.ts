@@ -57,7 +57,7 @@ export function openLightRegister(source: WorkbookBytes): LightRegister {
   const light = LightWorkbook.open(source.bytes, source.inspection);
   const info = findRegisterSheet(source.inspection.sheets, source.file);
   const sheet = light.sheet(info.name);
-  if (!sheet.xml.includes(MAIN_NS)) throw new LightUnsupported('not a transitional SpreadsheetML sheet');
+  if (!sheet.plain) throw new LightUnsupported('not a plain transitional SpreadsheetML sheet');
   const header = headerOf(sheet.rows);
   if (!header) throw new LightUnsupported('no header');
   if (sheet.merges.some((ref) => Number(/\d+$/.exec(ref)?.[0] ?? 0) > header.row)) throw new LightUnsupported('merged data cells');
@@ -245,7 +245,8 @@ class StylePatch {
   changed = false;
 
   constructor(private readonly styles: LightStyles) {
-    if (!styles.xml || styles.cellXfs.start < 0) throw new LightUnsupported('no cell styles');
+    if (!styles.xml || styles.cellXfs.start < 0 || styles.cellXfs.end < 0) throw new LightUnsupported('no cell styles');
+    if (!styles.plain) throw new LightUnsupported('styles not plain transitional SpreadsheetML');
   }
 
   percent(index: number): boolean {
@@ -335,7 +336,7 @@ function appendHistorySheet(reg: LightRegister, history: readonly HistoryEntry[]
     return;
   }
   const sheet = reg.light.sheet(SHEETS.history);
-  if (!sheet.xml.includes(MAIN_NS)) throw new LightUnsupported('history sheet namespace');
+  if (!sheet.plain) throw new LightUnsupported('history sheet namespace');
   const header = findHistoryHeader(sheet.rows.map((r) => [r.number, r.cells.map((c) => [c.col, c.value] as [number, CellValue])]));
   const columns = header?.columns ?? new Map<HistoryKey, number>();
   const headerRow = header?.row ?? 1;
