@@ -351,15 +351,17 @@ export function readSheetXml(part: string, xml: string, context: CellContext): S
 /** Whitespace between elements (XML's S). */
 const SPACE = /[ \t\r\n]*/y;
 /** A row start tag: its address first, then attributes whose values hold no markup or references. */
-const ROW = /<row r="([1-9]\d{0,6})"((?:[ \t\r\n]+[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?="[^"<>&\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*")*)[ \t\r\n]*(\/?)>/y;
+const ROW = /<row r="([1-9]\d{0,6})"((?:[ \t\r\n]+[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?="[^"<>&\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]*")*)[ \t\r\n]*(\/?)>/y;
 const ROW_END = /<\/row>/y;
 /**
  * A cell in its plain form: `r`, `s`, `t` in that order; empty, or `<f>` then `<v>`, or one
  * plain inline `<t>`. Texts hold no markup (`[^<]*`); their references are checked apart.
  */
 const CELL = /<c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="(\d{1,5})")?(?: t="(s|n|b|e|str|inlineStr|d)")?(?:\/>|>(?:<f>([^<]*)<\/f>|<f\/>)?(?:<v>([^<]*)<\/v>|<v\/>)?(?:<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)?<\/c>)/y;
-/** Characters that need a closer look in text: references, `]]>`, carriage returns, and characters XML does not allow. */
-const SPECIAL = /[&\]\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** Characters that need a closer look in text: references, `]]>`, carriage returns, surrogates, and characters XML does not allow. */
+const SPECIAL = /[&\]\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+/** Characters XML does not allow, a lone surrogate among them (a file decoded from UTF-8 has none, but a string may). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/y;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -375,7 +377,7 @@ function xmlChar(code: number): boolean {
  */
 function textOf(text: string): string | undefined {
   if (!SPECIAL.test(text)) return text;
-  if (text.includes(']]>') || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text)) return undefined;
+  if (text.includes(']]>') || NOT_XML.test(text)) return undefined;
   const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (!lines.includes('&')) return lines;
   let out = '';
