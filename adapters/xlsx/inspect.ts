@@ -30,6 +30,16 @@ export interface WorkbookInspection {
   lost: LostFeature[];
   /** The workbook's dates count from 1904 (old Mac Excel). */
   date1904: boolean;
+  /** The workbook's defined names (print titles and areas among them); absent when not read. */
+  definedNames?: DefinedName[];
+}
+
+/** A defined name of workbook.xml: `_xlnm.Print_Area` of sheet 0 is `{ name, sheet: 0, formula }`. */
+export interface DefinedName {
+  name: string;
+  /** The sheet position it belongs to (`localSheetId`); undefined for a workbook-wide name. */
+  sheet?: number;
+  formula: string;
 }
 
 const LOST_PARTS: Array<{ prefix: string; feature: LostFeature }> = [
@@ -96,7 +106,7 @@ export function inspectWorkbook(bytes: Buffer, file: string): WorkbookInspection
     throw damaged(file, `workbook.xml or its relationships: ${error.message}`);
   }
 
-  for (const name of workbook.definedNames) {
+  for (const name of workbook.definedNames.flatMap((d) => [d.name, d.formula])) {
     if (UNSAFE_KEYS.test(name)) {
       throw new MosavabatError('unsafe_workbook',
         `این فایل یک نام تعریف‌شده (Defined Name) ناامن دارد و خوانده نمی‌شود: «${name.slice(0, 60)}»`,
@@ -109,7 +119,7 @@ export function inspectWorkbook(bytes: Buffer, file: string): WorkbookInspection
   for (const { prefix, feature } of LOST_PARTS) {
     if (entries.some((e) => e.name.startsWith(prefix)) && !lost.some((f) => f.code === feature.code)) lost.push(feature);
   }
-  return { entries, sheets, lost, date1904: workbook.date1904 };
+  return { entries, sheets, lost, date1904: workbook.date1904, definedNames: workbook.definedNames };
 }
 
 /**
@@ -168,8 +178,8 @@ function readText(bytes: Buffer, entry: ZipEntry, file: string): string {
 /** What workbook.xml says: sheets in tab order (with their relationship ids), defined names, the date system. */
 interface WorkbookXml {
   sheets: Array<Omit<SheetInfo, 'part'> & { rid?: string }>;
-  /** Every defined name's name and formula text (both are used as keys inside exceljs). */
-  definedNames: string[];
+  /** Every defined name (its name and formula text are both used as keys inside exceljs). */
+  definedNames: DefinedName[];
   date1904: boolean;
 }
 
@@ -180,8 +190,7 @@ interface WorkbookXml {
  */
 function readWorkbookXml(xml: string): WorkbookXml {
   const result: WorkbookXml = { sheets: [], definedNames: [], date1904: false };
-  let name: string | undefined;
-  let text = '';
+  let name: DefinedName | undefined;
   parseXml(xml, {
     open(tag) {
       if (!isMainNs(tag.uri)) return;
@@ -193,8 +202,8 @@ function readWorkbookXml(xml: string): WorkbookXml {
           state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         });
       } else if (tag.local === 'definedName') {
-        name = attribute(tag, 'name') ?? '';
-        text = '';
+        const local = attribute(tag, 'localSheetId');
+        name = { name: attribute(tag, 'name') ?? '', sheet: local !== undefined && /^\d+$/.test(local) ? Number(local) : undefined, formula: '' };
       } else if (tag.local === 'workbookPr') {
         const date1904 = attribute(tag, 'date1904');
         result.date1904 = date1904 === '1' || date1904 === 'true';
@@ -202,12 +211,12 @@ function readWorkbookXml(xml: string): WorkbookXml {
     },
     close(tag) {
       if (name !== undefined && tag.local === 'definedName' && isMainNs(tag.uri)) {
-        result.definedNames.push(name, text);
+        result.definedNames.push(name);
         name = undefined;
       }
     },
     text(t) {
-      if (name !== undefined) text += t;
+      if (name !== undefined) name.formula += t;
     },
   });
   return result;

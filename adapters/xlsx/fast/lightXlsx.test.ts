@@ -66,7 +66,10 @@ function workbook({ sheet, strings, styles, workbookPr = '', prefix = '', main =
   return writeZip(files);
 }
 
-const worksheet = (rows: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+/** A sheet with Excel's root declarations (relationships, markup compatibility, the x14ac row attributes). */
+const worksheet = (rows: string) => '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  + `<worksheet xmlns="${MAIN}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" `
+  + `xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><sheetData>${rows}</sheetData></worksheet>`;
 const sst = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${items}</sst>`;
 /** Style 1 is a date (built-in format 14), style 2 a percent (built-in 9). */
 const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">`

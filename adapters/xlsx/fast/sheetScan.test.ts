@@ -1,14 +1,14 @@
 import { REGISTER_STATUS_OPTIONS } from '../../../core/register/status';
 import { inspectWorkbook } from '../inspect';
 import { scanSheets, workbookLosses } from './sheetScan';
-import { writeZip } from './zip';
+import { writeZip, ZipFormatError } from './zip';
 
 /** A minimal workbook whose one sheet (named `name`) has this XML around `rows` data rows. */
 function workbook(name: string, sheet: { head?: string; rows?: string; tail?: string }, definedNames = ''): Buffer {
   return writeZip([
     { name: 'xl/workbook.xml', data: `<workbook xmlns:r="r"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>` },
     { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
-    { name: 'xl/worksheets/sheet1.xml', data: `<worksheet>${sheet.head ?? ''}<sheetData>${sheet.rows ?? ''}</sheetData>${sheet.tail ?? ''}</worksheet>` },
+    { name: 'xl/worksheets/sheet1.xml', data: `<worksheet xmlns:r="r">${sheet.head ?? ''}<sheetData>${sheet.rows ?? ''}</sheetData>${sheet.tail ?? ''}</worksheet>` },
   ]);
 }
 
@@ -83,7 +83,7 @@ describe('scanSheets', () => {
     const withDrawing = (anchors: string) => writeZip([
       { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>' },
       { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
-      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData/><autoFilter ref="A1:B2"/><drawing r:id="rId7"/></worksheet>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet xmlns:r="r"><sheetData/><autoFilter ref="A1:B2"/><drawing r:id="rId7"/></worksheet>' },
       { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: '<Relationships><Relationship Id="rId7" Type="d" Target="../drawings/drawing3.xml"/></Relationships>' },
       { name: 'xl/drawings/drawing3.xml', data: drawingXml(anchors) },
     ]);
@@ -99,10 +99,35 @@ describe('scanSheets', () => {
     const bytes = writeZip([
       { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>' },
       { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
-      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>' },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet xmlns:r="r"><sheetData/><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>' },
     ]);
     const { sheets } = await scan(bytes);
     expect(sheets[0].merges).toEqual(['A1:C1']);
     expect(sheets[0].losses.map((l) => l.en)).toEqual(['merged cells']);
+  });
+
+  it('reads a sheet whose elements carry a prefix (Open XML SDK) as well: view, merges, hidden rows, shared formulas', async () => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const sheet = `<x:worksheet xmlns:x="${main}"><x:sheetViews><x:sheetView rightToLeft='1' workbookViewId='0'><x:pane ySplit='1' state='frozen'/></x:sheetView></x:sheetViews>`
+      + `<x:sheetData>${filler(3000).replace(/<(\/?)(row|c|v|f)\b/g, '<$1x:$2')}<x:row r='9000' hidden='1'><x:c r='A9000'><x:f t='shared' ref='A9000:A9001' si='0'>B1</x:f><x:v>1</x:v></x:c></x:row></x:sheetData>`
+      + '<x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    const bytes = writeZip([
+      { name: 'xl/workbook.xml', data: `<x:workbook xmlns:x="${main}" xmlns:r="r"><x:sheets><x:sheet name="a" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    ]);
+    const { sheets } = await scan(bytes);
+    expect(sheets[0]).toMatchObject({ rightToLeft: true, ySplit: 1, merges: ['A1:B1'], hiddenRows: [9000] });
+    expect(sheets[0].losses.map((l) => l.en)).toEqual(['merged cells', 'shared or array formulas']);
+  });
+
+  it('counts a hidden row that does not say its number as a loss rather than guess it', async () => {
+    const { sheets } = await scan(workbook('برگه', { rows: '<row r="1"><c r="A1"><v>1</v></c></row><row hidden="1"><c><v>2</v></c></row>' }));
+    expect(sheets[0].hiddenRows).toEqual([]);
+    expect(sheets[0].losses.map((l) => l.en)).toEqual(['hidden rows without their number']);
+  });
+
+  it('refuses a sheet whose XML outside the rows is not well-formed, as a damaged file', async () => {
+    await expect(scan(workbook('برگه', { head: '<sheetViews><sheetView>', rows: '' }))).rejects.toThrow(ZipFormatError);
   });
 });

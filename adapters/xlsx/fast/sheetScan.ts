@@ -3,7 +3,9 @@
  * merged cells, people's own validations and colour rules, hyperlinks, shared formulas,
  * drawings, tables, protection … and for the few things it does carry that exceljs's
  * streaming reader does not report (right-to-left view, frozen rows, hidden columns).
- * Only the parts before and after `<sheetData>` are decoded; the rows are never parsed here.
+ * The parts before and after `<sheetData>` are parsed (namespace-aware, ./xml); the rows are
+ * streamed past and searched byte by byte for the few row features that matter (shared
+ * formulas, grouped rows, hidden rows), never decoded: a 100,000-row sheet stays out of memory.
  */
 import { SHEETS } from '../../../core/register/fields';
 import { REGISTER_STATUS_OPTIONS } from '../../../core/register/status';
@@ -12,6 +14,7 @@ import { RULE_MARKER } from '../conditional';
 import { OVERDUE_SHEET } from '../summarySheet';
 import { createInflateRaw } from 'node:zlib';
 import { readZipEntry, zipEntryData, ZipFormatError, type ZipEntry } from './zip';
+import { attribute, attributeNs, isMainNs, parseXml, readRelationships, REL_NS, resolveTarget, STRICT_REL_NS, XmlError, type XmlTag } from './xml';
 
 export interface ColumnInfo {
   min: number;
@@ -55,46 +58,89 @@ export const TOOL_SHEETS: ReadonlySet<string> = new Set([SHEETS.summary, SHEETS.
 
 /**
  * Features among the rows, found by byte search (the rows are never decoded as text): a
- * formula element with attributes (`<f t="shared" …>`; plain formulas are `<f>`), and a row
- * outline level other than 0 (LibreOffice writes outlineLevel="0" on every column).
+ * formula of another kind than a plain one (`t="shared"`, `array`, `dataTable`: values only a
+ * formula element's `t` takes), and a row outline level other than 0 (LibreOffice writes
+ * outlineLevel="0" on every column). Either quote; any prefix. A needle inside text (a cell that
+ * reads `t="shared"`) only makes the check more careful, never less.
  */
-const ROW_FEATURES: Array<{ needle: string; matches: (after: string) => boolean; fa: string; en: string }> = [
-  { needle: '<f ', matches: (after) => /^[^>]*\bt="(shared|array|dataTable)"/.test(after), fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas' },
-  { needle: ' outlineLevel="', matches: (after) => /^[1-7]/.test(after), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
+const ROW_FEATURES: Array<{ needles: string[]; matches: (before: string, after: string) => boolean; fa: string; en: string }> = [
+  {
+    needles: ['"shared"', "'shared'", '"array"', "'array'", '"dataTable"', "'dataTable'"],
+    matches: (before) => /\st\s*=\s*$/.test(before), fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas',
+  },
+  { needles: ['outlineLevel'], matches: (before, after) => /\s$/.test(before) && /^\s*=\s*["'][1-7]/.test(after), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
 ];
 
-/** Features outside the rows. */
-const FEATURES: Array<{ pattern: RegExp; fa: string; en: string }> = [
-  { pattern: /<(?:\w+:)?hyperlink\b/, fa: 'پیوند (Hyperlink)', en: 'hyperlinks' },
-  { pattern: /<(?:\w+:)?legacyDrawing\b/, fa: 'یادداشت (Comment)', en: 'comments' },
-  { pattern: /<(?:\w+:)?tableParts\b/, fa: 'جدول (Table)', en: 'tables' },
-  { pattern: /<(?:\w+:)?sheetProtection\b/, fa: 'قفل برگه', en: 'sheet protection' },
-  { pattern: /<(?:\w+:)?(rowBreaks|colBreaks)\b/, fa: 'شکست صفحه', en: 'page breaks' },
+/** Features outside the rows: SpreadsheetML elements by local name. */
+const FEATURES: Array<{ elements: string[]; fa: string; en: string }> = [
+  { elements: ['hyperlink'], fa: 'پیوند (Hyperlink)', en: 'hyperlinks' },
+  { elements: ['legacyDrawing'], fa: 'یادداشت (Comment)', en: 'comments' },
+  { elements: ['tableParts'], fa: 'جدول (Table)', en: 'tables' },
+  { elements: ['sheetProtection'], fa: 'قفل برگه', en: 'sheet protection' },
+  { elements: ['rowBreaks', 'colBreaks'], fa: 'شکست صفحه', en: 'page breaks' },
 ];
+
+const HEADERS_FOOTERS = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
 
 const OUR_STATUS_LIST = `"${REGISTER_STATUS_OPTIONS.join(',')}"`;
 
-function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
 
-/** What a pass over one sheet part keeps: the XML before and after the rows, which needles occur, hidden rows. */
+/** What a pass over one sheet part keeps: the XML outside the rows, which row features occur, hidden rows. */
 interface PartScan {
-  head: string;
-  tail: string;
+  /** The part with its rows left out: everything before the rows, then everything after. */
+  outside: string;
   found: Set<string>;
   hiddenRows: Set<number>;
 }
 
-const DATA_OPEN = Buffer.from('<sheetData');
-const DATA_CLOSE = Buffer.from('</sheetData>');
-const DATA_EMPTY = Buffer.from('<sheetData/>');
-const HIDDEN = Buffer.from(' hidden="');
-const ROW_TAG = /^<(?:\w+:)?row\b[^>]*\br="(\d+)"/;
+const SHEET_DATA = Buffer.from('sheetData');
+const HIDDEN = Buffer.from('hidden');
+const ROW_TAG = /^<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/;
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 /** Bytes kept from one chunk for the next: longer than any `<row …>` tag. */
 const CARRY = 1024;
-/** A head larger than this has no `<sheetData>` worth waiting for. */
+/** A part whose rows have not started after this many bytes has no `<sheetData>` worth waiting for. */
 const MAX_HEAD = 4 * 1024 * 1024;
+/** Found when a hidden row does not say its number. */
+const UNNUMBERED = { fa: 'ردیف پنهان بدون شماره', en: 'hidden rows without their number' };
+
+/** Whether a byte can be part of an XML name (ASCII letters, digits, `_ - .`; the prefixes programs use). */
+function nameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e;
+}
+
+/**
+ * Where the `sheetData` element's tags start in `window` (any prefix): the start tag's `<`, and
+ * the end tag's `</` (or the start tag's, for an empty `<sheetData/>`). -1 when not in the window.
+ */
+function sheetDataTag(window: Buffer, from: number, end: boolean): { at: number; tagEnd: number; empty: boolean } | undefined {
+  for (let i = window.indexOf(SHEET_DATA, from); i >= 0; i = window.indexOf(SHEET_DATA, i + 1)) {
+    let j = i - 1;
+    if (window[j] === 0x3a) { // ':' after a prefix
+      j--;
+      while (j >= 0 && nameByte(window[j])) j--;
+    }
+    const closing = window[j] === 0x2f && window[j - 1] === 0x3c; // '</'
+    const opening = window[j] === 0x3c;
+    const after = window[i + SHEET_DATA.length];
+    if (!(after === 0x3e || after === 0x2f || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
+    const tagEnd = window.indexOf(0x3e, i);
+    if (tagEnd < 0) return undefined;
+    if (end && closing) return { at: j - 1, tagEnd: tagEnd + 1, empty: false };
+    if (opening) {
+      const empty = window[tagEnd - 1] === 0x2f;
+      if (!end || empty) return { at: j, tagEnd: tagEnd + 1, empty };
+    }
+  }
+  return undefined;
+}
+
+/** Where the last `</sheetData>` (any prefix) starts in `window`; -1 when none. */
+function lastSheetDataEnd(window: Buffer): number {
+  let last = -1;
+  for (let end = sheetDataTag(window, 0, true); end; end = sheetDataTag(window, end.tagEnd, true)) if (!end.empty) last = end.at;
+  return last;
+}
 
 /**
  * Inflate a sheet part chunk by chunk, never holding the rows: a 100,000-row sheet is about
@@ -103,49 +149,60 @@ const MAX_HEAD = 4 * 1024 * 1024;
 async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
   const found = new Set<string>();
   const hiddenRows = new Set<number>();
-  const needles = ROW_FEATURES.map((f) => [f, Buffer.from(f.needle)] as const);
-  let headParts: Buffer[] = [];
+  const needles = ROW_FEATURES.flatMap((f) => f.needles.map((n) => [f, Buffer.from(n)] as const));
+  let head: Buffer[] = [];
   let headLength = 0;
-  let headDone = false;
-  let tailParts: Buffer[] | undefined;
+  let opened = false;
+  let emptyData = false;
+  let tail: Buffer[] | undefined;
   let carry = Buffer.alloc(0);
   const take = (chunk: Buffer) => {
     const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     for (const [feature, raw] of needles) {
       if (found.has(feature.en)) continue;
       for (let at = window.indexOf(raw); at >= 0; at = window.indexOf(raw, at + 1)) {
-        if (feature.matches(window.subarray(at + raw.length, at + raw.length + 80).toString('latin1'))) {
+        const before = window.subarray(Math.max(0, at - 16), at).toString('latin1');
+        if (feature.matches(before, window.subarray(at + raw.length, at + raw.length + 16).toString('latin1'))) {
           found.add(feature.en);
           break;
         }
       }
     }
-    // hidden rows (the streaming reader does not report them): look back from each ` hidden="`
-    // to the tag it is in, so plain rows cost nothing
+    // hidden rows (the streaming reader does not report them): look back from each `hidden` to
+    // the tag it is in, so plain rows cost nothing
     for (let at = window.indexOf(HIDDEN); at >= 0; at = window.indexOf(HIDDEN, at + 1)) {
-      const value = window.subarray(at + HIDDEN.length, at + HIDDEN.length + 5).toString('latin1');
-      if (!/^(1|true)"/.test(value)) continue;
+      if (!/^\s*=\s*["'](1|true)["']/.test(window.subarray(at + HIDDEN.length, at + HIDDEN.length + 12).toString('latin1'))) continue;
       const open = window.lastIndexOf(0x3c, at); // '<'
-      const row = open >= 0 ? ROW_TAG.exec(window.subarray(open, at).toString('latin1')) : null;
-      if (row) hiddenRows.add(Number(row[1]));
+      const tag = open >= 0 ? window.subarray(open, at).toString('latin1') : '';
+      if (!ROW_TAG.test(tag)) continue;
+      const number = ROW_NUMBER.exec(tag);
+      if (number) hiddenRows.add(Number(number[1]));
+      else found.add(UNNUMBERED.en);
     }
-    if (!headDone) {
-      headParts.push(chunk);
+    if (!opened) {
+      head.push(chunk);
       headLength += chunk.length;
-      const head = Buffer.concat(headParts);
-      const at = head.indexOf(DATA_OPEN);
-      headParts = [at >= 0 ? head.subarray(0, at) : head];
-      headDone = at >= 0 || headLength > MAX_HEAD;
+      const text = Buffer.concat(head);
+      const start = sheetDataTag(text, 0, false);
+      if (start) {
+        opened = true;
+        head = [text.subarray(0, start.tagEnd)];
+        // an empty sheet has `<sheetData/>`: what follows it is the tail all the same
+        emptyData = start.empty;
+        const rest = text.subarray(start.tagEnd);
+        const end = emptyData ? -1 : lastSheetDataEnd(rest);
+        if (emptyData || end >= 0) tail = [rest.subarray(Math.max(0, end))];
+      } else {
+        head = [text];
+        if (headLength > MAX_HEAD) opened = true;
+      }
+    } else if (!emptyData) {
+      // the last end tag seen so far: one inside a comment or CDATA among the rows is passed by
+      const end = lastSheetDataEnd(window);
+      if (end >= 0) tail = [window.subarray(end)];
+      else tail?.push(chunk);
     }
-    if (tailParts) {
-      tailParts.push(chunk);
-    } else {
-      // an empty sheet has `<sheetData/>`: what follows it is the tail all the same
-      const close = window.lastIndexOf(DATA_CLOSE);
-      const at = close >= 0 ? close : window.lastIndexOf(DATA_EMPTY);
-      if (at >= 0) tailParts = [window.subarray(at)];
-    }
-    // enough of the end to find a needle, or a row tag, across the chunk boundary
+    // enough of the end to find a needle, a row tag or the end tag across the chunk boundary
     carry = Buffer.from(window.subarray(Math.max(0, window.length - CARRY)));
   };
   const data = zipEntryData(bytes, entry);
@@ -160,17 +217,138 @@ async function scanPart(bytes: Buffer, entry: ZipEntry): Promise<PartScan> {
       inflate.end(data);
     });
   }
-  return { head: Buffer.concat(headParts).toString('utf8'), tail: tailParts ? Buffer.concat(tailParts).toString('utf8') : '', found, hiddenRows };
+  const headText = Buffer.concat(head).toString('utf8');
+  return { outside: headText + (tail ? Buffer.concat(tail).toString('utf8') : ''), found, hiddenRows };
+}
+
+/** What the XML outside a sheet's rows says, read by the parser. */
+interface Outside {
+  view?: XmlTag;
+  pane?: XmlTag;
+  tabColor?: string;
+  columns: ColumnInfo[];
+  merges: string[];
+  pageSetup?: XmlTag;
+  fitToPage: boolean;
+  margins?: XmlTag;
+  autoFilter?: string;
+  features: Set<string>;
+  drawing?: string;
+  headerFooterText: boolean;
+  validations: Array<{ type?: string; formula: string }>;
+  rules: string[];
+}
+
+/**
+ * Parse the XML outside a sheet's rows (namespace-aware: SpreadsheetML's elements under any
+ * prefix, in either namespace).
+ * @throws ZipFormatError when it is not well-formed XML
+ */
+function readOutside(part: string, xml: string): Outside {
+  const out: Outside = { columns: [], merges: [], fitToPage: false, features: new Set(), headerFooterText: false, validations: [], rules: [] };
+  const path: string[] = [];
+  let text: { into: 'formula1' | 'rule' | 'header'; value: string } | undefined;
+  let validation: { type?: string; formula: string } | undefined;
+  let rule: string | undefined;
+  try {
+    parseXml(xml, {
+      open(tag) {
+        path.push(isMainNs(tag.uri) ? tag.local : '');
+        if (!isMainNs(tag.uri)) return;
+        const depth = path.length;
+        switch (tag.local) {
+          case 'sheetView':
+            out.view ??= tag;
+            break;
+          case 'pane':
+            if (path[depth - 2] === 'sheetView' && !out.pane) out.pane = tag;
+            break;
+          case 'tabColor':
+            out.tabColor ??= /^[0-9A-Fa-f]{8}$/.test(attribute(tag, 'rgb') ?? '') ? attribute(tag, 'rgb') : undefined;
+            break;
+          case 'col': {
+            const width = attribute(tag, 'width');
+            const hidden = attribute(tag, 'hidden');
+            out.columns.push({
+              min: Number(attribute(tag, 'min')), max: Number(attribute(tag, 'max')),
+              width: width !== undefined ? Number(width) : undefined, hidden: hidden === '1' || hidden === 'true',
+            });
+            break;
+          }
+          case 'mergeCell': {
+            const ref = attribute(tag, 'ref');
+            if (ref) out.merges.push(ref);
+            break;
+          }
+          case 'pageSetup':
+            if (depth === 2) out.pageSetup = tag;
+            break;
+          case 'pageSetUpPr':
+            if (['1', 'true'].includes(attribute(tag, 'fitToPage') ?? '')) out.fitToPage = true;
+            break;
+          case 'pageMargins':
+            if (depth === 2) out.margins = tag;
+            break;
+          case 'autoFilter': {
+            const ref = attribute(tag, 'ref');
+            if (depth === 2 && ref && /^[A-Z]+\d+(?::[A-Z]+\d+)?$/.test(ref)) out.autoFilter = ref;
+            break;
+          }
+          case 'drawing':
+            if (depth === 2) out.drawing = attributeNs(tag, [REL_NS, STRICT_REL_NS], 'id');
+            break;
+          case 'dataValidation':
+            validation = { type: attribute(tag, 'type'), formula: '' };
+            break;
+          case 'formula1':
+            if (validation) text = { into: 'formula1', value: '' };
+            break;
+          case 'cfRule':
+            rule = '';
+            break;
+          case 'formula':
+            if (rule !== undefined) text = { into: 'rule', value: '' };
+            break;
+          default:
+            if (HEADERS_FOOTERS.has(tag.local)) text = { into: 'header', value: '' };
+        }
+        for (const f of FEATURES) if (f.elements.includes(tag.local)) out.features.add(f.en);
+      },
+      close(tag) {
+        path.pop();
+        if (!isMainNs(tag.uri)) return;
+        if (text && (tag.local === 'formula1' || tag.local === 'formula' || HEADERS_FOOTERS.has(tag.local))) {
+          if (text.into === 'formula1' && validation) validation.formula += text.value;
+          else if (text.into === 'rule' && rule !== undefined) rule += text.value;
+          else if (text.into === 'header' && text.value !== '') out.headerFooterText = true;
+          text = undefined;
+        } else if (tag.local === 'dataValidation' && validation) {
+          out.validations.push(validation);
+          validation = undefined;
+        } else if (tag.local === 'cfRule' && rule !== undefined) {
+          out.rules.push(rule);
+          rule = undefined;
+        }
+      },
+      text(t) {
+        if (text) text.value += t;
+      },
+    });
+  } catch (error) {
+    if (error instanceof XmlError) throw new ZipFormatError(`${part} is not well-formed XML: ${error.message}`);
+    throw error;
+  }
+  return out;
 }
 
 /**
  * Scan every sheet of an inspected workbook.
  * @param bytes the workbook file
- * @throws ZipFormatError when a sheet part cannot be inflated
+ * @throws ZipFormatError when a sheet part cannot be inflated or is not well-formed XML
  */
 export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection): Promise<SheetScan[]> {
   const scans: SheetScan[] = [];
-  const printNames = printRanges(bytes, inspection);
+  const printNames = printRanges(inspection);
   const empty = emptyDrawings(bytes, inspection);
   for (const [index, info] of inspection.sheets.entries()) {
     const entry = info.part ? inspection.entries.find((e) => e.name === info.part) : undefined;
@@ -181,53 +359,41 @@ export async function scanSheets(bytes: Buffer, inspection: WorkbookInspection):
     scans.push(scan);
     // the tool's own sheets are rewritten from scratch: nothing in them needs looking at
     if (!entry || TOOL_SHEETS.has(info.name)) continue;
-    const { head, tail, found, hiddenRows } = await scanPart(bytes, entry);
+    const { outside, found, hiddenRows } = await scanPart(bytes, entry);
+    const sheet = readOutside(entry.name, outside);
     scan.hiddenRows = [...hiddenRows].sort((a, b) => a - b);
 
-    const view = /<(?:\w+:)?sheetView\b([^>]*)>/.exec(head)?.[1] ?? '';
-    scan.rightToLeft = /\brightToLeft="(1|true)"/.test(view);
-    if (/\bshowGridLines="(0|false)"/.test(view)) scan.hideGridLines = true;
-    const zoom = Number(/\bzoomScale="(\d+)"/.exec(view)?.[1] ?? 100);
+    const view = sheet.view;
+    const yes = (tag: XmlTag | undefined, name: string) => ['1', 'true'].includes((tag && attribute(tag, name)) ?? '');
+    scan.rightToLeft = yes(view, 'rightToLeft');
+    if (view && ['0', 'false'].includes(attribute(view, 'showGridLines') ?? '')) scan.hideGridLines = true;
+    const zoom = Number((view && attribute(view, 'zoomScale')) ?? 100);
     if (zoom !== 100 && zoom >= 10 && zoom <= 400) scan.zoomScale = zoom;
-    scan.tabColor = /<(?:\w+:)?tabColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(head)?.[1];
-    const pane = /<(?:\w+:)?pane\b([^>]*)\/?>/.exec(head)?.[1] ?? '';
-    if (/\bstate="frozen/.test(pane)) {
-      scan.ySplit = Number(/\bySplit="(\d+)/.exec(pane)?.[1] ?? 0);
-      scan.xSplit = Number(/\bxSplit="(\d+)/.exec(pane)?.[1] ?? 0);
+    scan.tabColor = sheet.tabColor;
+    if (sheet.pane && (attribute(sheet.pane, 'state') ?? '').startsWith('frozen')) {
+      scan.ySplit = Math.trunc(Number(attribute(sheet.pane, 'ySplit') ?? 0)) || 0;
+      scan.xSplit = Math.trunc(Number(attribute(sheet.pane, 'xSplit') ?? 0)) || 0;
     }
-    for (const m of head.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
-      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1])?.[1];
-      scan.columns.push({
-        min: Number(attr('min')), max: Number(attr('max')),
-        width: attr('width') !== undefined ? Number(attr('width')) : undefined,
-        hidden: attr('hidden') === '1' || attr('hidden') === 'true',
-      });
-    }
-    scan.merges = [...tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]);
-    scan.pageSetup = { ...pageSetupOf(head, tail), ...scan.pageSetup };
-    scan.autoFilter = /<(?:\w+:)?autoFilter\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(tail)?.[1];
+    scan.columns = sheet.columns;
+    scan.merges = sheet.merges;
+    scan.pageSetup = { ...pageSetupOf(sheet), ...scan.pageSetup };
+    scan.autoFilter = sheet.autoFilter;
 
     const isRegister = info.name === SHEETS.register;
     if (scan.merges.length) scan.losses.push({ fa: 'خانه‌های ادغام‌شده', en: 'merged cells' });
     for (const f of ROW_FEATURES) if (found.has(f.en)) scan.losses.push({ fa: f.fa, en: f.en });
-    for (const f of FEATURES) if (f.pattern.test(tail) || f.pattern.test(head)) scan.losses.push({ fa: f.fa, en: f.en });
-    const drawing = /<(?:\w+:)?drawing\b[^>]*\br:id="([^"]*)"/.exec(tail) ?? /<(?:\w+:)?drawing\b[^>]*\br:id="([^"]*)"/.exec(head);
-    if (drawing && !empty.has(relTarget(bytes, inspection, entry.name, drawing[1]) ?? '')) {
+    if (found.has(UNNUMBERED.en)) scan.losses.push(UNNUMBERED);
+    for (const f of FEATURES) if (sheet.features.has(f.en)) scan.losses.push({ fa: f.fa, en: f.en });
+    if (sheet.drawing !== undefined && !empty.has(relTarget(bytes, inspection, entry.name, sheet.drawing) ?? '')) {
       scan.losses.push({ fa: 'تصویر یا شکل', en: 'drawings or images' });
     }
-    if (!isRegister && /<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>[^<]/.test(tail)) {
-      scan.losses.push({ fa: 'سرصفحه یا پاصفحه چاپ', en: 'print headers or footers' });
-    }
-    const validations = [...tail.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?dataValidation>/g)];
-    const foreignValidation = validations.some((m) => {
-      const formula = decode(/<(?:\w+:)?formula1>([\s\S]*?)<\//.exec(m[2])?.[1] ?? '');
-      const type = /\btype="(\w+)"/.exec(m[1])?.[1];
+    if (!isRegister && sheet.headerFooterText) scan.losses.push({ fa: 'سرصفحه یا پاصفحه چاپ', en: 'print headers or footers' });
+    const foreignValidation = sheet.validations.some(({ type, formula }) => {
       const ours = isRegister && ((type === 'list' && formula === OUR_STATUS_LIST) || (type === 'whole' && formula === '0'));
       return !ours;
     });
     if (foreignValidation) scan.losses.push({ fa: 'اعتبارسنجی داده (فهرست کشویی)', en: 'data validations' });
-    const rules = [...tail.matchAll(/<(?:\w+:)?cfRule\b[\s\S]*?<\/(?:\w+:)?cfRule>|<(?:\w+:)?cfRule\b[^>]*\/>/g)].map((m) => decode(m[0]));
-    if (rules.some((rule) => !rule.includes(RULE_MARKER))) scan.losses.push({ fa: 'قالب‌بندی شرطی', en: 'conditional formatting' });
+    if (sheet.rules.some((rule) => !rule.includes(RULE_MARKER))) scan.losses.push({ fa: 'قالب‌بندی شرطی', en: 'conditional formatting' });
   }
   return scans;
 }
@@ -242,10 +408,7 @@ export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): A
   if (has('xl/comments') || has('xl/threadedComments/')) losses.push({ fa: 'یادداشت (Comment)', en: 'comments' });
   if (has('xl/tables/')) losses.push({ fa: 'جدول (Table)', en: 'tables' });
   if (has('xl/externalLinks/')) losses.push({ fa: 'پیوند به فایل‌های دیگر', en: 'external links' });
-  const workbook = inspection.entries.find((e) => e.name === 'xl/workbook.xml');
-  const xml = workbook ? readZipEntry(bytes, workbook).toString('utf8') : '';
-  const names = [...xml.matchAll(/<(?:\w+:)?definedName\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]);
-  if (names.some((n) => !/^_xlnm\.(Print_Titles|Print_Area|_FilterDatabase)$/.test(n))) {
+  if ((inspection.definedNames ?? []).some((d) => !/^_xlnm\.(Print_Titles|Print_Area|_FilterDatabase)$/.test(d.name))) {
     losses.push({ fa: 'نام‌های تعریف‌شده (Named Range)', en: 'named ranges' });
   }
   return losses;
@@ -253,14 +416,25 @@ export function workbookLosses(bytes: Buffer, inspection: WorkbookInspection): A
 
 /**
  * Drawing parts with nothing in them (no anchored shape, picture or chart). LibreOffice writes
- * one for every sheet with an autofilter; a streamed copy loses nothing by leaving it out.
+ * one for every sheet with an autofilter; a streamed copy loses nothing by leaving it out. A part
+ * that is not well-formed XML is not counted empty.
  */
 function emptyDrawings(bytes: Buffer, inspection: WorkbookInspection): Set<string> {
   const empty = new Set<string>();
   for (const entry of inspection.entries) {
     if (!/^xl\/drawings\/[^/]+\.xml$/.test(entry.name) || entry.size > 4096) continue;
-    const xml = readZipEntry(bytes, entry).toString('utf8');
-    if (!/<(?:\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/.test(xml)) empty.add(entry.name);
+    let anchored = false;
+    try {
+      parseXml(readZipEntry(bytes, entry).toString('utf8'), {
+        open(tag) {
+          if (tag.local === 'twoCellAnchor' || tag.local === 'oneCellAnchor' || tag.local === 'absoluteAnchor') anchored = true;
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+      anchored = true;
+    }
+    if (!anchored) empty.add(entry.name);
   }
   return empty;
 }
@@ -270,17 +444,14 @@ function relTarget(bytes: Buffer, inspection: WorkbookInspection, part: string, 
   const slash = part.lastIndexOf('/');
   const rels = inspection.entries.find((e) => e.name === `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
   if (!rels) return undefined;
-  const xml = readZipEntry(bytes, rels).toString('utf8');
-  const relation = [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => m[1]).find((a) => new RegExp(`\\bId="${rid}"`).test(a));
-  const target = relation ? /\bTarget="([^"]*)"/.exec(relation)?.[1] : undefined;
-  if (!target) return undefined;
-  if (target.startsWith('/')) return target.slice(1);
-  const path = part.slice(0, slash).split('/');
-  for (const step of target.split('/')) {
-    if (step === '..') path.pop();
-    else if (step !== '.') path.push(step);
+  let relation: ReturnType<typeof readRelationships>[number] | undefined;
+  try {
+    relation = readRelationships(readZipEntry(bytes, rels).toString('utf8')).find((r) => r.id === rid);
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    return undefined;
   }
-  return path.join('/');
+  return relation?.target && !relation.external ? resolveTarget(part, relation.target) : undefined;
 }
 
 /**
@@ -288,18 +459,14 @@ function relTarget(bytes: Buffer, inspection: WorkbookInspection, part: string, 
  * `_xlnm.Print_Area`), by sheet position, in exceljs's PageSetup shape (`printTitlesRow: '1:2'`,
  * `printTitlesColumn: 'A:B'`, `printArea: 'A1:D20'`, several areas joined by `&&`).
  */
-function printRanges(bytes: Buffer, inspection: WorkbookInspection): Map<number, Record<string, string>> {
+function printRanges(inspection: WorkbookInspection): Map<number, Record<string, string>> {
   const result = new Map<number, Record<string, string>>();
-  const entry = inspection.entries.find((e) => e.name === 'xl/workbook.xml');
-  const xml = entry ? readZipEntry(bytes, entry).toString('utf8') : '';
-  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\//g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
-    const local = /\blocalSheetId="(\d+)"/.exec(m[1])?.[1];
-    if (local === undefined || (name !== '_xlnm.Print_Titles' && name !== '_xlnm.Print_Area')) continue;
-    const setup = result.get(Number(local)) ?? {};
-    result.set(Number(local), setup);
+  for (const { name, sheet, formula } of inspection.definedNames ?? []) {
+    if (sheet === undefined || (name !== '_xlnm.Print_Titles' && name !== '_xlnm.Print_Area')) continue;
+    const setup = result.get(sheet) ?? {};
+    result.set(sheet, setup);
     // each range after its sheet name: `'برگه'!$A$1:$D$20` → `A1:D20`
-    const ranges = decode(m[2]).split(',').map((r) => r.slice(r.lastIndexOf('!') + 1).replace(/\$/g, ''));
+    const ranges = formula.split(',').map((r) => r.slice(r.lastIndexOf('!') + 1).replace(/\$/g, ''));
     for (const range of ranges) {
       if (name === '_xlnm.Print_Area') {
         if (/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(range)) setup.printArea = setup.printArea ? `${setup.printArea}&&${range}` : range;
@@ -313,29 +480,27 @@ function printRanges(bytes: Buffer, inspection: WorkbookInspection): Map<number,
   return result;
 }
 
-/** Paper, orientation, scale / fit-to-page and margins from a sheet's XML, in exceljs's PageSetup shape. */
-function pageSetupOf(head: string, tail: string): Record<string, unknown> {
+/** Paper, orientation, scale / fit-to-page and margins of a sheet, in exceljs's PageSetup shape. */
+function pageSetupOf(sheet: Outside): Record<string, unknown> {
   const setup: Record<string, unknown> = {};
-  const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
-  const page = /<(?:\w+:)?pageSetup\b([^>]*)\/?>/.exec(tail)?.[1];
+  const page = sheet.pageSetup;
   if (page) {
-    const paper = attr(page, 'paperSize');
+    const paper = attribute(page, 'paperSize');
     if (paper) setup.paperSize = Number(paper);
-    const orientation = attr(page, 'orientation');
+    const orientation = attribute(page, 'orientation');
     if (orientation === 'landscape' || orientation === 'portrait') setup.orientation = orientation;
-    const scale = attr(page, 'scale');
+    const scale = attribute(page, 'scale');
     if (scale) setup.scale = Number(scale);
     for (const name of ['fitToWidth', 'fitToHeight']) {
-      const value = attr(page, name);
+      const value = attribute(page, name);
       if (value !== undefined) setup[name] = Number(value);
     }
   }
-  if (/\bfitToPage="(1|true)"/.test(head)) setup.fitToPage = true;
-  const margins = /<(?:\w+:)?pageMargins\b([^>]*)\/?>/.exec(tail)?.[1];
-  if (margins) {
+  if (sheet.fitToPage) setup.fitToPage = true;
+  if (sheet.margins) {
     const m: Record<string, number> = {};
     for (const name of ['left', 'right', 'top', 'bottom', 'header', 'footer']) {
-      const value = attr(margins, name);
+      const value = attribute(sheet.margins, name);
       if (value !== undefined) m[name] = Number(value);
     }
     setup.margins = m;

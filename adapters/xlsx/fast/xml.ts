@@ -75,8 +75,9 @@ function splitName(name: string): readonly [string, string] {
  * Parse `xml` as a whole document, calling the handlers in document order. Offsets are indices
  * into the `xml` string (UTF-16 code units), so a caller can slice the original text.
  * saxes checks well-formedness (names, nesting, quoting, entities, characters); the namespace
- * bindings are resolved here, per the Namespaces in XML rules (a prefix must be declared on the
- * element or an ancestor; the default namespace applies to elements, never to attributes) —
+ * bindings are resolved here, per the Namespaces in XML rules (a prefix, on an element or an
+ * attribute, must be declared on the element or an ancestor; the default namespace applies to
+ * elements, never to attributes) —
  * saxes's own namespace mode gives the same answers at about twice the cost on a large sheet.
  * @throws XmlError when the text is not well-formed, uses an undeclared prefix, or has a DOCTYPE
  */
@@ -92,8 +93,13 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
   parser.on('opentag', (node) => {
     const attributes = node.attributes as Record<string, string>;
     let declared: Scope | undefined;
+    let prefixed = false;
     for (const key in attributes) {
-      if (key.charCodeAt(0) !== 120 || !(key === 'xmlns' || key.startsWith('xmlns:'))) continue;
+      if (key.indexOf(':') < 0 && key !== 'xmlns') continue;
+      if (!(key === 'xmlns' || key.startsWith('xmlns:'))) {
+        prefixed = true;
+        continue;
+      }
       declared ??= Object.create(scope) as Scope;
       const prefix = key === 'xmlns' ? '' : key.slice(6);
       const uri = attributes[key].trim();
@@ -105,6 +111,12 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
     const [prefix, local] = splitName(node.name);
     const uri = tagScope[prefix];
     if (uri === undefined) throw new XmlError(`undeclared namespace prefix ${prefix}`);
+    if (prefixed) {
+      for (const key in attributes) {
+        const [attributePrefix] = splitName(key);
+        if (attributePrefix && attributePrefix !== 'xmlns' && tagScope[attributePrefix] === undefined) throw new XmlError(`undeclared namespace prefix ${attributePrefix}`);
+      }
+    }
     const tag: XmlTag = { name: node.name, prefix, local, uri, attributes, isSelfClosing: node.isSelfClosing, scope: tagScope };
     stack.push(tag);
     scope = tagScope;
