@@ -93,9 +93,11 @@ interface Form {
   noise: boolean;
   /** Attributes quoted with apostrophes, `t` before `r`. */
   oddAttributes: boolean;
+  /** Formulas as LibreOffice writes them (`<f aca="false">`). */
+  aca: boolean;
 }
 
-const PLAIN: Form = { prefix: '', namespace: MAIN, omitAddresses: false, cdata: false, references: false, noise: false, oddAttributes: false };
+const PLAIN: Form = { prefix: '', namespace: MAIN, omitAddresses: false, cdata: false, references: false, noise: false, oddAttributes: false, aca: false };
 
 const form: fc.Arbitrary<Form> = fc.record({
   prefix: fc.constantFrom('', 'x:', 'ns0:'),
@@ -105,6 +107,7 @@ const form: fc.Arbitrary<Form> = fc.record({
   references: fc.boolean(),
   noise: fc.boolean(),
   oddAttributes: fc.boolean(),
+  aca: fc.boolean(),
 });
 
 function columnLetters(col: number): string {
@@ -124,6 +127,7 @@ function sheetXml(rows: ModelRow[], f: Form): string {
   const p = f.prefix;
   const q = (name: string, value: string) => (f.oddAttributes ? ` ${name}='${value}'` : ` ${name}="${value}"`);
   const gap = f.noise ? '\n  <!-- ردیف -->\n' : '';
+  const f0 = f.aca ? `<${p}f aca="false">` : `<${p}f>`;
   let lastRow = 0;
   const body = rows.map((row) => {
     let lastCol = 0;
@@ -136,10 +140,10 @@ function sheetXml(rows: ModelRow[], f: Form): string {
       const content = v.kind === 'number' ? `<${p}v>${v.value}</${p}v>`
         : v.kind === 'shared' ? `<${p}v>${v.index}</${p}v>`
           : v.kind === 'inline' ? `<${p}is><${p}t xml:space="preserve">${chars(v.text, f)}</${p}t></${p}is>`
-            : v.kind === 'str' ? `<${p}f>"x"</${p}f><${p}v>${chars(v.text, f)}</${p}v>`
+            : v.kind === 'str' ? `${f0}"x"</${p}f><${p}v>${chars(v.text, f)}</${p}v>`
               : v.kind === 'bool' ? `<${p}v>${v.value ? 1 : 0}</${p}v>`
                 : v.kind === 'error' ? `<${p}v>${v.text}</${p}v>`
-                  : v.kind === 'formula' ? `<${p}f>${chars(v.formula, f)}</${p}f><${p}v>${v.value}</${p}v>`
+                  : v.kind === 'formula' ? `${f0}${chars(v.formula, f)}</${p}f><${p}v>${v.value}</${p}v>`
                     : '';
       return content ? `<${p}c${attrs}>${content}</${p}c>${gap}` : `<${p}c${attrs}/>`;
     }).join('');
@@ -179,9 +183,9 @@ describe('the XML parser reads every form a sheet is written in', () => {
 });
 
 describe('the scanner gives the parser’s answer or steps aside', () => {
-  it('reads the plain form itself, with the model’s values', () => {
-    fc.assert(fc.property(model, (rows) => {
-      const scanned = scanPlainSheet('sheet.xml', sheetXml(rows, PLAIN), context);
+  it('reads the plain form itself (Excel’s, exceljs’s, LibreOffice’s), with the model’s values', () => {
+    fc.assert(fc.property(model, fc.boolean(), (rows, aca) => {
+      const scanned = scanPlainSheet('sheet.xml', sheetXml(rows, { ...PLAIN, aca }), context);
       expect(scanned).toBeDefined();
       expect(values(scanned!)).toEqual(reference(rows));
       expect(scanned!.merges).toEqual(['A1:B2']);

@@ -354,10 +354,11 @@ const SPACE = /[ \t\r\n]*/y;
 const ROW = /<row r="([1-9]\d{0,6})"((?:[ \t\r\n]+[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?="[^"<>&\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]*")*)[ \t\r\n]*(\/?)>/y;
 const ROW_END = /<\/row>/y;
 /**
- * A cell in its plain form: `r`, `s`, `t` in that order; empty, or `<f>` then `<v>`, or one
- * plain inline `<t>`. Texts hold no markup (`[^<]*`); their references are checked apart.
+ * A cell in its plain form: `r`, `s`, `t` in that order; empty, or `<f>` (LibreOffice adds
+ * `aca`, which says nothing about the value) then `<v>`, or one plain inline `<t>`. Texts hold no
+ * markup (`[^<]*`); their references are checked apart.
  */
-const CELL = /<c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="(\d{1,5})")?(?: t="(s|n|b|e|str|inlineStr|d)")?(?:\/>|>(?:<f>([^<]*)<\/f>|<f\/>)?(?:<v>([^<]*)<\/v>|<v\/>)?(?:<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)?<\/c>)/y;
+const CELL = /<c r="([A-Z]{1,3})([1-9]\d{0,6})"(?: s="(\d{1,5})")?(?: t="(s|n|b|e|str|inlineStr|d)")?(?:\/>|>(?:<f(?: aca="(?:false|true)")?>([^<]*)<\/f>|<f\/>)?(?:<v>([^<]*)<\/v>|<v\/>)?(?:<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>)?<\/c>)/y;
 /** Characters that need a closer look in text: references, `]]>`, carriage returns, surrogates, and characters XML does not allow. */
 const SPECIAL = /[&\]\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 /** Characters XML does not allow, a lone surrogate among them (a file decoded from UTF-8 has none, but a string may). */
