@@ -17,7 +17,7 @@ import { isPercentFormat } from '../cells';
 import type { WorkbookInspection } from '../inspect';
 import { readZipEntry, type ZipEntry } from './zip';
 import { attribute, isMainNs, MAIN_NS, parseXml, readRelationships, relationshipIs, resolveTarget, XmlError, type XmlHandlers } from './xml';
-import { decodeEscapes, LightUnsupported, readSheetXml, scanPlainSheet, type SheetRows } from './sheetRows';
+import { LightUnsupported, readSheetXml, readStringsXml, scanPlainSheet, scanPlainStrings, type SheetRows } from './sheetRows';
 
 export { LightUnsupported, isDateFormat, isoCellDate, type LightCell, type LightRow } from './sheetRows';
 
@@ -170,43 +170,7 @@ export class LightWorkbook {
     if (this.strings) return this.strings;
     const path = this.workbookPart('sharedStrings', 'xl/sharedStrings.xml');
     const xml = path ? this.part(path) : undefined;
-    const strings: Array<string | undefined> = [];
-    if (xml) {
-      let inItem = false;
-      let phonetic = 0;
-      let inText = false;
-      let item = '';
-      let run = '';
-      parsePart(path!, xml, {
-        open(tag) {
-          if (!isMainNs(tag.uri)) return;
-          if (tag.local === 'si') {
-            inItem = true;
-            item = '';
-          } else if (tag.local === 'rPh') {
-            phonetic++;
-          } else if (tag.local === 't' && inItem && !phonetic) {
-            inText = true;
-            run = '';
-          }
-        },
-        close(tag) {
-          if (!isMainNs(tag.uri)) return;
-          if (tag.local === 'si') {
-            strings.push(item === '' ? undefined : item);
-            inItem = false;
-          } else if (tag.local === 'rPh') {
-            phonetic--;
-          } else if (tag.local === 't' && inText) {
-            item += decodeEscapes(run);
-            inText = false;
-          }
-        },
-        text(t) {
-          if (inText) run += t;
-        },
-      });
-    }
+    const strings = xml ? scanPlainStrings(path!, xml) ?? readStringsXml(path!, xml) : [];
     this.strings = strings;
     return strings;
   }

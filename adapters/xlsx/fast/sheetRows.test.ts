@@ -5,7 +5,7 @@
  * the plain form, and for any other form either give up (undefined) or give the parser's answer.
  */
 import fc from 'fast-check';
-import { LightUnsupported, readSheetXml, scanPlainSheet, type CellContext, type SheetRows } from './sheetRows';
+import { LightUnsupported, readSheetXml, readStringsXml, scanPlainSheet, scanPlainStrings, type CellContext, type SheetRows } from './sheetRows';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -228,5 +228,49 @@ describe('offsets point at the elements in the text', () => {
       expect(xml.slice(row.start, row.openEnd)).toBe('<row r="2">');
       expect(row.cells.map((c) => xml.slice(c.start, c.end))).toEqual(['<c r="A2"><v>7</v></c>', '<c r="C2"/>']);
     }
+  });
+});
+
+describe('shared strings: the scanner gives the parser’s answer or steps aside', () => {
+  /** A shared strings part of these texts ('' for an empty item) in a form. */
+  function sstXml(texts: string[], f: Form, rich: boolean): string {
+    const p = f.prefix;
+    const items = texts.map((t, i) => {
+      if (t === '') return i % 2 ? `<${p}si/>` : `<${p}si><${p}t/></${p}si>`;
+      if (rich) return `<${p}si><${p}r><${p}rPr><${p}b/></${p}rPr><${p}t>${chars(t, f)}</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>فونتیک</${p}t></${p}rPh></${p}si>`;
+      return `<${p}si><${p}t xml:space="preserve">${chars(t, f)}</${p}t></${p}si>${f.noise ? '\n<!-- x -->' : ''}`;
+    }).join('');
+    const ns = p ? `xmlns:${p.slice(0, -1)}="${f.namespace}"` : `xmlns="${f.namespace}"`;
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${ns} count="${texts.length}">${items}</${p}sst>`;
+  }
+  const texts = fc.array(fc.oneof(text, fc.constant('')), { maxLength: 8 });
+  const expectedStrings = (list: string[]) => list.map((t) => (t === '' ? undefined : t.replace(/_x000D_/g, '\r')));
+
+  it('the parser reads every form: the item texts, phonetic runs left out, escapes decoded', () => {
+    fc.assert(fc.property(texts, form, fc.boolean(), (list, f, rich) => {
+      expect(readStringsXml('sst.xml', sstXml(list, f, rich))).toEqual(expectedStrings(list));
+    }), { numRuns: 300 });
+  });
+
+  it('the scanner reads the plain form itself, and any other form or damaged part it gives up or agrees', () => {
+    fc.assert(fc.property(texts, (list) => {
+      expect(scanPlainStrings('sst.xml', sstXml(list, PLAIN, false))).toEqual(expectedStrings(list));
+    }), { numRuns: 300 });
+    fc.assert(fc.property(texts, form, fc.boolean(), (list, f, rich) => {
+      const xml = sstXml(list, f, rich);
+      const scanned = scanPlainStrings('sst.xml', xml);
+      if (scanned) expect(scanned).toEqual(readStringsXml('sst.xml', xml));
+    }), { numRuns: 300 });
+    const insert = fc.constantFrom('<', '&', '&foo;', '&#0;', ']]>', '<!-- x -->', '<![CDATA[1]]>', '<x:si/>', '</si>', '<si>', '\u0001', '\r\n', '<si foo="a>b"/>', '</sst>');
+    fc.assert(fc.property(texts, fc.nat(), insert, (list, position, piece) => {
+      const plain = sstXml(list, PLAIN, false);
+      const at = position % (plain.length + 1);
+      const xml = plain.slice(0, at) + piece + plain.slice(at);
+      const scanned = outcome(() => scanPlainStrings('sst.xml', xml) as unknown as SheetRows | undefined);
+      const parsed = outcome(() => readStringsXml('sst.xml', xml) as unknown as SheetRows);
+      if (scanned === undefined) return;
+      if (parsed === 'refused') expect(scanned).toBe('refused');
+      else expect(scanned).toEqual(parsed);
+    }), { numRuns: 1000 });
   });
 });

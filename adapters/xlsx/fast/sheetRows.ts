@@ -506,3 +506,88 @@ export function scanPlainSheet(part: string, xml: string, context: CellContext):
   for (const p of prefixes) if (dataScope.scope[p] === undefined || p === 'xmlns') return undefined;
   return { rows, merges: reader.merges, plain: reader.plain };
 }
+
+/** A plain shared string item: one `<t>`, no runs, no phonetic text. */
+const STRING_ITEM = /<si>(?:<t(?: xml:space="preserve")?>([^<]*)<\/t>|<t\/>)<\/si>|<si\/>/y;
+
+/**
+ * The shared strings of a part in the plain form (`<si><t>…</t></si>` items, unprefixed) read
+ * without the parser, token by token as scanPlainSheet reads rows; undefined when the part is
+ * not in that form (rich text, phonetic runs, prefixes …: the parser then reads it). Each item's
+ * text as the parser gives it (`_x000D_` escapes decoded), undefined for an empty item.
+ * @throws LightUnsupported when the XML around the items is not well-formed
+ */
+export function scanPlainStrings(part: string, xml: string): Array<string | undefined> | undefined {
+  const open = xml.indexOf('<sst');
+  const openEnd = open < 0 ? -1 : xml.indexOf('>', open);
+  const close = xml.lastIndexOf('</sst>');
+  if (openEnd < 0 || close < openEnd || xml[openEnd - 1] === '/') return undefined;
+  const strings: Array<string | undefined> = [];
+  let at = openEnd + 1;
+  for (;;) {
+    SPACE.lastIndex = at;
+    SPACE.exec(xml);
+    at = SPACE.lastIndex;
+    if (at >= close) break;
+    STRING_ITEM.lastIndex = at;
+    const m = STRING_ITEM.exec(xml);
+    if (!m) return undefined;
+    at = STRING_ITEM.lastIndex;
+    const text = m[1] === undefined ? '' : textOf(m[1]);
+    if (text === undefined) return undefined;
+    strings.push(text === '' ? undefined : decodeEscapes(text));
+  }
+  if (at !== close) return undefined;
+  let root: XmlTag | undefined;
+  parse(part, `${xml.slice(0, openEnd + 1)}${xml.slice(close)}`, {
+    open(tag) {
+      root ??= tag;
+    },
+  });
+  return root && root.name === 'sst' && isMainNs(root.uri) ? strings : undefined;
+}
+
+/**
+ * The shared strings of a part read with the parser (any form): each item's `<t>` texts joined,
+ * rich-text runs included and phonetic runs left out, `_x000D_` escapes decoded per `<t>` (as
+ * exceljs does); undefined for an empty item.
+ * @throws LightUnsupported when the part is not well-formed XML
+ */
+export function readStringsXml(part: string, xml: string): Array<string | undefined> {
+  const strings: Array<string | undefined> = [];
+  let inItem = false;
+  let phonetic = 0;
+  let inText = false;
+  let item = '';
+  let run = '';
+  parse(part, xml, {
+    open(tag) {
+      if (!isMainNs(tag.uri)) return;
+      if (tag.local === 'si') {
+        inItem = true;
+        item = '';
+      } else if (tag.local === 'rPh') {
+        phonetic++;
+      } else if (tag.local === 't' && inItem && !phonetic) {
+        inText = true;
+        run = '';
+      }
+    },
+    close(tag) {
+      if (!isMainNs(tag.uri)) return;
+      if (tag.local === 'si') {
+        strings.push(item === '' ? undefined : item);
+        inItem = false;
+      } else if (tag.local === 'rPh') {
+        phonetic--;
+      } else if (tag.local === 't' && inText) {
+        item += decodeEscapes(run);
+        inText = false;
+      }
+    },
+    text(t) {
+      if (inText) run += t;
+    },
+  });
+  return strings;
+}
