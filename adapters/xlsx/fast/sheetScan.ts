@@ -65,8 +65,8 @@ export const TOOL_SHEETS: ReadonlySet<string> = new Set([SHEETS.summary, SHEETS.
  */
 const ROW_FEATURES: Array<{ needles: string[]; matches: (before: string, after: string) => boolean; fa: string; en: string }> = [
   {
-    needles: ['"shared"', "'shared'", '"array"', "'array'", '"dataTable"', "'dataTable'"],
-    matches: (before) => /\st\s*=\s*$/.test(before), fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas',
+    needles: ['shared', 'array', 'dataTable'],
+    matches: (before, after) => /\st\s*=\s*(["'])$/.exec(before)?.[1] === after[0], fa: 'فرمول مشترک یا آرایه‌ای', en: 'shared or array formulas',
   },
   { needles: ['outlineLevel'], matches: (before, after) => /\s$/.test(before) && /^\s*=\s*["'][1-7]/.test(after), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
 ];
