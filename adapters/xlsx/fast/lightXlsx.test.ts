@@ -271,3 +271,15 @@ describe('namespace prefixes (`<x:c>`, as the Open XML SDK writes)', () => {
     await expect(book.xlsx.load(bytes() as unknown as ArrayBuffer)).rejects.toThrow();
   });
 });
+
+describe('workbook.xml read by the parser', () => {
+  test('a defined name that would pollute Object.prototype is refused under a prefix and behind a character reference', () => {
+    const bytes = workbook({ prefix: 'x:', sheet: worksheet(''), workbookPr: '<x:definedNames><x:definedName name="&#95;_proto__">Sheet1!$A$1</x:definedName></x:definedNames>' });
+    expect(() => inspectWorkbook(bytes, 'names.xlsx')).toThrow(expect.objectContaining({ code: 'unsafe_workbook' }));
+  });
+
+  test('a workbook.xml that is not well-formed is a damaged file', () => {
+    const bytes = workbook({ sheet: worksheet(''), workbookPr: '<workbookPr date1904="1">' });
+    expect(() => inspectWorkbook(bytes, 'broken.xlsx')).toThrow(expect.objectContaining({ code: 'damaged_workbook' }));
+  });
+});
