@@ -130,4 +130,12 @@ describe('scanSheets', () => {
   it('refuses a sheet whose XML outside the rows is not well-formed, as a damaged file', async () => {
     await expect(scan(workbook('برگه', { head: '<sheetViews><sheetView>', rows: '' }))).rejects.toThrow(ZipFormatError);
   });
+
+  it('counts validations and colour rules Excel writes in its extension namespace (`x14:` in extLst)', async () => {
+    const ext = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+      + '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list">'
+      + '<x14:formula1><xm:f>Lists!$A$1:$A$5</xm:f></x14:formula1><xm:sqref>S2:S9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
+    const { sheets } = await scan(workbook('مصوبات', { rows: filler(5), tail: ext }));
+    expect(sheets[0].losses.map((l) => l.en)).toEqual(['data validations']);
+  });
 });

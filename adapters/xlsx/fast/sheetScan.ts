@@ -14,7 +14,7 @@ import { RULE_MARKER } from '../conditional';
 import { OVERDUE_SHEET } from '../summarySheet';
 import { createInflateRaw } from 'node:zlib';
 import { readZipEntry, zipEntryData, ZipFormatError, type ZipEntry } from './zip';
-import { attribute, attributeNs, isMainNs, parseXml, readRelationships, REL_NS, resolveTarget, STRICT_REL_NS, XmlError, type XmlTag } from './xml';
+import { attribute, attributeNs, parseXml, readRelationships, REL_NS, resolveTarget, STRICT_REL_NS, XmlError, type XmlTag } from './xml';
 
 export interface ColumnInfo {
   min: number;
@@ -71,7 +71,7 @@ const ROW_FEATURES: Array<{ needles: string[]; matches: (before: string, after: 
   { needles: ['outlineLevel'], matches: (before, after) => /\s$/.test(before) && /^\s*=\s*["'][1-7]/.test(after), fa: 'گروه‌بندی ردیف‌ها', en: 'grouped rows' },
 ];
 
-/** Features outside the rows: SpreadsheetML elements by local name. */
+/** Features outside the rows: elements by local name. */
 const FEATURES: Array<{ elements: string[]; fa: string; en: string }> = [
   { elements: ['hyperlink'], fa: 'پیوند (Hyperlink)', en: 'hyperlinks' },
   { elements: ['legacyDrawing'], fa: 'یادداشت (Comment)', en: 'comments' },
@@ -240,8 +240,9 @@ interface Outside {
 }
 
 /**
- * Parse the XML outside a sheet's rows (namespace-aware: SpreadsheetML's elements under any
- * prefix, in either namespace).
+ * Parse the XML outside a sheet's rows. Elements are taken by local name in any namespace:
+ * Excel writes some validations and colour rules a second time in its extension namespaces
+ * (`<x14:dataValidation>` in `extLst`), and a streamed copy would lose those too.
  * @throws ZipFormatError when it is not well-formed XML
  */
 function readOutside(part: string, xml: string): Outside {
@@ -253,8 +254,7 @@ function readOutside(part: string, xml: string): Outside {
   try {
     parseXml(xml, {
       open(tag) {
-        path.push(isMainNs(tag.uri) ? tag.local : '');
-        if (!isMainNs(tag.uri)) return;
+        path.push(tag.local);
         const depth = path.length;
         switch (tag.local) {
           case 'sheetView':
@@ -316,7 +316,6 @@ function readOutside(part: string, xml: string): Outside {
       },
       close(tag) {
         path.pop();
-        if (!isMainNs(tag.uri)) return;
         if (text && (tag.local === 'formula1' || tag.local === 'formula' || HEADERS_FOOTERS.has(tag.local))) {
           if (text.into === 'formula1' && validation) validation.formula += text.value;
           else if (text.into === 'rule' && rule !== undefined) rule += text.value;
