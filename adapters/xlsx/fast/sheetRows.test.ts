@@ -274,3 +274,17 @@ describe('shared strings: the scanner gives the parser’s answer or steps aside
     }), { numRuns: 1000 });
   });
 });
+
+describe('the scanner is not fooled by rows that are not rows', () => {
+  it('steps aside for a commented-out sheetData before the real one, out of order inside; the parser reads the real rows', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><!--<sheetData><row r="2"/><row r="1"/></sheetData>--><sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData></worksheet>`;
+    expect(scanPlainSheet('s', xml, context)).toBeUndefined();
+    expect(values(readSheetXml('s', xml, context))).toEqual([{ number: 1, cells: [{ col: 1, value: 5 }] }]);
+  });
+
+  it('steps aside for a date cell that is not a date, which the parser then refuses', () => {
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="d"><v>فردا</v></c></row></sheetData></worksheet>`;
+    expect(scanPlainSheet('s', xml, context)).toBeUndefined();
+    expect(() => readSheetXml('s', xml, context)).toThrow(LightUnsupported);
+  });
+});

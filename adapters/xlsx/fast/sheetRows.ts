@@ -423,8 +423,10 @@ function checkRowAttributes(text: string, checked: CheckedAttributes): string[] 
 
 /**
  * A sheet part in the plain form read without the parser; undefined when the part is not in
- * that form (then readSheetXml reads it). The same answer as readSheetXml on every part it takes.
- * @throws LightUnsupported for what readSheetXml throws it for (rows or cells out of order …)
+ * that form, or has anything the parser would refuse (rows or cells out of order, a date cell
+ * that is not a date): then readSheetXml reads it, or refuses it. The same answer as
+ * readSheetXml on every part it takes.
+ * @throws LightUnsupported when the XML around the rows is not well-formed, as readSheetXml does
  */
 export function scanPlainSheet(part: string, xml: string, context: CellContext): SheetRows | undefined {
   const open = xml.indexOf('<sheetData>');
@@ -447,7 +449,7 @@ export function scanPlainSheet(part: string, xml: string, context: CellContext):
     const r = ROW.exec(xml);
     if (!r) return undefined;
     const number = Number(r[1]);
-    if (number <= lastRow || number > MAX_ROW) throw new LightUnsupported(`row ${number} out of order`);
+    if (number <= lastRow || number > MAX_ROW) return undefined;
     lastRow = number;
     if (r[2]) {
       const used = checkRowAttributes(r[2], checked);
@@ -464,9 +466,9 @@ export function scanPlainSheet(part: string, xml: string, context: CellContext):
         CELL.lastIndex = at;
         const c = CELL.exec(xml);
         if (!c) break;
-        if (Number(c[2]) !== number) throw new LightUnsupported(`cell address ${c[1]}${c[2]} in row ${number}`);
+        if (Number(c[2]) !== number) return undefined;
         const col = columnNumber(c[1]);
-        if (col <= lastCol || col > MAX_COLUMN) throw new LightUnsupported(`cells out of order in row ${number}`);
+        if (col <= lastCol || col > MAX_COLUMN) return undefined;
         lastCol = col;
         const cell: LightCell = { col, value: null, formula: false, noResult: false, error: false, style: c[3] ? Number(c[3]) : 0, start: at, end: CELL.lastIndex };
         at = CELL.lastIndex;
@@ -475,7 +477,13 @@ export function scanPlainSheet(part: string, xml: string, context: CellContext):
         const inline = c[7] === undefined ? undefined : textOf(c[7]);
         if ((c[5] !== undefined && formulaText === undefined) || (c[6] !== undefined && raw === undefined) || (c[7] !== undefined && inline === undefined)) return undefined;
         const isInline = c[7] !== undefined;
-        fillValue(cell, { type: c[4], formula: !!formulaText, raw: raw || undefined, inline: isInline ? [inline!] : undefined, runs: false }, context);
+        try {
+          fillValue(cell, { type: c[4], formula: !!formulaText, raw: raw || undefined, inline: isInline ? [inline!] : undefined, runs: false }, context);
+        } catch (error) {
+          // a date cell that is not a date: the parser decides, once the whole part is known to be a sheet
+          if (error instanceof LightUnsupported) return undefined;
+          throw error;
+        }
         row.cells.push(cell);
       }
       ROW_END.lastIndex = at;
