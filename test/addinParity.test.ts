@@ -264,6 +264,19 @@ describe('the add-in colours a register as `mosavabat color` writes it on the sa
     expect(host.workbook.sheets.map((s) => s.name).slice(-3)).toEqual(SIDE);
   });
 
+  it('an overdue list larger than a request goes in further requests, each within the budget, and still equals the CLI\'s', async () => {
+    const expected = await cliColoured(seedRegister);
+    const host = await hostFromXlsx(seedRegister, { today: TODAY_SERIAL, styles: true });
+    installHost(host);
+    // a budget of 3,000 bytes stands for Excel on the web's 5 MB: the nine overdue rows' texts alone are about 9,000
+    const outcome = await colorRegister({ today: TODAY, requestBudget: 3000 });
+    expect(outcome.ok).toBe(true);
+    expect(host.stats.syncs).toBeGreaterThan(5);
+    // the requests after the register's own writes carry the side sheets' values in blocks of at most 3,000 bytes, plus the operations around them
+    for (const bytes of host.stats.requests.slice(5)) expect(bytes).toBeLessThan(3000 + 1500);
+    for (const name of SIDE) expectSameSideSheet(expected.book.getWorksheet(name)!, host.workbook.sheet(name)!);
+  });
+
   it('keeps the user\'s own conditional formats and an autofilter they are filtering with', async () => {
     const host = await hostFromXlsx(seedRegister, { today: TODAY_SERIAL, styles: true });
     installHost(host);

@@ -21,7 +21,7 @@ import { columnLetter } from '../plan/cells';
 import { canUse, RTL_CLICK_FA } from './capabilities';
 import { NO_REGISTER_FA, NoRegisterError, readRegister } from './read';
 import { queueColorPlan } from './write';
-import { loadSideSheetState, queueRegisterParts, queueSideSheets, workbookName, type SideSheetState } from './sheets';
+import { jsonBytes, loadSideSheetState, queueRegisterParts, queueSideSheets, REQUEST_BUDGET, workbookName, type SideSheetState } from './sheets';
 
 /** What a command tells the user: `message` is Persian, shown in the pane or a notification. */
 export interface CommandOutcome {
@@ -51,6 +51,8 @@ export interface ValidationOutcome extends CommandOutcome {
 export interface CommandOptions {
   /** Today in Asia/Tehran; default JalaliDate.today(). */
   today?: JalaliDate;
+  /** Bytes one request may carry (default REQUEST_BUDGET, under Excel on the web's 5 MB). */
+  requestBudget?: number;
 }
 
 /** Set while the add-in itself writes, so re-colour on edit ignores those changes. */
@@ -116,8 +118,20 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     try {
       queueColorPlan(read.sheet, plan, read.toolRules);
       queueRegisterParts(read.sheet, registerParts(read.input.layout), side!);
-      added = queueSideSheets(context, pictures, side!, read.sheetNames).addedLeftToRight;
+      // the side sheets take the room the register's own writes leave in this request; when that
+      // is little (a register of tens of thousands of rows), they start a request of their own
+      const budget = options.requestBudget ?? REQUEST_BUDGET;
+      const room = budget - jsonBytes([plan.columns, plan.fills, plan.rules]);
+      const side2 = side!;
+      const queue = (space: number) => queueSideSheets(context, pictures, side2, read.sheetNames, space, budget);
+      let queued = room >= budget / 4 ? queue(room) : undefined;
       await context.sync();
+      if (!queued) {
+        queued = queue(budget);
+        await context.sync();
+      }
+      added = queued.addedLeftToRight;
+      await syncLater(context, queued.later);
     } finally {
       writing--;
     }
@@ -126,6 +140,17 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     const tail = plan.errors ? ` ${fa(plan.errors)} خطا؛ «بررسی» را بزنید.` : '';
     return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}${addedNote(added)}` };
   }), (message) => ({ ok: false, message }));
+}
+
+/**
+ * The side sheets' values that did not fit in the write batch, one request each (only a
+ * register whose overdue list runs to megabytes has any: Excel on the web takes 5 MB a request).
+ */
+async function syncLater(context: Excel.RequestContext, later: ReadonlyArray<() => void>): Promise<void> {
+  for (const queue of later) {
+    queue();
+    await context.sync();
+  }
 }
 
 /** A note on sheets just added: Office.js cannot make them right to left. */
@@ -179,9 +204,11 @@ export async function writeSummary(options: CommandOptions = {}): Promise<Comman
     let added: string[] = [];
     writing++;
     try {
-      added = queueSideSheets(context, pictures, side!, read.sheetNames).addedLeftToRight;
+      const queued = queueSideSheets(context, pictures, side!, read.sheetNames, options.requestBudget, options.requestBudget);
+      added = queued.addedLeftToRight;
       context.workbook.worksheets.getItem(SHEETS.summary).activate();
       await context.sync();
+      await syncLater(context, queued.later);
     } finally {
       writing--;
     }

@@ -82,16 +82,57 @@ function applyFormat(format: Excel.RangeFormat, f: CellFormat, readingOrder: boo
 }
 
 /**
+ * What a request may carry: Excel on the web refuses requests over 5 MB; the rest is room for
+ * the operations around the values.
+ */
+export const REQUEST_BUDGET = 4 * 1024 * 1024;
+
+/** Bytes a line of values adds to a request as JSON (UTF-8; Persian letters are two bytes). */
+function lineBytes(line: ReadonlyArray<string | number | null>): number {
+  let bytes = 2;
+  for (const value of line) {
+    if (typeof value === 'string') {
+      bytes += 3;
+      for (let i = 0; i < value.length; i++) bytes += value.charCodeAt(i) < 0x80 ? 1 : value.charCodeAt(i) < 0x800 ? 2 : 3;
+    } else {
+      bytes += value === null ? 5 : String(value).length + 1;
+    }
+  }
+  return bytes;
+}
+
+/** Bytes of a value as JSON in a request (UTF-8), to know the room a batch has left. */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += text.charCodeAt(i) < 0x80 ? 1 : text.charCodeAt(i) < 0x800 ? 2 : 3;
+  return bytes;
+}
+
+/** The side sheets' writes: what went into the current batch, and value blocks for later batches. */
+export interface QueuedSideSheets {
+  /** Side sheets added now: Office.js makes them left-to-right. */
+  addedLeftToRight: string[];
+  /** Each queues one more block of values (one request under the budget); empty when all fitted. */
+  later: Array<() => void>;
+}
+
+/**
  * Queue the side sheets' writes (no sync here). Existing sheets are cleared first (values,
  * formats, merges, row heights, the summary's chart, the overdue list's filter); missing ones are
- * added where the CLI puts them.
+ * added where the CLI puts them. Values go in row blocks: as many as fit in `room` bytes ride in
+ * the current batch, the rest come back in `later`, each under `budget`.
  * @param sheetNames the workbook's sheets in tab order, as read
+ * @param room bytes of values the current batch still has room for
  */
-export function queueSideSheets(context: Excel.RequestContext, pictures: readonly SheetPicture[], state: SideSheetState, sheetNames: readonly string[]): SkippedParts {
+export function queueSideSheets(context: Excel.RequestContext, pictures: readonly SheetPicture[], state: SideSheetState,
+  sheetNames: readonly string[], room = REQUEST_BUDGET, budget = REQUEST_BUDGET): QueuedSideSheets {
   const v17 = canUse('1.7');
   const v19 = canUse('1.9');
   const order = [...sheetNames];
-  const skipped: SkippedParts = { addedLeftToRight: [] };
+  const queued: QueuedSideSheets = { addedLeftToRight: [], later: [] };
+  let left = room;
+  let block: Array<() => void> | undefined;
   for (const pic of pictures) {
     const old = state.sheets.get(pic.name);
     let sheet: Excel.Worksheet;
@@ -115,20 +156,52 @@ export function queueSideSheets(context: Excel.RequestContext, pictures: readonl
       } else {
         order.push(pic.name);
       }
-      skipped.addedLeftToRight.push(pic.name);
+      queued.addedLeftToRight.push(pic.name);
     }
     writePicture(sheet, pic, v17, v19);
+    // the values in row blocks; a block in a later request finds its sheet again by name
+    const width = pic.values.length ? pic.values[0].length : 0;
+    if (!width) continue;
+    let first = 0;
+    let bytes = 0;
+    const flush = (last: number) => {
+      const address = `A${first + 1}:${columnLetter(width)}${last + 1}`;
+      const lines = pic.values.slice(first, last + 1);
+      const name = pic.name;
+      const write = () => { context.workbook.worksheets.getItem(name).getRange(address).values = lines as unknown as string[][]; };
+      if (block) block.push(write);
+      else write();
+    };
+    for (let r = 0; r < pic.values.length; r++) {
+      const size = lineBytes(pic.values[r]);
+      if (bytes + size > left && r > first) {
+        flush(r - 1);
+        first = r;
+        bytes = 0;
+        const writes: Array<() => void> = [];
+        block = writes;
+        queued.later.push(() => writes.forEach((write) => write()));
+        left = budget;
+      }
+      bytes += size;
+    }
+    flush(pic.values.length - 1);
+    left -= bytes;
+    const chart = pic.chart;
+    if (chart) {
+      const name = pic.name;
+      const draw = () => addChart(context.workbook.worksheets.getItem(name), chart, v17);
+      if (block) block.push(draw);
+      else draw();
+    }
   }
-  return skipped;
+  return queued;
 }
 
 function writePicture(sheet: Excel.Worksheet, pic: SheetPicture, v17: boolean, v19: boolean): void {
-  const rows = pic.values.length;
-  const width = rows ? pic.values[0].length : 0;
-  if (rows && width) {
-    const block = `A1:${columnLetter(width)}${rows}`;
-    sheet.getRange(block).values = pic.values as unknown as string[][];
-    if (pic.numberFormats.some((line) => line.some((f) => f !== null))) sheet.getRange(block).numberFormat = pic.numberFormats as unknown as string[][];
+  for (const group of pic.numberFormats) {
+    // one format for a whole area: Office.js applies a single value to every cell of the range
+    for (const addresses of group.addresses) for (const area of addresses.split(',')) sheet.getRange(area).numberFormat = group.format as unknown as string[][];
   }
   for (const group of pic.formats) {
     for (const addresses of group.addresses) {
@@ -140,7 +213,12 @@ function writePicture(sheet: Excel.Worksheet, pic: SheetPicture, v17: boolean, v
     const letter = columnLetter(col);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(chars);
   }
-  for (const [row, height] of pic.heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const group of pic.heights) {
+    for (const addresses of group.addresses) {
+      if (v19) sheet.getRanges(addresses).format.rowHeight = group.height;
+      else for (const rows of addresses.split(',')) sheet.getRange(rows).format.rowHeight = group.height;
+    }
+  }
   for (const area of pic.merges) sheet.getRange(area).merge(false);
   if (v17) {
     sheet.freezePanes.unfreeze();
@@ -156,14 +234,16 @@ function writePicture(sheet: Excel.Worksheet, pic: SheetPicture, v17: boolean, v
     if (pic.page.printTitleRows) page.setPrintTitleRows(pic.page.printTitleRows);
     if (pic.page.footer) page.headersFooters.defaultForAllPages.centerFooter = pic.page.footer;
   }
-  if (pic.chart) {
-    const chart = sheet.charts.add('BarStacked', sheet.getRange(pic.chart.source), 'Columns');
-    chart.title.text = 'وضعیت مصوبات هر دستگاه';
-    pic.chart.colors.forEach((color, i) => chart.series.getItemAt(pic.chart!.firstStateSeries + i).format.fill.setSolidColor(color));
-    // the total is not a state: without ChartSeries.delete (1.7) it stays as one more bar
-    if (v17) chart.series.getItemAt(0).delete();
-    chart.setPosition(`A${pic.chart.anchorRow}`, `J${pic.chart.anchorRow + 22}`);
-  }
+}
+
+/** The summary's chart, drawn from its agency table once the table's values are written (Excel names the series from them). */
+function addChart(sheet: Excel.Worksheet, spec: NonNullable<SheetPicture['chart']>, v17: boolean): void {
+  const chart = sheet.charts.add('BarStacked', sheet.getRange(spec.source), 'Columns');
+  chart.title.text = 'وضعیت مصوبات هر دستگاه';
+  spec.colors.forEach((color, i) => chart.series.getItemAt(spec.firstStateSeries + i).format.fill.setSolidColor(color));
+  // the total is not a state: without ChartSeries.delete (1.7) it stays as one more bar
+  if (v17) chart.series.getItemAt(0).delete();
+  chart.setPosition(`A${spec.anchorRow}`, `J${spec.anchorRow + 22}`);
 }
 
 /**

@@ -53,13 +53,13 @@ export interface SheetPicture {
   name: string;
   /** Rows 1..n, columns 1..width; null: an empty cell. */
   values: Array<Array<string | number | null>>;
-  /** Number format per cell, null where the cell keeps General. */
-  numberFormats: Array<Array<string | null>>;
+  /** Number formats and the areas (as for formats) they go on; other cells keep General. */
+  numberFormats: Array<{ format: string; addresses: string[] }>;
   formats: FormatWrite[];
   /** [column, width in Excel character units]. */
   widths: Array<[number, number]>;
-  /** [row, height in points]. */
-  heights: Array<[number, number]>;
+  /** Row heights in points and the rows (`3:5,9:9`, strings under the address limit) that have each. */
+  heights: Array<{ height: number; addresses: string[] }>;
   /** A1 areas to merge. */
   merges: string[];
   /** Rows frozen at the top (0: none). */
@@ -178,11 +178,15 @@ function picture(name: string, sheet: RecordingSheet, frozenRows: number, page: 
     width = Math.max(width, cell.col);
   }
   const values = Array.from({ length: rows }, () => new Array<string | number | null>(width).fill(null));
-  const numberFormats = Array.from({ length: rows }, () => new Array<string | null>(width).fill(null));
+  const numberFormats = new Map<string, Array<[number, number]>>();
   const groups = new Map<string, { format: CellFormat; cells: Array<[number, number]> }>();
   for (const cell of sheet.cells.values()) {
     values[cell.row - 1][cell.col - 1] = cell.value;
-    if (cell.style.numFmt) numberFormats[cell.row - 1][cell.col - 1] = cell.style.numFmt;
+    if (cell.style.numFmt) {
+      const list = numberFormats.get(cell.style.numFmt) ?? [];
+      list.push([cell.row, cell.col]);
+      numberFormats.set(cell.style.numFmt, list);
+    }
     const format = cellFormat(cell.style);
     if (!Object.keys(format).length) continue;
     const key = JSON.stringify(format);
@@ -193,15 +197,27 @@ function picture(name: string, sheet: RecordingSheet, frozenRows: number, page: 
   return {
     name,
     values,
-    numberFormats,
+    numberFormats: [...numberFormats].map(([format, cells]) => ({ format, addresses: chunkAddresses(cellAreas(cells)) })),
     formats: [...groups.values()].map((g) => ({ format: g.format, addresses: chunkAddresses(cellAreas(g.cells)) })),
     widths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
-    heights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]),
+    heights: rowHeights(sheet.rowHeights),
     merges: sheet.merged,
     frozenRows,
     autoFilter,
     page,
   };
+}
+
+/** Rows grouped by height, as whole-row areas. */
+function rowHeights(heights: ReadonlyMap<number, number>): SheetPicture['heights'] {
+  const byHeight = new Map<number, number[]>();
+  for (const [row, height] of heights) {
+    const rows = byHeight.get(height) ?? [];
+    rows.push(row);
+    byHeight.set(height, rows);
+  }
+  return [...byHeight].sort((a, b) => a[0] - b[0])
+    .map(([height, rows]) => ({ height, addresses: chunkAddresses(runs(rows).map(([r1, r2]) => `${r1}:${r2}`)) }));
 }
 
 /** Frozen rows of a CLI view (`rtlView(n)`). */

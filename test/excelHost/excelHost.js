@@ -404,6 +404,10 @@
     this._path = path;
     this.format = makeFormat(ctx, sheet, areas, path + '.format');
     makeLoadable(ctx, this.format, {
+      rowHeight: {
+        get: function () { return sheet.heights[areas[0].r1] || 15; },
+        set: function (h) { areas.forEach(function (a) { for (var r = a.r1; r <= Math.min(a.r2, a.r1 + 100000); r++) sheet.heights[r] = h; }); },
+      },
       wrapText: cellFormatProperty(sheet, areas, 'wrap', false),
       horizontalAlignment: cellFormatProperty(sheet, areas, 'h', 'General'),
       verticalAlignment: cellFormatProperty(sheet, areas, 'v', 'Bottom'),
