@@ -20,6 +20,8 @@ import { editWithExcelJS } from './registerHelpers';
 import { ExcelHost, hostFromXlsx, installHost, serialOf, type Area, type Host, type HostSheet } from './excelHost';
 import { STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { readFileSync } from 'node:fs';
+// the CLI runs as a child process and each test colours whole registers twice: slow under load, not wrong
+jest.setTimeout(60_000);
 
 const TODAY = JalaliDate.parse('1401/05/20');
 const TODAY_SERIAL = serialOf(TODAY.toUtcDate());
@@ -69,7 +71,7 @@ beforeAll(async () => {
   await editWithExcelJS(bareRegister, (workbook) => {
     for (const name of SIDE) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
   });
-});
+}, 120_000);
 
 /** What the CLI's `color` wrote: the file read by exceljs and loaded into a host to see its rules at work. */
 async function cliColoured(path: string): Promise<{ book: ExcelJS.Workbook; host: Host }> {

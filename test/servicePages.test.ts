@@ -217,8 +217,11 @@ test('the dashboard: a spelling the clerk gives as another name of an agency joi
   expect(await page.locator('#agencies tbody tr td:first-child').allInnerTexts()).toContain(other);
   await page.fill(`#directory input[data-name="${KARAJ}"]`, other);
   await page.click('#directoryForm button');
-  await page.waitForFunction(`document.getElementById('message').textContent === 'نام‌های دستگاه‌ها ذخیره شد.'`);
-  await page.waitForFunction(`document.querySelectorAll('#agencies tbody tr').length === ${lines - 1}`);
+  // locators, not string predicates: the page's CSP forbids the eval a polled string needs
+  await page.locator('#message').filter({ hasText: /^نام‌های دستگاه‌ها ذخیره شد\.$/ }).waitFor();
+  const rowsNow = () => page.locator('#agencies tbody tr').count();
+  for (let polls = 0; (await rowsNow()) !== lines - 1 && polls < 400; polls++) await page.waitForTimeout(50);
+  expect(await rowsNow()).toBe(lines - 1);
   expect(await page.locator('#agencies tbody tr td:first-child').allInnerTexts()).not.toContain(other);
   const directory = (await request(service.app).get('/api/agencies').set(bearer(service.tokens.secretariat))).body.agencies;
   expect(directory.find((a: { name: string }) => a.name === KARAJ)).toEqual({ name: KARAJ, aliases: [other] });

@@ -24,7 +24,7 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
   ...UNFRAMED,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
-  'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, OPTIONS',
   'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Link',
   'Access-Control-Max-Age': '600',
   'Cache-Control': 'no-store',
