@@ -47,7 +47,7 @@ describe('mosavabat import <minutes> --json', () => {
     ['a PDF', () => write('minutes.pdf', Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n', 'latin1')), /PDF/],
     ['an old Word .doc', () => write('minutes.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /\.docx ذخیره کنید/],
     ['a .docx with no resolutions table', () => write('letter.docx', makeZip({ 'word/document.xml':
-      '<w:document><w:body><w:p><w:r><w:t>نامه معمولی</w:t></w:r></w:p></w:body></w:document>' })), /جدول مصوبات/],
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>نامه معمولی</w:t></w:r></w:p></w:body></w:document>' })), /جدول مصوبات/],
   ])('rejects %s with one line, Persian then English, exit status 2, no stack trace', async (_what, make, message) => {
     const { status, stdout, stderr } = await cli('import', make(), '--json');
     expect(status).toBe(2);
@@ -68,7 +68,7 @@ describe('mosavabat import <minutes> --json', () => {
 
   it('reads minutes sent as a Word .docx', async () => {
     const text = 'مصوبات جلسه مورخ ۱۴۰۱/۰۴/۰۹';
-    const xml = `<w:document><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p><w:tbl><w:tr>${['۱', 'متن', 'فرمانداری کرج', 'یک ماه']
+    const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p><w:tbl><w:tr>${['۱', 'متن', 'فرمانداری کرج', 'یک ماه']
       .map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr></w:tbl></w:body></w:document>`;
     const { status, stdout } = await cli('import', write('m.docx', makeZip({ 'word/document.xml': xml })), '--json');
     expect(status).toBe(0);

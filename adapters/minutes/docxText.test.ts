@@ -28,29 +28,32 @@ function wordBody(text: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${parts.join('')}<w:sectPr/></w:body></w:document>`;
 }
 
+const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** A document part around a body's XML, the `w:` prefix declared as Word declares it. */
+const wordDocument = (body: string) => `<w:document xmlns:w="${WORD_NS}">${body}</w:document>`;
 const docx = (xml: string) => makeZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': xml });
 
 describe('documentXmlToText', () => {
   it('turns paragraphs into lines and table rows into tab-separated lines', () => {
     const xml = `<w:body>${paragraph('بالا')}<w:tbl><w:tr><w:tc>${paragraph('۱')}</w:tc><w:tc>${paragraph('متن')}${paragraph('ادامه')}</w:tc></w:tr></w:tbl>${paragraph('پایین')}</w:body>`;
-    expect(documentXmlToText(xml)).toBe('بالا\n۱\tمتن\u2029ادامه\nپایین');
+    expect(documentXmlToText(wordDocument(xml))).toBe('بالا\n۱\tمتن\u2029ادامه\nپایین');
   });
 
   it('reads a Word table whose agency cell has one agency per paragraph and whose text cell has two paragraphs', () => {
     const cell = (...ps: string[]) => `<w:tc>${ps.map(paragraph).join('')}</w:tc>`;
     const xml = `<w:body>${paragraph('مصوبات جلسه مورخ ۱۴۰۲/۰۵/۱۷')}<w:tbl><w:tr>${cell('ردیف')}${cell('مصوبه')}${cell('اقدام کننده')}${cell('زمان اقدام')}</w:tr>`
       + `<w:tr>${cell('۱')}${cell('بند اول', 'بند دوم')}${cell('فرمانداری کرج', 'شهرداری کرج')}${cell('یک ماه')}</w:tr></w:tbl></w:body>`;
-    const [row] = parseMinutes(documentXmlToText(xml)).resolutions;
+    const [row] = parseMinutes(documentXmlToText(wordDocument(xml))).resolutions;
     expect(row).toMatchObject({ text: 'بند اول بند دوم', agencies: ['فرمانداری کرج', 'شهرداری کرج'], deadline: { due: '1402/06/17' } });
   });
 
   it('decodes entities and keeps tabs and breaks outside tables', () => {
     const xml = '<w:p><w:r><w:t>a &amp; b</w:t><w:tab/><w:t>&#1601;</w:t><w:br/><w:t>c</w:t></w:r></w:p>';
-    expect(documentXmlToText(xml)).toBe('a & b\tف\nc');
+    expect(documentXmlToText(wordDocument(xml))).toBe('a & b\tف\nc');
   });
 
   it('does not take text outside w:t (field codes, properties)', () => {
-    expect(documentXmlToText('<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>متن</w:t></w:r></w:p>')).toBe('متن');
+    expect(documentXmlToText(wordDocument('<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>متن</w:t></w:r></w:p>'))).toBe('متن');
   });
 });
 
@@ -100,6 +103,31 @@ describe('minutes sent as Word .docx', () => {
     const whole = docx(wordBody(seedText));
     expect(() => decodeMinutes(whole.subarray(0, whole.length - 40), 'cut.docx')).toThrow(/آسیب دیده یا ناقص/);
   });
+
+  it('knows Word\'s elements by namespace, whatever prefix or default namespace the program chose', () => {
+    const body = '<body><p><r><t>بند یک</t><tab/><t>فرمانداری</t></r></p></body>';
+    expect(documentXmlToText(`<document xmlns="${WORD_NS}">${body}</document>`)).toBe('بند یک\tفرمانداری');
+    expect(documentXmlToText(`<ns0:document xmlns:ns0="${WORD_NS}"><ns0:body><ns0:p><ns0:r><ns0:t>بند یک</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`))
+      .toBe('بند یک');
+    // elements of another namespace that happen to be called t are not Word's text
+    expect(documentXmlToText(wordDocument('<w:p><w:r><o:t xmlns:o="urn:other">نه</o:t><w:t>بله</w:t></w:r></w:p>'))).toBe('بله');
+  });
+
+  it('reads CDATA inside a text run as text', () => {
+    expect(documentXmlToText(wordDocument('<w:p><w:r><w:t><![CDATA[a < b & c]]></w:t></w:r></w:p>'))).toBe('a < b & c');
+  });
+
+  it('reads a text box once, not again from the copy kept for older readers', () => {
+    const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    const xml = wordDocument(`<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">`
+      + `<mc:Choice Requires="wps">${box('کادر')}</mc:Choice><mc:Fallback>${box('کادر')}</mc:Fallback></mc:AlternateContent><w:t>بعد</w:t></w:r></w:p>`);
+    expect(documentXmlToText(xml).split('\n')).toEqual(['کادر', 'بعد']);
+  });
+
+  it('refuses a part that is not well-formed XML rather than reading half of it', () => {
+    expect(() => documentXmlToText(wordDocument('<w:p><w:r><w:t>باز</w:r></w:p>'))).toThrow();
+    expect(() => docxToText(docx(wordDocument('<w:p><w:t>a</w:p>')), 'صورتجلسه.docx')).toThrow(expect.objectContaining({ code: 'damaged_file', where: { file: 'صورتجلسه.docx' } }));
+  });
 });
 
 describe('prose minutes in Word, numbered by Word itself', () => {
@@ -107,7 +135,7 @@ describe('prose minutes in Word, numbered by Word itself', () => {
     `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr><w:bidi/></w:pPr><w:r><w:t>${escape(text)}</w:t></w:r></w:p>`;
 
   it('writes the numbers Word shows for its automatic lists, so numbered resolutions are read', () => {
-    const xml = `<w:document xmlns:w="x"><w:body>${paragraph('جلسه شماره ۱۲ شورای اداری مورخ ۱۴۰۲/۰۵/۱۷')}${paragraph('مصوبات:')}`
+    const xml = `<w:document xmlns:w="${WORD_NS}"><w:body>${paragraph('جلسه شماره ۱۲ شورای اداری مورخ ۱۴۰۲/۰۵/۱۷')}${paragraph('مصوبات:')}`
       + `${numbered('مقرر گردید شهرداری ظرف یک ماه گزارش دهد.', '3')}${numbered('جزئیات', '3', 1)}`
       + `${numbered('مقرر شد اداره کل بهزیستی تا پایان شهریور اقدام کند.', '3')}<w:sectPr/></w:body></w:document>`;
     const text = documentXmlToText(xml);

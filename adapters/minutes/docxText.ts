@@ -5,94 +5,113 @@
 import { MosavabatError } from '../../core/errors';
 import { listZipEntries, readZipEntry, ZIP_LIMITS, ZipFormatError, ZipLimitError, type ZipLimits } from '../xlsx/fast/zip';
 import { zipLimitMessage } from '../xlsx/fast/zipBounds';
+import { attributeNs, parseXml, XmlError } from '../xlsx/fast/xml';
 
 /** Largest document.xml we inflate (bytes); a real minutes document is far smaller. */
 const MAX_DOCUMENT_XML = 50 * 1024 * 1024;
 /** A Word file of minutes: the archive no larger than a minutes file, its text part at most 50 MB inflated. */
 const DOCX_LIMITS: Readonly<ZipLimits> = { ...ZIP_LIMITS, compressedBytes: 20 * 1024 * 1024, xmlBytes: MAX_DOCUMENT_XML };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, name: string) => {
-    if (name[0] !== '#') return ENTITIES[name.toLowerCase()];
-    const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
-}
+/** WordprocessingML's main namespace: transitional (what nearly every program writes) and strict. */
+const WORD_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+/** Markup compatibility: an `mc:Fallback` repeats its `mc:Choice` (a text box) for older readers. */
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /**
  * The text of a WordprocessingML body. Paragraph text comes from `w:t` runs; `w:tab` is a tab,
  * `w:br` a line break inside the paragraph (kept as a space inside table cells). Table cells are
  * joined with tabs, the paragraphs of a cell with U+2029 (PARAGRAPH SEPARATOR); nested tables
- * are flattened into their cell.
+ * are flattened into their cell. Elements are known by namespace, whatever prefix the program
+ * chose; the fallback copy of a text box is skipped, so its text is read once.
+ * @throws XmlError when the part is not well-formed XML
  */
 export function documentXmlToText(xml: string): string {
   const lines: string[] = [];
   const tableRows: string[][][] = []; // stack: for each open table, the cells of the current row
   let paragraph = '';
   let inText = false;
+  let inFallback = 0;
   // Word's automatic numbering (`1-`, `2-` typed by Word, not in the text): numId and level of
   // the open paragraph, and the running count of each list level
   let numbering: { numId?: string; level: number } = { level: 0 };
   const counters = new Map<string, number>();
-  for (const match of xml.matchAll(/<(\/?)(w:tbl|w:tr|w:tc|w:p|w:t|w:tab|w:br|w:cr|w:numId|w:ilvl)(?=[\s/>])([^>]*?)(\/?)>|([^<]+)/g)) {
-    const [, closing, tag, attributes, selfClosing, text] = match;
-    if (text !== undefined) {
-      if (inText) paragraph += decodeEntities(text);
-      continue;
-    }
+  const endParagraph = (): void => {
     const inCell = tableRows.length > 0;
-    switch (tag) {
-      case 'w:t':
-        inText = !closing && !selfClosing;
-        break;
-      case 'w:tab':
-        if (!closing) paragraph += '\t';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (!closing) paragraph += inCell ? ' ' : '\n';
-        break;
-      case 'w:numId':
-        numbering.numId = /w:val="([^"]*)"/.exec(attributes)?.[1];
-        break;
-      case 'w:ilvl':
-        numbering.level = Number(/w:val="(\d+)"/.exec(attributes)?.[1] ?? 0);
-        break;
-      case 'w:p':
-        if (!closing && !selfClosing) numbering = { level: 0 };
-        if (closing || selfClosing) {
-          if (!inCell && numbering.numId && numbering.numId !== '0' && paragraph.trim() !== '') {
-            // a sub-item is written `- …` so it stays part of its parent resolution
-            const n = listNumber(counters, numbering.numId, numbering.level);
-            paragraph = numbering.level === 0 ? `${n}- ${paragraph}` : `- ${paragraph}`;
-          }
-          if (inCell) {
-            const row = tableRows[tableRows.length - 1];
-            const cell = row.length ? row[row.length - 1] : (row.push([]), row[0]);
-            cell.push(paragraph.replace(/\t/g, ' '));
-          } else {
-            lines.push(paragraph);
-          }
-          paragraph = '';
-        }
-        break;
-      case 'w:tbl':
-        if (!closing) tableRows.push([]);
-        else tableRows.pop();
-        break;
-      case 'w:tr':
-        if (!closing) tableRows[tableRows.length - 1].length = 0;
-        // paragraphs of a cell stay apart as U+2029: the minutes parser reads it as a space in
-        // the text and as a separator between agencies (one agency per paragraph is common)
-        else if (tableRows.length === 1) lines.push(tableRows[0].map((cell) => cell.map((p) => p.trim()).filter(Boolean).join('\u2029')).join('\t'));
-        break;
-      case 'w:tc':
-        if (!closing && tableRows.length === 1) tableRows[0].push([]);
-        break;
+    if (!inCell && numbering.numId && numbering.numId !== '0' && paragraph.trim() !== '') {
+      // a sub-item is written `- …` so it stays part of its parent resolution
+      const n = listNumber(counters, numbering.numId, numbering.level);
+      paragraph = numbering.level === 0 ? `${n}- ${paragraph}` : `- ${paragraph}`;
     }
-  }
+    if (inCell) {
+      const row = tableRows[tableRows.length - 1];
+      const cell = row.length ? row[row.length - 1] : (row.push([]), row[0]);
+      cell.push(paragraph.replace(/\t/g, ' '));
+    } else {
+      lines.push(paragraph);
+    }
+    paragraph = '';
+  };
+  parseXml(xml, {
+    open(tag) {
+      if (tag.uri === MC_NS && tag.local === 'Fallback') inFallback++;
+      if (inFallback || !WORD_NS.includes(tag.uri)) return;
+      const inCell = tableRows.length > 0;
+      switch (tag.local) {
+        case 't':
+          inText = !tag.isSelfClosing;
+          break;
+        case 'tab':
+          paragraph += '\t';
+          break;
+        case 'br':
+        case 'cr':
+          paragraph += inCell ? ' ' : '\n';
+          break;
+        case 'numId':
+          numbering.numId = attributeNs(tag, WORD_NS, 'val');
+          break;
+        case 'ilvl':
+          numbering.level = Number(/^\d+$/.exec(attributeNs(tag, WORD_NS, 'val') ?? '')?.[0] ?? 0);
+          break;
+        case 'p':
+          numbering = { level: 0 };
+          if (tag.isSelfClosing) endParagraph();
+          break;
+        case 'tbl':
+          tableRows.push([]);
+          break;
+        case 'tr':
+          tableRows[tableRows.length - 1].length = 0;
+          break;
+        case 'tc':
+          if (tableRows.length === 1) tableRows[0].push([]);
+          break;
+      }
+    },
+    close(tag) {
+      if (tag.uri === MC_NS && tag.local === 'Fallback') inFallback--;
+      if (inFallback || !WORD_NS.includes(tag.uri) || tag.isSelfClosing) return;
+      switch (tag.local) {
+        case 't':
+          inText = false;
+          break;
+        case 'p':
+          endParagraph();
+          break;
+        case 'tbl':
+          tableRows.pop();
+          break;
+        case 'tr':
+          // paragraphs of a cell stay apart as U+2029: the minutes parser reads it as a space in
+          // the text and as a separator between agencies (one agency per paragraph is common)
+          if (tableRows.length === 1) lines.push(tableRows[0].map((cell) => cell.map((p) => p.trim()).filter(Boolean).join('\u2029')).join('\t'));
+          break;
+      }
+    },
+    text(text) {
+      if (inText && !inFallback) paragraph += text;
+    },
+  });
   return lines.join('\n');
 }
 
@@ -145,7 +164,7 @@ function damagedMessage(file: string, detail: string): MosavabatError {
  * The minutes text of a .docx file.
  * @throws MosavabatError `not_docx` when the zip has no Word document (an .xlsx, .pptx, .odt …;
  *   the message names what it is), `damaged_file` when the archive cannot be read,
- *   `file_too_large` for an archive over 20 MB or a document part over 50 MB inflated (counted
+ *   or its document part is not well-formed XML, `file_too_large` for an archive over 20 MB or a document part over 50 MB inflated (counted
  *   while inflating, whatever the archive declares)
  */
 export function docxToText(bytes: Buffer, file: string): string {
@@ -159,7 +178,7 @@ export function docxToText(bytes: Buffer, file: string): string {
     // a RangeError: a length or offset in the archive points outside the file (checked by name:
     // Buffer's errors may come from another realm, where instanceof fails)
     const isRange = typeof error === 'object' && error !== null && (error as Error).name === 'RangeError';
-    if (error instanceof ZipFormatError || isRange) throw damagedMessage(file, (error as Error).message);
+    if (error instanceof ZipFormatError || error instanceof XmlError || isRange) throw damagedMessage(file, (error as Error).message);
     throw error;
   }
 }
