@@ -375,5 +375,41 @@ describe('comparison', () => {
     expect(late.isBefore(early)).toBe(false);
     expect(late.isAfter(early)).toBe(true);
     expect(early.isAfter(early)).toBe(false);
+    expect(early.isBefore(early)).toBe(false);
+  });
+});
+
+describe('JalaliDate at the edges of what it accepts', () => {
+  test('the first and the last supported years are inside, the days beyond them outside', () => {
+    expect(JalaliDate.fromJdn(JalaliDate.of(1200, 1, 1).jdn).toString()).toBe('1200/01/01');
+    expect(JalaliDate.fromJdn(JalaliDate.of(1600, 1, 1).jdn).toString()).toBe('1600/01/01');
+    expect(() => JalaliDate.fromJdn(JalaliDate.of(1200, 1, 1).jdn - 1)).toThrow(/outside Jalali 1200\.\.1600/);
+  });
+
+  test('an invalid Date and fractions of days or months are refused with their own message', () => {
+    expect(() => JalaliDate.fromUtcDate(new Date('nonsense'))).toThrow('invalid Date');
+    expect(() => d('1401/04/09').addDays(1.5)).toThrow('addDays: 1.5 is not a whole number');
+    expect(() => d('1401/04/09').addMonths(1.5)).toThrow('addMonths: 1.5 is not a whole number');
+  });
+
+  test.each([
+    [[1401.5, 1, 1], 'عدد صحیح نیست', 'invalid date "1401.5/1/1": not whole numbers'],
+    [[1199, 1, 1], 'سال باید بین ۱۲۰۰ و ۱۶۰۰ باشد', 'invalid date "1199/1/1": year must be 1200..1600'],
+    [[1401, 13, 1], 'ماه باید بین ۱ و ۱۲ باشد', 'invalid date "1401/13/1": month must be 1..12'],
+    [[1401, 7, 0], 'روز باید بین ۱ و ۳۰ باشد', 'invalid date "1401/7/0": day must be 1..30'],
+    [[1402, 11, 31], 'بهمن ۱۴۰۲ ۳۰ روز دارد', 'invalid date "1402/11/31": month 11 of 1402 has 30 days'],
+    [[1402, 12, 30], 'اسفند ۱۴۰۲ ۲۹ روز دارد (سال ۱۴۰۲ کبیسه نیست)', 'invalid date "1402/12/30": month 12 of 1402 has 29 days'],
+    [[1402, 12, 31], 'اسفند ۱۴۰۲ ۲۹ روز دارد', 'invalid date "1402/12/31": month 12 of 1402 has 29 days'],
+  ] as const)('JalaliDate.of(%j) says why: %s', ([year, month, day], fa, en) => {
+    const shown = `${year}/${month}/${day}`.replace(/[0-9]/g, (digit) => '۰۱۲۳۴۵۶۷۸۹'[Number(digit)]);
+    expect(() => JalaliDate.of(year, month, day)).toThrow(expect.objectContaining({
+      fa: `تاریخ «${shown}» نادرست است: ${fa}`, en,
+    }));
+  });
+
+  test('a day-first date is read only when the whole text is one', () => {
+    expect(JalaliDate.tryParse('17/05/1402').ok).toBe(true);
+    expect(JalaliDate.tryParse('117/05/1402').ok).toBe(false);
+    expect(JalaliDate.tryParse('17/05/14021').ok).toBe(false);
   });
 });

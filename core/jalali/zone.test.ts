@@ -1,4 +1,5 @@
 import { zonedParts } from './zone';
+import { sweepStride } from '../../test/sizes';
 
 /** An Intl like Internet Explorer 11's: DateTimeFormat knows no time zone but UTC. */
 const utcOnlyIntl = {
@@ -47,11 +48,25 @@ describe('zonedParts', () => {
     });
 
     it('agrees with the real zone every 5 hours 7 minutes from 1402 (no daylight saving since) to 1406', () => {
-      const step = (5 * 60 + 7) * 60_000;
+      const step = (5 * 60 + 7) * 60_000 * sweepStride(7);
       for (let t = Date.parse('2023-03-21T00:00:00Z'); t < Date.parse('2027-03-21T00:00:00Z'); t += step) {
         const at = new Date(t);
         expect(zonedParts(at, 'Asia/Tehran', utcOnlyIntl)).toEqual(zonedParts(at));
       }
+    });
+
+    it('never lends a formatter made by one Intl to another', () => {
+      // an Intl that reads every zone as UTC: Tokyo at 12:00 UTC says 12:00, the real zone 21:00
+      const utcForAllIntl = {
+        ...Intl,
+        DateTimeFormat: function DateTimeFormat(locale?: string, options?: Intl.DateTimeFormatOptions) {
+          return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+        },
+      } as unknown as typeof Intl;
+      const at = new Date('2024-01-01T12:00:00Z');
+      expect(zonedParts(at, 'Asia/Tokyo')).toEqual({ year: 2024, month: 1, day: 1, hour: 21, minute: 0 });
+      expect(zonedParts(at, 'Asia/Tokyo', utcForAllIntl)).toEqual({ year: 2024, month: 1, day: 1, hour: 12, minute: 0 });
+      expect(zonedParts(at, 'Asia/Tokyo')).toEqual({ year: 2024, month: 1, day: 1, hour: 21, minute: 0 });
     });
 
     it('still refuses other zones and invalid dates', () => {

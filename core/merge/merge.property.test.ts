@@ -12,6 +12,7 @@ import type { Assignment, CellValue, StatusCode } from '../register/types';
 import { asReturnRows, exportForAgency, registerRevision } from './export';
 import { applyChanges, indexRegister, mergeReturn } from './merge';
 import type { AgencyField, FieldValue, HistoryEntry, MergeResult, ReturnRow } from './types';
+import { propertyRuns } from '../../test/sizes';
 import { assignmentValue, LOCKED_FIELDS, MERGE_FIELDS, rawKey, readAgencyCell, valueText, withValue } from './values';
 
 const AGENCIES = ['فرمانداری کرج', 'اداره کل آموزش و پرورش', 'شهرداری کرج'];
@@ -283,7 +284,7 @@ function run(generated: Action[]): void {
 
 describe('merge round trip (model-based)', () => {
   test('no accepted agency change is silently lost, nothing is overwritten, merging twice is a no-op', () => {
-    fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }), (actions) => run(actions)), { numRuns: 400 });
+    fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }), (actions) => run(actions)), { numRuns: propertyRuns(400, 80) });
     // the generator reaches every outcome, so the checks above were exercised
     expect(totals.applied).toBeGreaterThan(100);
     expect(totals.conflicts).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MosavabatError } from '../errors';
 import { parseMinutes } from './parse';
+import { propertyRuns } from '../../test/sizes';
 
 const seed = readFileSync(join(__dirname, '../../test/fixtures/minutes-1401-04-09.txt'), 'utf8');
 
@@ -286,7 +287,7 @@ describe('parseMinutes on arbitrary text', () => {
       } catch (error) {
         expect(error).toBeInstanceOf(MosavabatError);
       }
-    }), { numRuns: 2000 });
+    }), { numRuns: propertyRuns(2000, 100) });
   });
 });
 
