@@ -24,14 +24,17 @@ async function main() {
     return 2;
   }
   const stryker = join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+  const failed = [];
   for (const name of names.length ? names : Object.keys(PIECES)) {
     const started = Date.now();
     console.log(`\n=== mutation testing: ${name} ===`);
     const run = spawnSync(process.execPath, [stryker, 'run', ...options], { stdio: 'inherit', env: { ...process.env, MUTATE_PIECE: name } });
     console.log(`=== ${name}: exit ${run.status}, ${Math.round((Date.now() - started) / 1000)} s ===`);
-    if (run.status !== 0) return run.status ?? 1;
+    // the next piece still runs: its results are kept whatever happened to this one
+    if (run.status !== 0) failed.push(name);
   }
-  return 0;
+  if (failed.length) console.error(`pieces that did not finish: ${failed.join(', ')}`);
+  return failed.length ? 1 : 0;
 }
 
 main().then((code) => process.exit(code), (error) => {

@@ -284,13 +284,16 @@ function run(generated: Action[]): void {
 
 describe('merge round trip (model-based)', () => {
   test('no accepted agency change is silently lost, nothing is overwritten, merging twice is a no-op', () => {
-    fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }), (actions) => run(actions)), { numRuns: propertyRuns(400, 80) });
-    // the generator reaches every outcome, so the checks above were exercised
-    expect(totals.applied).toBeGreaterThan(100);
-    expect(totals.conflicts).toBeGreaterThan(10);
-    expect(totals.rejected).toBeGreaterThan(10);
-    expect(totals.superseded).toBeGreaterThan(10);
-    expect(totals.derived).toBeGreaterThan(5);
+    const runs = propertyRuns(400, 100);
+    fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }), (actions) => run(actions)), { numRuns: runs });
+    // the generator reaches every outcome, so the checks above were exercised (at least once
+    // in a sample under mutation testing; many times in the full 400 runs)
+    const atLeast = (full: number) => (runs === 400 ? full : 0);
+    expect(totals.applied).toBeGreaterThan(atLeast(100));
+    expect(totals.conflicts).toBeGreaterThan(atLeast(10));
+    expect(totals.rejected).toBeGreaterThan(atLeast(10));
+    expect(totals.superseded).toBeGreaterThan(atLeast(10));
+    expect(totals.derived).toBeGreaterThan(atLeast(5));
   });
 
   test('an export merged back untouched changes nothing', () => {
