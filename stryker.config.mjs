@@ -2,8 +2,8 @@
 // the code a little at a time and runs the jest tests that cover each change; a mutant no
 // test notices is a gap. The README's "Mutation testing" section has the score and the commands.
 //
-// The run goes folder by folder (test/mutate.mjs sets MUTATE_PIECE): each folder's mutants are
-// judged by that folder's own tests (the merge path also by the round-trip tests through real
+// The run goes folder by folder (test/mutate.cjs sets MUTATE_PIECE): each folder's mutants are
+// judged by that folder's own tests (the merge use case by the round-trip tests through real
 // workbooks). On a small machine most of a mutant's time is jest loading test files, so this
 // keeps each mutant to the few files that test its code. Incremental: every piece adds its
 // results to reports/stryker-incremental.json, and a later run tests only what changed.
@@ -24,12 +24,11 @@ export const PIECES = {
   register: { mutate: ['core/register/**/*.ts'], tests: ['core/register/**/*.test.ts'] },
   // errors.ts and sheet/ are small: their own tests, and the register's that use them
   other: { mutate: ['core/errors.ts', 'core/sheet/**/*.ts'], tests: ['core/sheet/**/*.test.ts', 'core/register/**/*.test.ts'] },
-  // the round-trip tests each stand alone (beforeAll-made files); test/workflow.test.ts is left
-  // out: its steps build on each other, and a later step run alone would fail for that alone
-  merge: {
-    mutate: ['core/merge/**/*.ts', 'usecases/mergeReturns.ts'],
-    tests: ['core/merge/**/*.test.ts', 'test/returns.test.ts', 'test/signedReturns.test.ts'],
-  },
+  merge: { mutate: ['core/merge/**/*.ts'], tests: ['core/merge/**/*.test.ts'] },
+  // the merge use case, through real workbooks: the round-trip tests each stand alone (files made
+  // in beforeAll); test/workflow.test.ts is left out, since its steps build on each other and a
+  // later step run alone would fail for that alone
+  mergeReturns: { mutate: ['usecases/mergeReturns.ts'], tests: ['test/returns.test.ts', 'test/signedReturns.test.ts'] },
 };
 
 const piece = process.env.MUTATE_PIECE ? PIECES[process.env.MUTATE_PIECE] : undefined;

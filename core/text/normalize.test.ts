@@ -111,6 +111,13 @@ describe('normalizeText', () => {
   });
 });
 
+describe('normalizeText composes like Unicode NFC', () => {
+  test('a letter and its combining accent become one character, Latin or Persian', () => {
+    expect(normalizeText('cafe\u0301')).toBe('caf\u00e9');
+    expect(normalizeText('\u0627\u0653ب')).toBe('\u0622ب');
+  });
+});
+
 describe('comparisonKey', () => {
   const same = (a: string, b: string) => expect(comparisonKey(a)).toBe(comparisonKey(b));
 
@@ -149,6 +156,13 @@ describe('comparisonKey', () => {
     ['منطقه ۵', 'منطقه ۶'],
   ])('keeps «%s» and «%s» different', (a, b) => {
     expect(comparisonKey(a)).not.toBe(comparisonKey(b));
+  });
+
+  test('writes the key itself: Latin lower case, Latin digits, no hamza, ؤ as و, no spaces', () => {
+    expect(comparisonKey('Office ABC')).toBe('officeabc');
+    expect(comparisonKey('منطقه ۱۲')).toBe('منطقه12');
+    expect(comparisonKey('ابتداء')).toBe('ابتدا');
+    expect(comparisonKey('مؤسسه')).toBe('موسسه');
   });
 
   test('maps the empty string and pure punctuation to the empty string', () => {

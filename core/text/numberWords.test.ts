@@ -32,7 +32,7 @@ describe('numberToWords', () => {
   });
 
   test.each([-1, 1000, 2.5, Number.NaN])('throws a RangeError for %p', (n) => {
-    expect(() => numberToWords(n)).toThrow(RangeError);
+    expect(() => numberToWords(n)).toThrow(new RangeError(`numberToWords: ${n} is not a whole number in 0..999`));
   });
 });
 
@@ -210,5 +210,23 @@ describe('و between the parts of a number', () => {
     expect(parseNumberWords('صد وبیست')).toBe(120);
     expect(parseOrdinal('سی و دومین')).toBe(32);
     expect(parseOrdinal('صد و دوم')).toBe(102);
+  });
+
+  test('a و between zero-width non-joiners separates like one between spaces', () => {
+    expect(parseNumberWords('بیست\u200cو\u200cپنج')).toBe(25);
+  });
+});
+
+describe('parseOrdinal reads a whole word, not a piece of one', () => {
+  test('digits with an ordinal ending, a space between allowed, nothing before or after', () => {
+    expect(parseOrdinal('۱۲ ام')).toBe(12);
+    expect(parseOrdinal('۱۲مین')).toBe(12);
+    expect(parseOrdinal('ردیف۱۲م')).toBeUndefined();
+    expect(parseOrdinal('۱۲مینا')).toBeUndefined();
+  });
+
+  test('a word that is a number plus another letter is no ordinal', () => {
+    expect(parseOrdinal('یکی')).toBeUndefined();
+    expect(parseOrdinal('پنجه')).toBeUndefined();
   });
 });
