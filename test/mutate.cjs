@@ -7,14 +7,65 @@
  *   npm run mutate                    every piece
  *   npm run mutate -- register merge  those pieces
  *   npm run mutate -- text --concurrency 2
+ *   npm run mutate -- --score         only the table of the results kept so far
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
+
+const ROOT = join(__dirname, '..');
+const INCREMENTAL = join(ROOT, 'reports', 'stryker-incremental.json');
+
+/** The folder a mutated file is counted under in the score table. */
+function folderOf(file) {
+  if (file.startsWith('usecases/')) return file;
+  const [top, second] = file.split('/');
+  return second && !second.endsWith('.ts') ? `${top}/${second}` : `${top} (files at the top)`;
+}
+
+/**
+ * The score table of the results kept in the incremental file: per folder killed, timed out,
+ * survived, no coverage, errors (a mutant that breaks loading the tests) and ignored (static),
+ * and Stryker's score, (killed + timeout) / (killed + timeout + survived + no coverage).
+ */
+function scoreTable() {
+  if (!existsSync(INCREMENTAL)) return 'no results yet (reports/stryker-incremental.json is missing)';
+  const report = JSON.parse(readFileSync(INCREMENTAL, 'utf8'));
+  const rows = new Map();
+  const total = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, Ignored: 0 };
+  for (const [file, result] of Object.entries(report.files)) {
+    const row = rows.get(folderOf(file)) ?? { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, Ignored: 0 };
+    for (const mutant of result.mutants) {
+      const key = mutant.status === 'RuntimeError' || mutant.status === 'CompileError' ? 'errors' : mutant.status;
+      if (key in row) {
+        row[key] += 1;
+        total[key] += 1;
+      }
+    }
+    rows.set(folderOf(file), row);
+  }
+  const score = (r) => {
+    const detected = r.Killed + r.Timeout;
+    const valid = detected + r.Survived + r.NoCoverage;
+    return valid ? `${((100 * detected) / valid).toFixed(1)}%` : '–';
+  };
+  const line = (name, r) => `| ${name} | ${r.Killed} | ${r.Timeout} | ${r.Survived} | ${r.NoCoverage} | ${r.errors} | ${r.Ignored} | ${score(r)} |`;
+  return [
+    '| folder | killed | timeout | survived | no coverage | errors | ignored (static) | score |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...[...rows.keys()].sort().map((name) => line(name, rows.get(name))),
+    line('**all**', total),
+  ].join('\n');
+}
 
 async function main() {
   const { PIECES } = await import('../stryker.config.mjs');
   const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.includes('--score')) {
+    console.log(scoreTable());
+    return 0;
+  }
   const firstOption = args.findIndex((a) => a.startsWith('-'));
   const names = firstOption < 0 ? args : args.slice(0, firstOption);
   const options = firstOption < 0 ? [] : args.slice(firstOption);
@@ -23,7 +74,7 @@ async function main() {
     console.error(`unknown piece(s): ${unknown.join(', ')}; pieces: ${Object.keys(PIECES).join(', ')}`);
     return 2;
   }
-  const stryker = join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+  const stryker = join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
   const failed = [];
   for (const name of names.length ? names : Object.keys(PIECES)) {
     const started = Date.now();
@@ -33,6 +84,7 @@ async function main() {
     // the next piece still runs: its results are kept whatever happened to this one
     if (run.status !== 0) failed.push(name);
   }
+  console.log(`\n${scoreTable()}`);
   if (failed.length) console.error(`pieces that did not finish: ${failed.join(', ')}`);
   return failed.length ? 1 : 0;
 }

@@ -284,7 +284,7 @@ function run(generated: Action[]): void {
 
 describe('merge round trip (model-based)', () => {
   test('no accepted agency change is silently lost, nothing is overwritten, merging twice is a no-op', () => {
-    const runs = propertyRuns(400, 100);
+    const runs = propertyRuns(400, 30);
     fc.assert(fc.property(fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }), (actions) => run(actions)), { numRuns: runs });
     // the generator reaches every outcome, so the checks above were exercised (at least once
     // in a sample under mutation testing; many times in the full 400 runs)
