@@ -22,7 +22,7 @@ const REGISTER = [row('m-1-a', A), row('m-2-a', A, 2), row('m-2-b', B)];
 
 function copyOf(agency: string, edits: Record<string, ReturnRow['values']>): ReturnRow[] {
   const rows = asReturnRows(exportForAgency(REGISTER, agency));
-  for (const r of rows) if (edits[r.id]) r.values = { ...r.values, ...edits[r.id] };
+  for (const r of rows) r.values = { ...r.values, ...edits[String(r.id)] };
   return rows;
 }
 
