@@ -47,6 +47,8 @@ export default {
       roots: ['<rootDir>/core', '<rootDir>/test'],
       testMatch: [...new Set(pieces.flatMap((p) => p.tests))].map((glob) => `<rootDir>/${glob}`),
       setupFiles: ['<rootDir>/test/mutationSetup.ts'],
+      // the round-trip tests make their workbooks in beforeAll: instrumented and on a busy machine that takes longer than jest's 5 s
+      testTimeout: 30000,
     },
   },
   mutate: [...pieces.flatMap((p) => p.mutate), '!**/*.test.ts', '!core/**/index.ts'],
