@@ -11,7 +11,7 @@
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -22,6 +22,19 @@ function folderOf(file) {
   if (file.startsWith('usecases/')) return file;
   const [top, second] = file.split('/');
   return second && !second.endsWith('.ts') ? `${top}/${second}` : `${top} (files at the top)`;
+}
+
+/**
+ * The kept results name files relative to the project: Stryker's reasons (stack traces) carry
+ * this machine's paths, which do not belong in the repository.
+ */
+function withoutMachinePaths() {
+  if (!existsSync(INCREMENTAL)) return;
+  const text = readFileSync(INCREMENTAL, 'utf8');
+  const escaped = JSON.stringify(ROOT).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const relative = text.replace(new RegExp(`${escaped}/(?:\\.stryker-tmp/sandbox-[^/]+/)?`, 'g'), '')
+    .replace(new RegExp(`"${escaped}"`, 'g'), '"."');
+  if (relative !== text) writeFileSync(INCREMENTAL, relative);
 }
 
 /**
@@ -63,6 +76,7 @@ async function main() {
   const { PIECES } = await import('../stryker.config.mjs');
   const args = process.argv.slice(2).filter((a) => a !== '--');
   if (args.includes('--score')) {
+    withoutMachinePaths();
     console.log(scoreTable());
     return 0;
   }
@@ -81,6 +95,7 @@ async function main() {
     console.log(`\n=== mutation testing: ${name} ===`);
     const run = spawnSync(process.execPath, [stryker, 'run', ...options], { stdio: 'inherit', env: { ...process.env, MUTATE_PIECE: name } });
     console.log(`=== ${name}: exit ${run.status}, ${Math.round((Date.now() - started) / 1000)} s ===`);
+    withoutMachinePaths();
     // the next piece still runs: its results are kept whatever happened to this one
     if (run.status !== 0) failed.push(name);
   }
