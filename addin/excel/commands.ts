@@ -1,9 +1,12 @@
 /// <reference types="office-js" />
 /**
  * The add-in's commands on the open workbook, one named async function each. The ribbon's
- * function file and the task pane both call these. Each runs its own Excel.run and reads in one
- * batch, computes with core/ (addin/plan), and writes in one batch: at most four context.sync
- * calls whatever the register's size. Failures come back as Persian messages, never thrown.
+ * function file and the task pane both call these. Each runs its own Excel.run, reads (see
+ * readRegister), computes with core/ (addin/plan), and writes in one batch: at most four
+ * context.sync calls while the register's cells come to 4 MB or less as JSON (about 8,000 rows of
+ * typical resolutions), and one more for each further 4 MB read, since Excel on the web refuses
+ * a response over 5 MB; never more because of the row count alone. Failures come back as
+ * Persian messages, never thrown.
  */
 import { JalaliDate } from '../../core/jalali';
 import { tehranStamp } from '../../core/jalali/clock';

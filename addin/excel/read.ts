@@ -1,17 +1,24 @@
 /// <reference types="office-js" />
 /**
- * Reading the register from the open workbook in a fixed number of batches: (1) which sheets
- * exist, (2) the chosen sheet's header rows, used range, colour-rule types and the settings
- * sheet, (3) the register's columns (values, and number formats where dates or percents live)
- * and the formulas of custom colour rules. Never one call per row.
+ * Reading the register from the open workbook in batches, never one call per row: (1) which
+ * sheets exist, (2) the chosen sheet's first rows (the header, and a sample that sizes the rest),
+ * used range, colour-rule types and the side sheets, (3) the register's columns (values, and
+ * number formats where dates or percents live) with the formulas of custom colour rules, in row
+ * blocks of at most BATCH_BYTES (4 MB) each: one block, so three syncs, up to about 4 MB of
+ * cells (some 8,000 rows of typical resolutions), one more sync per further 4 MB. Excel on the
+ * web refuses responses over 5 MB; a block that still comes back too large is read again in
+ * halves.
  */
 import { SHEETS, type FieldName } from '../../core/register/fields';
 import { isToolRule } from '../../core/register/colorRules';
 import { FORMAT_FIELDS, findLayout, type ColumnValues, type RegisterInput, type RegisterLayout } from '../plan/register';
+import { rowBlocks, rowBytes, SAMPLE_ROWS } from '../plan/batches';
 import { columnLetter } from '../plan/cells';
 
-/** Columns scanned for the header (A..AZ): a register has about twenty. */
-const HEADER_SCAN = 'A1:AZ10';
+/** Rows searched for the header (the CLI looks at the first ten). */
+const HEADER_ROWS = 10;
+/** Columns scanned for the header and the sample (A..AZ): a register has about twenty. */
+const FIRST_ROWS = `A1:AZ${HEADER_ROWS + SAMPLE_ROWS}`;
 
 /** Thrown when the workbook has no register; the pane offers to make one. */
 export class NoRegisterError extends Error {
@@ -45,7 +52,8 @@ export interface ReadOptions {
 
 /**
  * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
- * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls.
+ * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls while the
+ * register's cells come to at most BATCH_BYTES (4 MB), one more per further 4 MB.
  * @param options.rules also read the sheet's conditional formats (colouring replaces its own)
  * @param options.notes also read the sheet's notes and their cells (ExcelApi 1.18)
  * @param options.alsoLoad queues the caller's own loads into the second batch (no extra sync)
@@ -61,7 +69,7 @@ export async function readRegister(context: Excel.RequestContext, options: ReadO
   const sheetNames = sheets.items.map((s) => s.name);
   const name = sheetNames.includes(SHEETS.register) ? SHEETS.register : active.name;
   const sheet = sheets.getItem(name);
-  const top = sheet.getRange(HEADER_SCAN);
+  const top = sheet.getRange(FIRST_ROWS);
   top.load('values');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,rowCount,columnIndex,columnCount');
@@ -80,18 +88,30 @@ export async function readRegister(context: Excel.RequestContext, options: ReadO
 
   const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const lastColumn = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
-  const layout = findLayout(name, top.values as unknown[][], lastRow, lastColumn);
+  const first = top.values as unknown[][];
+  const layout = findLayout(name, first.slice(0, HEADER_ROWS), lastRow, lastColumn);
   if (!layout) throw new NoRegisterError();
-  const data = loadColumns(sheet, layout, options.formats ?? true);
+  const formats = options.formats ?? true;
   const custom = (cfs?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-  for (const cf of custom) cf.custom.rule.load('formula');
-  const cells = (notes?.items ?? []).map((note) => note.getLocation().load('address'));
-  await context.sync();
+  let cells: Excel.Range[] = [];
+  // the rules' formulas and the notes' cells ride along with the first block of rows
+  const alongside = () => {
+    for (const cf of custom) cf.custom.rule.load('formula');
+    cells = (notes?.items ?? []).map((note) => note.getLocation().load('address'));
+  };
+  const sample = first.slice(layout.headerRow, layout.lastRow);
+  const formatColumns = formats ? [...layout.columns.keys()].filter((f) => FORMAT_FIELDS.includes(f)).length : 0;
+  const perRow = rowBytes(sample, [...layout.columns.values()], formatColumns);
+  const data = await readColumns(context, sheet, layout, formats, rowBlocks(layout.headerRow + 1, layout.lastRow, perRow), alongside);
+  if (layout.lastRow <= layout.headerRow) {
+    alongside();
+    await context.sync();
+  }
 
   const settings = settingsRange && !settingsRange.isNullObject ? padTo(settingsRange) : undefined;
   const agencies = agenciesRange && !agenciesRange.isNullObject ? padTo(agenciesRange) : undefined;
   return {
-    input: { layout, data: readColumns(data), settings, agencies },
+    input: { layout, data, settings, agencies },
     sheet,
     toolRules: custom.filter((cf) => isToolRule(cf.custom.rule.formula)),
     sheetNames,
@@ -107,33 +127,57 @@ function padTo(range: Excel.Range): unknown[][] {
   return rows;
 }
 
-type Loaded = Partial<Record<FieldName, { values: Excel.Range; formats?: Excel.Range }>>;
+type Loaded = Array<{ field: FieldName; values: Excel.Range; formats?: Excel.Range }>;
 
-/** Queue the loads of every register column, data rows only. */
-function loadColumns(sheet: Excel.Worksheet, layout: RegisterLayout, formats: boolean): Loaded {
-  const loaded: Loaded = {};
-  if (layout.lastRow <= layout.headerRow) return loaded;
-  for (const [field, column] of layout.columns) {
-    const letter = columnLetter(column);
-    const range = sheet.getRange(`${letter}${layout.headerRow + 1}:${letter}${layout.lastRow}`);
-    range.load('values');
-    let format: Excel.Range | undefined;
-    if (formats && FORMAT_FIELDS.includes(field)) {
-      format = sheet.getRange(`${letter}${layout.headerRow + 1}:${letter}${layout.lastRow}`);
-      format.load('numberFormat');
-    }
-    loaded[field] = { values: range, formats: format };
-  }
-  return loaded;
+/** Whether Excel refused a response (or request) for its size. */
+function tooLarge(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
-function readColumns(loaded: Loaded): Partial<Record<FieldName, ColumnValues>> {
+/**
+ * Read every register column, data rows only, one sync per block of rows; a block Excel refuses
+ * for its size is read again as two halves (a single row that is too large fails as Excel said).
+ * @param alongside queues other loads into the first block's sync (again if that block is split)
+ */
+async function readColumns(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: RegisterLayout, formats: boolean,
+  blocks: Array<[number, number]>, alongside: () => void): Promise<Partial<Record<FieldName, ColumnValues>>> {
   const data: Partial<Record<FieldName, ColumnValues>> = {};
-  for (const [field, ranges] of Object.entries(loaded) as Array<[FieldName, { values: Excel.Range; formats?: Excel.Range }]>) {
-    data[field] = {
-      values: (ranges.values.values as unknown[][]).map((line) => line[0]),
-      formats: ranges.formats ? (ranges.formats.numberFormat as unknown[][]).map((line) => String(line[0])) : undefined,
-    };
-  }
+  for (const field of layout.columns.keys()) data[field] = { values: [], formats: formats && FORMAT_FIELDS.includes(field) ? [] : undefined };
+  let pending: (() => void) | undefined = alongside;
+  const read = async (from: number, to: number): Promise<void> => {
+    const loaded = loadBlock(sheet, layout, formats, from, to);
+    const extra = pending;
+    extra?.();
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!tooLarge(error) || from === to) throw error;
+      const middle = Math.floor((from + to) / 2);
+      await read(from, middle);
+      await read(middle + 1, to);
+      return;
+    }
+    if (extra === pending) pending = undefined;
+    for (const { field, values, formats: numberFormats } of loaded) {
+      const column = data[field]!;
+      for (const line of values.values as unknown[][]) column.values.push(line[0]);
+      if (numberFormats) for (const line of numberFormats.numberFormat as unknown[][]) column.formats!.push(String(line[0]));
+    }
+  };
+  for (const [from, to] of blocks) await read(from, to);
   return data;
+}
+
+/** Queue the loads of every register column for sheet rows from..to. */
+function loadBlock(sheet: Excel.Worksheet, layout: RegisterLayout, formats: boolean, from: number, to: number): Loaded {
+  const loaded: Loaded = [];
+  for (const [field, column] of layout.columns) {
+    const letter = columnLetter(column);
+    const address = `${letter}${from}:${letter}${to}`;
+    const values = sheet.getRange(address).load('values');
+    const format = formats && FORMAT_FIELDS.includes(field) ? sheet.getRange(address).load('numberFormat') : undefined;
+    loaded.push({ field, values, formats: format });
+  }
+  return loaded;
 }

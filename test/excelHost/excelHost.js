@@ -792,25 +792,29 @@
     return new Promise(function (resolve, reject) {
       setTimeout(function () {
         try {
+          // sizes as Excel on the web would see them: the batch and the loaded values as JSON, in
+          // UTF-8 bytes; like Excel, a batch over either limit fails and nothing it loads arrives
           var request = JSON.stringify(ctx._pending);
           var bytes = utf8Length(request);
           var response = [];
+          var arriving = [];
           ctx._loads.forEach(function (load) {
             load.names.forEach(function (name) {
               var prop = name.split('/')[0];
               if (prop === 'items' && load.target._loaded.items !== undefined) return;
               var value = load.target._read(prop);
-              load.target._loaded[prop] = value;
+              arriving.push([load.target, prop, value]);
               if (prop !== 'items') response.push(value);
             });
           });
-          ctx._afterSync.splice(0).forEach(function (f) { f(); });
           var responseBytes = utf8Length(JSON.stringify(response));
           host.stats.syncs++;
           host.stats.requests.push(bytes);
           host.stats.responses.push(responseBytes);
           if (bytes > host.limits.requestBytes) throw hostError('RequestPayloadSizeLimitExceeded', 'request of ' + bytes + ' bytes');
           if (responseBytes > host.limits.responseBytes && host.limits.enforceResponse) throw hostError('ResponsePayloadSizeLimitExceeded', 'response of ' + responseBytes + ' bytes');
+          arriving.forEach(function (a) { a[0]._loaded[a[1]] = a[2]; });
+          ctx._afterSync.splice(0).forEach(function (f) { f(); });
           ctx._pending = [];
           ctx._loads = [];
           var touched = ctx._touched.splice(0);
@@ -819,6 +823,7 @@
         } catch (error) {
           ctx._pending = [];
           ctx._loads = [];
+          ctx._afterSync = [];
           reject(error);
         }
       }, 0);
@@ -924,7 +929,7 @@
     this.workbook = new Workbook();
     this.api = this.options.api || '1.13';
     this.stats = { syncs: 0, requests: [], responses: [] };
-    this.limits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, enforceResponse: false };
+    this.limits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, enforceResponse: true };
     this._ids = 0;
     this.today = this.options.today || null; // Excel serial of TODAY()
     this._changeEvents = [];
