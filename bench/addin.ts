@@ -92,7 +92,9 @@ function planTimes(grid: unknown[][]): Record<string, [number, number]> {
     const input = make();
     const headers = addMissingColumns(input.layout);
     const { analysis, settings, raw } = analyzeInput(input, TODAY);
-    return colorPlan(input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: true, headers, raw });
+    const plan = colorPlan(input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: true, headers, raw });
+    // colouring also rewrites the summary and overdue sheets, as `mosavabat color` does
+    return [plan, sideSheetPictures(summarize(analysis.rows, TODAY), TODAY)];
   });
   const validate = best(runs, () => analyzeInput(make(), TODAY));
   const summary = best(runs, () => sideSheetPictures(summarize(analyzeInput(make(), TODAY).analysis.rows, TODAY), TODAY));

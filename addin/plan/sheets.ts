@@ -74,27 +74,38 @@ export interface SheetPicture {
 }
 
 type Recorded = { value: string | number | null; style: Partial<Style> };
+/** Excel's column count: row * COLUMN_KEY + column is unique per cell. */
+const COLUMN_KEY = 16_384;
+
+type RecordedCell = Recorded & { row: number; col: number };
+
+/**
+ * One recorded cell as the fill functions see it (an exceljs-like Cell). A class, so its
+ * accessors live on the prototype: thousands of overdue rows make hundreds of thousands.
+ */
+class RecordingCell {
+  constructor(private readonly record: RecordedCell) {}
+  get value(): unknown { return this.record.value; }
+  set value(v: unknown) { this.record.value = v === undefined || v === '' ? null : (v as string | number | null); }
+  get style(): Style { return this.record.style as Style; }
+  set style(s: Style) { this.record.style = { ...s }; }
+  get font(): Style['font'] | undefined { return this.record.style.font; }
+  set font(f: Style['font'] | undefined) { this.record.style = { ...this.record.style, font: f }; }
+}
 
 /** A CellSheet that remembers what the fill functions write. */
 class RecordingSheet implements CellSheet {
-  readonly cells = new Map<string, Recorded & { row: number; col: number }>();
+  /** By row * COLUMN_KEY + column. */
+  readonly cells = new Map<number, RecordedCell>();
   readonly rowHeights = new Map<number, number>();
   readonly columnWidths = new Map<number, number>();
   readonly merged: string[] = [];
 
   getCell(row: number, col: number): Cell {
-    const key = `${row},${col}`;
+    const key = row * COLUMN_KEY + col;
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { row, col, value: null, style: {} }));
-    const record = cell;
-    return {
-      get value() { return record.value; },
-      set value(v: unknown) { record.value = v === undefined || v === '' ? null : (v as string | number | null); },
-      get style() { return record.style as Style; },
-      set style(s: Style) { record.style = { ...s }; },
-      get font() { return record.style.font; },
-      set font(f: Style['font'] | undefined) { record.style = { ...record.style, font: f }; },
-    } as unknown as Cell;
+    return new RecordingCell(cell) as unknown as Cell;
   }
 
   getRow(row: number): { height: number } {
@@ -180,16 +191,30 @@ function picture(name: string, sheet: RecordingSheet, frozenRows: number, page: 
   const values = Array.from({ length: rows }, () => new Array<string | number | null>(width).fill(null));
   const numberFormats = new Map<string, Array<[number, number]>>();
   const groups = new Map<string, { format: CellFormat; cells: Array<[number, number]> }>();
+  // cells share their font, fill, border and alignment objects: each combination is turned into a format once
+  const ids = new Map<unknown, number>();
+  const id = (part: unknown) => {
+    let n = ids.get(part);
+    if (n === undefined) ids.set(part, (n = ids.size));
+    return n;
+  };
+  const formats = new Map<string, { format: CellFormat; key: string }>();
   for (const cell of sheet.cells.values()) {
     values[cell.row - 1][cell.col - 1] = cell.value;
-    if (cell.style.numFmt) {
-      const list = numberFormats.get(cell.style.numFmt) ?? [];
+    const style = cell.style;
+    if (style.numFmt) {
+      const list = numberFormats.get(style.numFmt) ?? [];
       list.push([cell.row, cell.col]);
-      numberFormats.set(cell.style.numFmt, list);
+      numberFormats.set(style.numFmt, list);
     }
-    const format = cellFormat(cell.style);
+    const parts = `${id(style.font)},${id(style.fill)},${id(style.border)},${id(style.alignment)}`;
+    let known = formats.get(parts);
+    if (!known) {
+      const made = cellFormat(style);
+      formats.set(parts, (known = { format: made, key: JSON.stringify(made) }));
+    }
+    const { format, key } = known;
     if (!Object.keys(format).length) continue;
-    const key = JSON.stringify(format);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { format, cells: [] }));
     group.cells.push([cell.row, cell.col]);
