@@ -124,7 +124,9 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
       // the side sheets take the room the register's own writes leave in this request; when that
       // is little (a register of tens of thousands of rows), they start a request of their own
       const budget = options.requestBudget ?? REQUEST_BUDGET;
-      const room = budget - jsonBytes([plan.columns, plan.fills, plan.rules]);
+      // the register's writes: values, fills and rules, and a number format per cell of a formatted column (`["yyyy-mm-dd"],`)
+      const formats = plan.columns.reduce((sum, c) => sum + (c.numberFormat ? c.values.length * (c.numberFormat.length + 5) : 0), 0);
+      const room = budget - jsonBytes([plan.columns, plan.fills, plan.rules]) - formats;
       const side2 = side!;
       const queue = (space: number) => queueSideSheets(context, pictures, side2, read.sheetNames, space, budget);
       let queued = room >= budget / 4 ? queue(room) : undefined;
