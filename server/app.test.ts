@@ -43,6 +43,8 @@ const ROUTES: Array<{ route: string; call: Call; agency: 'allowed' | 'forbidden'
   { route: 'GET /api/meetings', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/meetings'), t) },
   { route: 'GET /api/agencies', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/agencies'), t) },
   { route: 'PUT /api/agencies', agency: 'forbidden', call: (s, t) => withToken(request(s.app).put('/api/agencies'), t).send({ agencies: [] }) },
+  { route: 'GET /api/settings', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/settings'), t) },
+  { route: 'PUT /api/settings', agency: 'forbidden', call: (s, t) => withToken(request(s.app).put('/api/settings'), t).send({ urgentDays: 5 }) },
   { route: 'GET /api/assignments', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/assignments'), t) },
   { route: 'GET /api/assignments/{id}', agency: 'allowed', call: (s, t, ids) => withToken(request(s.app).get(`/api/assignments/${ids.karaj}`), t) },
   { route: 'PATCH /api/assignments/{id}', agency: 'forbidden', call: (s, t, ids) => withToken(request(s.app).patch(`/api/assignments/${ids.karaj}`), t).set('If-Match', '"1"').send({ fields: { report: 'بررسی شد' } }) },
@@ -69,7 +71,8 @@ describe('who may do what', () => {
   let s: Service;
   let ids: { karaj: string; education: string };
   beforeAll(async () => {
-    s = await makeService();
+    // every route is tried once with a wrong token from the same address: more than the default limit of failed logins
+    s = await makeService({ failedLoginsPer10Minutes: 1000 });
     ids = { karaj: (await idsOf(s, KARAJ))[0], education: (await idsOf(s, EDUCATION))[0] };
   });
 

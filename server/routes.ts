@@ -2,6 +2,7 @@
  * The API's routes, thin: read the request, check who may, call a use case, send JSON (or a
  * workbook). Every route is described in server/http/openapi.ts (a test keeps both in step).
  */
+import { replaceStoredSettings } from '../usecases/storedSettings';
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { MosavabatError } from '../core/errors';
@@ -230,6 +231,14 @@ export function apiRoutes(ctx: AppContext): express.Router {
 
   api.put('/agencies', secretariatOnly, async (req, res) => {
     res.json({ agencies: await replaceStoredDirectory(store, req.body, actorOf(principalOf(req)), ctx.now()) });
+  });
+
+  api.get('/settings', secretariatOnly, async (_req, res) => {
+    res.json({ settings: await store.getSettings() });
+  });
+
+  api.put('/settings', secretariatOnly, async (req, res) => {
+    res.json({ settings: await replaceStoredSettings(store, req.body, actorOf(principalOf(req)), ctx.now()) });
   });
 
   /** What a read answer depends on besides the register (server/http/fastReads.ts sends kept answers by the same key). */

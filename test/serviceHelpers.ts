@@ -35,10 +35,10 @@ export interface Service {
 }
 
 /** A service on a fresh in-memory store, with a secretariat token and two agency tokens. */
-export async function makeService(options: { now?: () => Date; seed?: boolean; uploadsPerMinute?: number } = {}): Promise<Service> {
+export async function makeService(options: { now?: () => Date; seed?: boolean; uploadsPerMinute?: number; failedLoginsPer10Minutes?: number } = {}): Promise<Service> {
   const store = await openSqliteStore(':memory:');
   const logged: string[] = [];
-  const app = createApp({ store, now: options.now ?? (() => NOW), log: (l) => logged.push(l), parser: testParser(), uploadsPerMinute: options.uploadsPerMinute });
+  const app = createApp({ store, now: options.now ?? (() => NOW), log: (l) => logged.push(l), parser: testParser(), uploadsPerMinute: options.uploadsPerMinute, failedLoginsPer10Minutes: options.failedLoginsPer10Minutes });
   const at = NOW.toISOString();
   const tokens = {
     secretariat: (await store.createToken({ role: 'secretariat', label: 'دبیرخانه' }, at)).secret,

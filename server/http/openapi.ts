@@ -92,6 +92,15 @@ export const OPENAPI = {
         responses: { 200: { description: '{ agencies } as stored', content: json() }, ...errors(400, 401, 403) },
       },
     },
+    '/api/settings': {
+      get: { summary: 'the register\'s settings (what a workbook\'s تنظیمات sheet holds): dueSoonDays, urgentDays, thursdayIsWorkday, holidays', description: secretariat, responses: { 200: { description: '{ settings }', content: json() }, ...errors(401, 403) } },
+      put: {
+        summary: 'change the settings named in the body (the others kept), judged as the تنظیمات sheet is: days 0..365, true/false, Jalali holidays; in the history; states, summary and new minutes follow them',
+        description: secretariat,
+        requestBody: { required: true, content: json({ type: 'object', properties: { dueSoonDays: { type: 'integer', minimum: 0, maximum: 365 }, urgentDays: { type: 'integer', minimum: 0, maximum: 365 }, thursdayIsWorkday: { type: 'boolean' }, holidays: { type: 'array', items: { type: 'string', example: '1404/01/10' } } } }) },
+        responses: { 200: { description: '{ settings } as stored', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/assignments': {
       get: {
         summary: 'the register as JSON, each row with its deadline state; filters; in pages, register order',
