@@ -16,8 +16,8 @@
 import { isPercentFormat } from '../cells';
 import type { WorkbookInspection } from '../inspect';
 import { readZipEntry, type ZipEntry } from './zip';
-import { attribute, isMainNs, MAIN_NS, parseXml, readRelationships, relationshipIs, resolveTarget, XmlError, type XmlHandlers } from './xml';
-import { LightUnsupported, readSheetXml, readStringsXml, scanPlainSheet, scanPlainStrings, type SheetRows } from './sheetRows';
+import { attribute, isMainNs, MAIN_NS, parseXml, readRelationships, relationshipIs, resolveTarget, XmlError } from './xml';
+import { LightUnsupported, parseLightPart, readSheetXml, readStringsXml, scanPlainSheet, scanPlainStrings, type SheetRows } from './sheetRows';
 
 export { LightUnsupported, isDateFormat, isoCellDate, type LightCell, type LightRow } from './sheetRows';
 
@@ -75,16 +75,6 @@ export function attr(attributes: string, name: string): string | undefined {
 /** Offset of the `<` that starts the tag ending just before `end` (attribute values never hold `<`). */
 function tagStart(xml: string, end: number): number {
   return xml.lastIndexOf('<', end - 1);
-}
-
-/** Parse a part, turning XML that is not well-formed into LightUnsupported (exceljs then decides). */
-function parsePart(name: string, xml: string, handlers: XmlHandlers): void {
-  try {
-    parseXml(xml, handlers);
-  } catch (error) {
-    if (error instanceof XmlError) throw new LightUnsupported(`${name}: ${error.message}`);
-    throw error;
-  }
 }
 
 const DCTERMS_NS = 'http://purl.org/dc/terms/';
@@ -189,7 +179,7 @@ export class LightWorkbook {
     let depth = 0;
     let xfStart = -1;
     if (xml) {
-      parsePart(path, xml, {
+      parseLightPart(path, xml, {
         open(tag, end) {
           depth++;
           if (!isMainNs(tag.uri)) return;

@@ -327,7 +327,7 @@ class SheetParse implements XmlHandlers {
 }
 
 /** Parse a part, turning XML that is not well-formed into LightUnsupported (exceljs then decides). */
-function parse(part: string, xml: string, handlers: XmlHandlers): void {
+export function parseLightPart(part: string, xml: string, handlers: XmlHandlers): void {
   try {
     parseXml(xml, handlers);
   } catch (error) {
@@ -343,7 +343,7 @@ function parse(part: string, xml: string, handlers: XmlHandlers): void {
  */
 export function readSheetXml(part: string, xml: string, context: CellContext): SheetRows {
   const reader = new SheetParse(xml, context);
-  parse(part, xml, reader);
+  parseLightPart(part, xml, reader);
   if (!reader.rooted) throw new LightUnsupported(`${part} is not a worksheet`);
   return { rows: reader.rows, merges: reader.merges, plain: reader.plain };
 }
@@ -499,7 +499,7 @@ export function scanPlainSheet(part: string, xml: string, context: CellContext):
   let dataScope: XmlTag | undefined;
   let depth = 0;
   const reader = new SheetParse(outside, context);
-  parse(part, outside, {
+  parseLightPart(part, outside, {
     open(tag, end) {
       depth++;
       if (depth === 2 && tag.name === 'sheetData') dataScope = tag;
@@ -547,7 +547,7 @@ export function scanPlainStrings(part: string, xml: string): Array<string | unde
   }
   if (at !== close) return undefined;
   let root: XmlTag | undefined;
-  parse(part, `${xml.slice(0, openEnd + 1)}${xml.slice(close)}`, {
+  parseLightPart(part, `${xml.slice(0, openEnd + 1)}${xml.slice(close)}`, {
     open(tag) {
       root ??= tag;
     },
@@ -568,7 +568,7 @@ export function readStringsXml(part: string, xml: string): Array<string | undefi
   let inText = false;
   let item = '';
   let run = '';
-  parse(part, xml, {
+  parseLightPart(part, xml, {
     open(tag) {
       if (!isMainNs(tag.uri)) return;
       if (tag.local === 'si') {
