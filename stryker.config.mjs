@@ -5,8 +5,10 @@
 // The run goes folder by folder (test/mutate.cjs sets MUTATE_PIECE): each folder's mutants are
 // judged by that folder's own tests (the merge use case by the round-trip tests through real
 // workbooks). On a small machine most of a mutant's time is jest loading test files, so this
-// keeps each mutant to the few files that test its code. Incremental: every piece adds its
-// results to reports/stryker-incremental.json, and a later run tests only what changed.
+// keeps each mutant to the few files that test its code. Incremental: every piece keeps its
+// results in its own file, reports/stryker/<piece>.json, and a later run tests only what
+// changed; one file per piece also lets two people run different pieces without their results
+// colliding.
 
 import process from 'node:process';
 
@@ -56,7 +58,7 @@ export default {
   // module-level tables and constants: covered by no test in particular, so each would run every test
   ignoreStatic: true,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/stryker/${process.env.MUTATE_PIECE ?? 'all'}.json`,
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

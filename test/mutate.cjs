@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run mutate [-- piece ...] [-- stryker options]`: Stryker over core/ and the merge path,
- * one piece (folder) after the other, every piece adding its results to the incremental file
- * (reports/stryker-incremental.json), so an interrupted run goes on where it stopped and a
+ * one piece (folder) after the other, every piece keeping its results in its own incremental
+ * file (reports/stryker/<piece>.json), so an interrupted run goes on where it stopped and a
  * later run tests only what changed. Pieces and settings: stryker.config.mjs.
  *   npm run mutate                    every piece
  *   npm run mutate -- register merge  those pieces
@@ -11,11 +11,17 @@
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
-const INCREMENTAL = join(ROOT, 'reports', 'stryker-incremental.json');
+const RESULTS = join(ROOT, 'reports', 'stryker');
+
+/** The kept results, one file per piece. */
+function resultFiles() {
+  if (!existsSync(RESULTS)) return [];
+  return readdirSync(RESULTS).filter((name) => name.endsWith('.json')).sort().map((name) => join(RESULTS, name));
+}
 
 /** The folder a mutated file is counted under in the score table. */
 function folderOf(file) {
@@ -29,12 +35,13 @@ function folderOf(file) {
  * this machine's paths, which do not belong in the repository.
  */
 function withoutMachinePaths() {
-  if (!existsSync(INCREMENTAL)) return;
-  const text = readFileSync(INCREMENTAL, 'utf8');
   const escaped = JSON.stringify(ROOT).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const relative = text.replace(new RegExp(`${escaped}/(?:\\.stryker-tmp/sandbox-[^/]+/)?`, 'g'), '')
-    .replace(new RegExp(`"${escaped}"`, 'g'), '"."');
-  if (relative !== text) writeFileSync(INCREMENTAL, relative);
+  for (const file of resultFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const relative = text.replace(new RegExp(`${escaped}/(?:\\.stryker-tmp/sandbox-[^/]+/)?`, 'g'), '')
+      .replace(new RegExp(`"${escaped}"`, 'g'), '"."');
+    if (relative !== text) writeFileSync(file, relative);
+  }
 }
 
 /**
@@ -43,11 +50,13 @@ function withoutMachinePaths() {
  * and Stryker's score, (killed + timeout) / (killed + timeout + survived + no coverage).
  */
 function scoreTable() {
-  if (!existsSync(INCREMENTAL)) return 'no results yet (reports/stryker-incremental.json is missing)';
-  const report = JSON.parse(readFileSync(INCREMENTAL, 'utf8'));
+  const files = resultFiles();
+  if (!files.length) return 'no results yet (reports/stryker/ holds no piece\'s results)';
+  // a file mutated in two pieces (none today) counts once, with the results read last
+  const results = Object.assign({}, ...files.map((file) => JSON.parse(readFileSync(file, 'utf8')).files));
   const rows = new Map();
   const total = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, Ignored: 0 };
-  for (const [file, result] of Object.entries(report.files)) {
+  for (const [file, result] of Object.entries(results)) {
     const row = rows.get(folderOf(file)) ?? { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, errors: 0, Ignored: 0 };
     for (const mutant of result.mutants) {
       const key = mutant.status === 'RuntimeError' || mutant.status === 'CompileError' ? 'errors' : mutant.status;
