@@ -11,7 +11,7 @@
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -35,11 +35,15 @@ function folderOf(file) {
  * this machine's paths, which do not belong in the repository.
  */
 function withoutMachinePaths() {
-  const escaped = JSON.stringify(ROOT).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = (path) => JSON.stringify(path).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = pattern(ROOT);
+  // node_modules may be a link to another checkout's (its real path then shows in the traces)
+  const modules = existsSync(join(ROOT, 'node_modules')) ? pattern(realpathSync(join(ROOT, 'node_modules'))) : undefined;
   for (const file of resultFiles()) {
     const text = readFileSync(file, 'utf8');
-    const relative = text.replace(new RegExp(`${escaped}/(?:\\.stryker-tmp/sandbox-[^/]+/)?`, 'g'), '')
+    let relative = text.replace(new RegExp(`${escaped}/(?:\\.stryker-tmp/sandbox-[^/]+/)?`, 'g'), '')
       .replace(new RegExp(`"${escaped}"`, 'g'), '"."');
+    if (modules) relative = relative.replace(new RegExp(modules, 'g'), 'node_modules');
     if (relative !== text) writeFileSync(file, relative);
   }
 }
