@@ -3,8 +3,8 @@
  * ids or base values were edited is refused with a Persian reason; returns made before signing
  * still merge, with a note.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { inspectWorkbook } from '../adapters/xlsx/inspect';
 import { BASE_SHEET, META_SHEET } from '../adapters/xlsx/returns/format';
@@ -29,6 +29,27 @@ async function setup(at?: Date) {
   return { dir, register, fileOf, filled, ids };
 }
 
+type Setup = Awaited<ReturnType<typeof setup>>;
+const setups = new Map<string, Promise<Setup>>();
+
+/**
+ * The set-up called `name` (made at `at`, see setup), made once for this file, when a test first
+ * needs it: workbooks take long to make, and under mutation testing every test reruns per mutant.
+ * A test that changes one of its files changes a copy (copied).
+ */
+function shared(name: 'signed' | 'another register' | 'made before signing', at?: Date): Promise<Setup> {
+  let made = setups.get(name);
+  if (!made) setups.set(name, (made = setup(at)));
+  return made;
+}
+
+/** A copy of `path`, under the same name, in a folder of its own: for one test to change. */
+function copied(path: string): string {
+  const copy = join(tempDir('mosavabat-signed-'), basename(path));
+  copyFileSync(path, copy);
+  return copy;
+}
+
 /** Change a return's hidden sheets the way a forger with a spreadsheet program would. */
 async function forge(path: string, edit: Forgery): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -46,7 +67,7 @@ async function merge(register: string, file: string) {
 
 describe('the signing key', () => {
   it('lives in a very hidden sheet of the register, and no return holds it', async () => {
-    const { register, fileOf } = await setup();
+    const { register, fileOf } = await shared('signed');
     const registerBytes = readFileSync(register);
     const sheet = inspectWorkbook(registerBytes, 'register.xlsx').sheets.find((s) => s.name === KEY_SHEET);
     expect(sheet?.state).toBe('veryHidden');
@@ -66,7 +87,8 @@ describe('the signing key', () => {
   });
 
   it('stays with the register when it is coloured in place, so its returns still verify', async () => {
-    const { register, filled, ids } = await setup();
+    const { filled, ids, register: original } = await shared('signed');
+    const register = copied(original);
     expect((await cli('color', register, '-o', register)).status).toBe(0);
     const { output, report } = await merge(register, filled);
     expect(report.outcome).toBe('applied');
@@ -79,7 +101,8 @@ describe('the signing key', () => {
 describe('edited hidden sheets', () => {
   for (const [what, edit] of forgeries(B, 'b1')) {
     it(`${what}: the file is refused with a Persian reason and the register keeps its values`, async () => {
-      const { register, filled, ids } = await setup();
+      const { register, filled: original, ids } = await shared('signed');
+      const filled = copied(original);
       await forge(filled, edit);
       const before = await rowsOf(register);
       const { output, report } = await merge(register, filled);
@@ -94,8 +117,8 @@ describe('edited hidden sheets', () => {
 
 describe('a return made from another register', () => {
   it('is refused saying so, not called edited, and the register keeps its values', async () => {
-    const here = await setup();
-    const there = await setup();
+    const here = await shared('signed');
+    const there = await shared('another register');
     const before = await rowsOf(here.register);
     const { output, report } = await merge(here.register, there.filled);
     expect(report.outcome).toBe('rejected');
@@ -109,7 +132,8 @@ describe('a return made from another register', () => {
 describe('returns made before signing', () => {
   it('merge as before, with a note saying the file was not checked', async () => {
     // made in the past: before the register got its key; its signature row is what an old file lacks
-    const { register, filled, ids } = await setup(RETURNS_AT);
+    const { register, filled: original, ids } = await shared('made before signing', RETURNS_AT);
+    const filled = copied(original);
     await forge(filled, (meta) => { meta.spliceRows(metaRow(meta, 'signature').number, 1); });
     const { output, report } = await merge(register, filled);
     expect(report.outcome).toBe('applied');
