@@ -73,6 +73,19 @@ describe('MergeRun', () => {
     expect(run.history).toHaveLength(1);
   });
 
+  test('a register cell its rules cannot read, sent as its text and answered by the agency, is replaced', () => {
+    // m-1-a's progress cell holds «زیاد»: the Assignment has no percent, the export sent the text
+    const register = REGISTER.map((r) => (r.id === 'm-1-a' ? { ...r, percent: null } : r));
+    const rows = asReturnRows(exportForAgency(register, A));
+    const target = rows.find((r) => r.id === 'm-1-a')!;
+    target.base = { ...target.base, percent: 'زیاد' };
+    target.values = { ...target.values, percent: 60 };
+    const run = new MergeRun(register, [], undefined, new Map([['m-1-a', { percent: 'زیاد' }]]));
+    const report = run.mergeFile(rows, meta(A, 'karaj.xlsx'));
+    expect(report).toMatchObject({ outcome: 'applied', cellsApplied: 1, conflicts: [] });
+    expect(run.history.map((h) => [h.id, h.field, h.old, h.new])).toEqual([['m-1-a', 'percent', 'زیاد', '60']]);
+  });
+
   test('names one agency however it is spelled, by the run\'s agency key', () => {
     // a key that reads «فرمانداری شهرستان کرج» as the register's «فرمانداری کرج»
     const key = (name: string) => name.replace('شهرستان ', '');
@@ -88,5 +101,7 @@ describe('registerAgencies', () => {
     const rows = [row('1', A), row('2', ''), row('3', B), row('4', 'فرمانداري كرج'), row('5', ' - ')];
     expect(registerAgencies(rows)).toEqual([A, B]);
     expect(registerAgencies(rows, (name) => (name.includes('آموزش') ? '' : 'one'))).toEqual([A]);
+    // a row without an agency is left out even when the key gives it a name
+    expect(registerAgencies([row('1', ''), row('2', A)], () => 'one')).toEqual([A]);
   });
 });
