@@ -24,14 +24,21 @@ async function importInto(host: Host, base64: string, options: { sheetNamesToIns
     if (options.sheetNamesToInsert && !options.sheetNamesToInsert.includes(ws.name)) return;
     const sheet = host.workbook.add(ws.name);
     directions.set(ws.name, !!ws.views?.[0]?.rightToLeft);
+    sheet.rightToLeft = !!ws.views?.[0]?.rightToLeft;
     ws.eachRow((row, r) => row.eachCell((cell, c) => { if (cell.value !== null) sheet.set(r, c, 'v', cell.value); }));
-    ws.columns.forEach((column, i) => { if (column.hidden) sheet.hiddenColumns[i + 1] = true; });
+    (ws.columns ?? []).forEach((column, i) => { if (column.hidden) sheet.hiddenColumns[i + 1] = true; });
   });
 }
 
 function newHost(api: string, directions = new Map<string, boolean>()): Host {
   const pending: Array<Promise<void>> = [];
-  const host = new ExcelHost.Host({ api, importWorkbook: (h: Host, base64: string, options: { sheetNamesToInsert?: string[] }) => { pending.push(importInto(h, base64, options, directions)); } } as never);
+  // the register is read back with exceljs (values, hidden columns); empty side sheets inserted
+  // later by colour go through the host's own synchronous insert
+  const importWorkbook = (h: Host, base64: string, options: { sheetNamesToInsert?: string[] }) => {
+    if (options.sheetNamesToInsert?.includes('مصوبات')) pending.push(importInto(h, base64, options, directions));
+    else (h as unknown as { _insert(b: string, o: unknown): string[] })._insert(base64, options);
+  };
+  const host = new ExcelHost.Host({ api, importWorkbook } as never);
   host.workbook.add('Sheet1');
   // the import is asynchronous in node: the next sync waits for it, as Excel's request would
   const run = (host as unknown as { run: (cb: unknown) => Promise<unknown> }).run.bind(host);
@@ -61,10 +68,17 @@ describe('a new register in a workbook that has none', () => {
   });
 
   it('then adding the seed minutes and colouring works on it', async () => {
-    newHost('1.13');
+    const host = newHost('1.13');
     await createRegister();
     expect(await addMinutes(readFileSync(SEED_MINUTES, 'utf8'))).toMatchObject({ ok: true, added: 9 });
-    expect(await colorRegister({ today: JalaliDate.parse('1401/05/20') })).toMatchObject({ ok: true, message: expect.stringContaining('۹ ردیف رنگ شد') });
+    const coloured = await colorRegister({ today: JalaliDate.parse('1401/05/20') });
+    expect(coloured).toMatchObject({ ok: true, message: expect.stringContaining('۹ ردیف رنگ شد') });
+    // the side sheets colour adds are right to left too, and the message needs no menu click
+    expect(coloured.message).toContain('برگه‌های «خلاصه»، «مهلت گذشته»، «راهنما» ساخته شد.');
+    expect(coloured.message).not.toContain(RTL_CLICK_FA);
+    expect(host.workbook.sheets.map((s) => [s.name, s.rightToLeft])).toEqual([
+      ['Sheet1', false], ['مصوبات', true], ['تنظیمات', true], ['خلاصه', true], ['مهلت گذشته', true], ['راهنما', true],
+    ]);
   });
 
   it('an older Excel: the sheets made cell by cell, frozen header, dropdown and percent limits, and the menu click named', async () => {

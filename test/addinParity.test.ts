@@ -222,6 +222,10 @@ async function parity(path: string): Promise<{ host: Host; states: Map<number, D
   const expected = await cliColoured(path);
   const host = await addinColoured(path);
   expect(host.workbook.sheets.map((s) => s.name)).toEqual(expected.book.worksheets.map((w) => w.name));
+  // every sheet runs right to left as in the CLI's file, the side sheets the add-in added too
+  const directions = (h: Host) => h.workbook.sheets.map((s) => [s.name, s.rightToLeft]);
+  expect(directions(host)).toEqual(directions(expected.host));
+  expect(directions(host).every(([, rtl]) => rtl === true)).toBe(true);
   const states = expectSameRegister(expected, host);
   for (const name of SIDE) expectSameSideSheet(expected.book.getWorksheet(name)!, host.workbook.sheet(name)!);
   expect(host.workbook.sheet('تنظیمات')).toBeDefined();
@@ -261,9 +265,13 @@ describe('the add-in colours a register as `mosavabat color` writes it on the sa
     expect(states.size).toBeGreaterThan(0);
   });
 
-  it('a register without the side sheets gets them where the CLI puts them', async () => {
+  it('a register without the side sheets gets them where the CLI puts them, right to left, inside the colour\'s four syncs', async () => {
     const { host } = await parity(bareRegister);
     expect(host.workbook.sheets.map((s) => s.name).slice(-3)).toEqual(SIDE);
+    expect(host.workbook.sheets.slice(-3).map((s) => s.rightToLeft)).toEqual([true, true, true]);
+    // one file with the three empty sheets, inserted at the end and each then moved where the CLI puts it
+    expect(host.inserted.map((i) => [i.names, i.positionType])).toEqual([[SIDE, 'End']]);
+    expect(host.stats.syncs).toBe(4);
   });
 
   it('an overdue list larger than a request goes in further requests, each within the budget, and still equals the CLI\'s', async () => {

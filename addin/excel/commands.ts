@@ -18,13 +18,14 @@ import { toPersianDigits } from '../../core/text';
 import { DEADLINE_STATES, STATE_LABELS } from '../../core/register/state';
 import { agencyNamer } from '../../core/agency';
 import { addMissingColumns, analyzeInput, colorPlan, settingsGrid, validationList } from '../plan/register';
-import { registerParts, settingsPicture, sideSheetPictures } from '../plan/sheets';
+import { registerParts, settingsPicture, sideSheetPictures, type SheetPicture } from '../plan/sheets';
 import { previewMinutes, rowCells, type MinutesPreview } from '../plan/minutes';
 import { columnLetter } from '../plan/cells';
 import { canUse, RTL_CLICK_FA } from './capabilities';
 import { NO_REGISTER_FA, NoRegisterError, readRegister } from './read';
 import { queueColorPlan } from './write';
-import { jsonBytes, loadSideSheetState, queueRegisterParts, queueSideSheets, REQUEST_BUDGET, workbookName, type SideSheetState } from './sheets';
+import { jsonBytes, loadSideSheetState, missingSheets, queueRegisterParts, queueSideSheets, REQUEST_BUDGET, workbookName, type QueuedSideSheets, type SideSheetState } from './sheets';
+import { rightToLeftSheetsBase64 } from './newRegister';
 
 /** What a command tells the user: `message` is Persian, shown in the pane or a notification. */
 export interface CommandOutcome {
@@ -116,7 +117,8 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     const summary = summarize(analysis.rows, today, agencyNamer(directory));
     // a register without settings (an older file) gets the sheet with the defaults, as from the CLI
     const pictures = [...(read.input.settings ? [] : [settingsPicture()]), ...sideSheetPictures(summary, today, workbookName(side!))];
-    let added: string[] = [];
+    const rightToLeft = await rightToLeftSheets(pictures, read.sheetNames);
+    let added: QueuedSideSheets | undefined;
     writing++;
     try {
       queueColorPlan(read.sheet, plan, read.toolRules);
@@ -128,14 +130,14 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
       const formats = plan.columns.reduce((sum, c) => sum + (c.numberFormat ? c.values.length * (c.numberFormat.length + 5) : 0), 0);
       const room = budget - jsonBytes([plan.columns, plan.fills, plan.rules]) - formats;
       const side2 = side!;
-      const queue = (space: number) => queueSideSheets(context, pictures, side2, read.sheetNames, space, budget);
+      const queue = (space: number) => queueSideSheets(context, pictures, side2, read.sheetNames, space, budget, rightToLeft);
       let queued = room >= budget / 4 ? queue(room) : undefined;
       await context.sync();
       if (!queued) {
         queued = queue(budget);
         await context.sync();
       }
-      added = queued.addedLeftToRight;
+      added = queued;
       await syncLater(context, queued.later);
     } finally {
       writing--;
@@ -158,10 +160,22 @@ async function syncLater(context: Excel.RequestContext, later: ReadonlyArray<() 
   }
 }
 
-/** A note on sheets just added: Office.js cannot make them right to left. */
-function addedNote(added: readonly string[]): string {
-  if (!added.length) return '';
-  return ` برگه‌های ${added.map((n) => `«${n}»`).join('، ')} ساخته شد. ${RTL_CLICK_FA}`;
+/**
+ * The missing side sheets as empty right-to-left sheets to insert (ExcelApi 1.13), built before
+ * the write batch; undefined where Excel cannot insert them or none is missing.
+ */
+async function rightToLeftSheets(pictures: readonly SheetPicture[], sheetNames: readonly string[]): Promise<string | undefined> {
+  const missing = missingSheets(pictures, sheetNames);
+  return missing.length && canUse('1.13') ? rightToLeftSheetsBase64(missing) : undefined;
+}
+
+/** A note on sheets just added; those Office.js made left-to-right come with the menu click that turns them. */
+function addedNote(added: QueuedSideSheets | undefined): string {
+  const names = (list: readonly string[]) => list.map((n) => `«${n}»`).join('، ');
+  let note = '';
+  if (added?.addedRightToLeft.length) note += ` برگه‌های ${names(added.addedRightToLeft)} ساخته شد.`;
+  if (added?.addedLeftToRight.length) note += ` برگه‌های ${names(added.addedLeftToRight)} ساخته شد. ${RTL_CLICK_FA}`;
+  return note;
 }
 
 /** Validate the register with core's rules: findings errors first, each with its cell. Three syncs. */
@@ -206,11 +220,12 @@ export async function writeSummary(options: CommandOptions = {}): Promise<Comman
     const { analysis, directory } = analyzeInput(read.input, today);
     const summary = summarize(analysis.rows, today, agencyNamer(directory));
     const pictures = sideSheetPictures(summary, today, workbookName(side!)).filter((p) => p.name !== SHEETS.legend);
-    let added: string[] = [];
+    const rightToLeft = await rightToLeftSheets(pictures, read.sheetNames);
+    let added: QueuedSideSheets | undefined;
     writing++;
     try {
-      const queued = queueSideSheets(context, pictures, side!, read.sheetNames, options.requestBudget, options.requestBudget);
-      added = queued.addedLeftToRight;
+      const queued = queueSideSheets(context, pictures, side!, read.sheetNames, options.requestBudget, options.requestBudget, rightToLeft);
+      added = queued;
       context.workbook.worksheets.getItem(SHEETS.summary).activate();
       await context.sync();
       await syncLater(context, queued.later);
@@ -309,9 +324,17 @@ export async function saveSettings(changes: Partial<RegisterSettings>): Promise<
     const rows = settingsSheetRows(read.raw, changes);
     const width = 3;
     const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '') as string | number | boolean));
+    const adding = existing.isNullObject;
+    const rightToLeft = adding && canUse('1.13') ? await rightToLeftSheetsBase64([SHEETS.settings]) : undefined;
     writing++;
     try {
-      const sheet = existing.isNullObject ? context.workbook.worksheets.add(SHEETS.settings) : existing;
+      let sheet = existing;
+      if (adding && rightToLeft) {
+        context.workbook.insertWorksheetsFromBase64(rightToLeft, { sheetNamesToInsert: [SHEETS.settings], positionType: 'End' });
+        sheet = context.workbook.worksheets.getItem(SHEETS.settings);
+      } else if (adding) {
+        sheet = context.workbook.worksheets.add(SHEETS.settings);
+      }
       if (used && !used.isNullObject) used.clear();
       sheet.getRange(`A1:C${grid.length}`).values = grid as unknown as string[][];
       sheet.getRange('A1:C1').format.font.bold = true;
@@ -322,6 +345,7 @@ export async function saveSettings(changes: Partial<RegisterSettings>): Promise<
     } finally {
       writing--;
     }
-    return { ok: true, message: 'تنظیمات در برگه‌ی «تنظیمات» نوشته شد. برای رنگ‌های تازه «رنگ‌آمیزی» را بزنید.' };
+    const made = adding && !rightToLeft ? ` برگه‌ی «تنظیمات» ساخته شد. ${RTL_CLICK_FA}` : '';
+    return { ok: true, message: `تنظیمات در برگه‌ی «تنظیمات» نوشته شد. برای رنگ‌های تازه «رنگ‌آمیزی» را بزنید.${made}` };
   }), (message) => ({ ok: false, message }));
 }

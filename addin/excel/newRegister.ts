@@ -17,9 +17,23 @@ import type { CommandOutcome } from './commands';
 
 export { RTL_CLICK_FA };
 
+/** exceljs's browser build, fetched from the add-in's own server the first time it is needed. */
+async function loadExcelJS(): Promise<typeof ExcelJSModule> {
+  return (await import(/* webpackChunkName: "exceljs" */ 'exceljs/dist/exceljs.min.js')).default;
+}
+
+/** A workbook built with exceljs as base64, what insertWorksheetsFromBase64 takes. */
+async function toBase64(workbook: ExcelJSModule.Workbook): Promise<string> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  let binary = '';
+  const bytes = new Uint8Array(buffer as ArrayBuffer);
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /** The new register and settings sheets as an .xlsx (base64), right to left, built with exceljs. */
 export async function newRegisterBase64(): Promise<string> {
-  const ExcelJS: typeof ExcelJSModule = (await import(/* webpackChunkName: "exceljs" */ 'exceljs/dist/exceljs.min.js')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(SHEETS.register, { views: [{ rightToLeft: true, state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }] });
   sheet.columns = NEW_REGISTER_COLUMNS.map((c) => ({ header: c.header, width: c.width, hidden: c.hidden }));
@@ -38,11 +52,33 @@ export async function newRegisterBase64(): Promise<string> {
   for (const row of newSettingsGrid()) settings.addRow(row);
   settings.getRow(1).font = { bold: true };
   settings.columns.forEach((column, i) => { column.width = [30, 14, 90][i] ?? 12; });
-  const buffer = await workbook.xlsx.writeBuffer();
-  let binary = '';
-  const bytes = new Uint8Array(buffer as ArrayBuffer);
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return toBase64(workbook);
+}
+
+/** Built once per pane: the empty sheets do not change. */
+const emptySheets = new Map<string, Promise<string>>();
+
+/**
+ * Empty right-to-left sheets with these names as an .xlsx (base64), built with exceljs: the
+ * tool's side sheets are inserted from it where they are missing (ExcelApi 1.13), then written
+ * through Office.js like an existing one. Nothing else is in the file (Excel on the web refuses
+ * to insert charts, comments, PivotTables and slicers).
+ */
+export function rightToLeftSheetsBase64(names: readonly string[]): Promise<string> {
+  const key = names.join('\n');
+  let built = emptySheets.get(key);
+  if (!built) {
+    built = (async () => {
+      const ExcelJS = await loadExcelJS();
+      const workbook = new ExcelJS.Workbook();
+      for (const name of names) workbook.addWorksheet(name, { views: [{ rightToLeft: true }] });
+      return toBase64(workbook);
+    })();
+    // a failed build is tried again next time
+    built.catch(() => emptySheets.delete(key));
+    emptySheets.set(key, built);
+  }
+  return built;
 }
 
 /**

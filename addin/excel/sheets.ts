@@ -6,7 +6,10 @@
  * running is left out (each call's requirement set is named beside it) and reported back, so the
  * command can say so in Persian.
  * A side sheet that exists is cleared and rewritten in place, never deleted and added again: it
- * keeps its tab position and its right-to-left direction, which Office.js cannot set.
+ * keeps its tab position and its right-to-left direction, which Office.js cannot set. A missing
+ * one is inserted right-to-left from a file built with exceljs where Excel has
+ * insertWorksheetsFromBase64 (ExcelApi 1.13); before that it is added left-to-right and the
+ * command names the menu click that turns it.
  */
 import { SIDE_SHEETS, type CellFormat, type RegisterParts, type SheetPicture } from '../plan/sheets';
 import { columnLetter, columnWidthPoints } from '../plan/cells';
@@ -111,43 +114,61 @@ export function jsonBytes(value: unknown): number {
 
 /** The side sheets' writes: what went into the current batch, and value blocks for later batches. */
 export interface QueuedSideSheets {
-  /** Side sheets added now: Office.js makes them left-to-right. */
+  /** Side sheets added now through Office.js, which makes them left-to-right (no ExcelApi 1.13). */
   addedLeftToRight: string[];
+  /** Side sheets added now from `rightToLeft` (ExcelApi 1.13): right-to-left as the CLI makes them. */
+  addedRightToLeft: string[];
   /** Each queues one more block of values (one request under the budget); empty when all fitted. */
   later: Array<() => void>;
+}
+
+/** The pictures whose sheet the workbook lacks (they are added when written). */
+export function missingSheets(pictures: readonly SheetPicture[], sheetNames: readonly string[]): string[] {
+  return pictures.map((p) => p.name).filter((name) => !sheetNames.includes(name));
 }
 
 /**
  * Queue the side sheets' writes (no sync here). Existing sheets are cleared first (values,
  * formats, merges, row heights, the summary's chart, the overdue list's filter); missing ones are
- * added where the CLI puts them. Values go in row blocks: as many as fit in `room` bytes ride in
- * the current batch, the rest come back in `later`, each under `budget`.
+ * added where the CLI puts them: inserted from `rightToLeft` when given (empty right-to-left
+ * sheets of those names, ExcelApi 1.13), else through Office.js (left-to-right). Values go in row
+ * blocks: as many as fit in `room` bytes ride in the current batch, the rest come back in
+ * `later`, each under `budget`.
  * @param sheetNames the workbook's sheets in tab order, as read
  * @param room bytes of values the current batch still has room for
+ * @param rightToLeft base64 .xlsx holding an empty right-to-left sheet for every missing picture (rightToLeftSheetsBase64)
  */
 export function queueSideSheets(context: Excel.RequestContext, pictures: readonly SheetPicture[], state: SideSheetState,
-  sheetNames: readonly string[], room = REQUEST_BUDGET, budget = REQUEST_BUDGET): QueuedSideSheets {
+  sheetNames: readonly string[], room = REQUEST_BUDGET, budget = REQUEST_BUDGET, rightToLeft?: string): QueuedSideSheets {
   const v17 = canUse('1.7');
   const v19 = canUse('1.9');
   const order = [...sheetNames];
-  const queued: QueuedSideSheets = { addedLeftToRight: [], later: [] };
+  const queued: QueuedSideSheets = { addedLeftToRight: [], addedRightToLeft: [], later: [] };
   let left = room;
   let block: Array<() => void> | undefined;
+  const missing = missingSheets(pictures, sheetNames);
+  if (rightToLeft && missing.length) {
+    // all at the end in one call (the file goes once in the request), then each moved where the CLI puts it
+    context.workbook.insertWorksheetsFromBase64(rightToLeft, { sheetNamesToInsert: missing, positionType: 'End' });
+    left -= rightToLeft.length;
+  }
   for (const pic of pictures) {
     const old = state.sheets.get(pic.name);
     let sheet: Excel.Worksheet;
-    if (old) {
+    if (sheetNames.includes(pic.name)) {
+      // an empty sheet has no state (a settings sheet with nothing in it): nothing to clear
       sheet = context.workbook.worksheets.getItem(pic.name);
-      if (!old.used.isNullObject) {
+      if (old && !old.used.isNullObject) {
         const area = sheet.getRange(`A1:${columnLetter(old.used.columnCount ?? 1)}${old.used.rowCount ?? 1}`);
         area.unmerge();
         area.clear();
         if (v17) sheet.getRange(`1:${old.used.rowCount}`).format.useStandardHeight = true;
       }
-      for (const chart of old.charts?.items ?? []) chart.delete();
-      if (old.filter?.enabled) sheet.autoFilter.remove();
+      for (const chart of old?.charts?.items ?? []) chart.delete();
+      if (old?.filter?.enabled) sheet.autoFilter.remove();
     } else {
-      sheet = context.workbook.worksheets.add(pic.name);
+      const inserted = !!rightToLeft;
+      sheet = inserted ? context.workbook.worksheets.getItem(pic.name) : context.workbook.worksheets.add(pic.name);
       // where the CLI puts a new sheet: the overdue list after the summary, the settings after the agencies
       const after = pic.after ? order.indexOf(pic.after) : -1;
       if (after >= 0 && after < order.length - 1) {
@@ -156,7 +177,7 @@ export function queueSideSheets(context: Excel.RequestContext, pictures: readonl
       } else {
         order.push(pic.name);
       }
-      queued.addedLeftToRight.push(pic.name);
+      (inserted ? queued.addedRightToLeft : queued.addedLeftToRight).push(pic.name);
     }
     writePicture(sheet, pic, v17, v19);
     // the values in row blocks; a block in a later request finds its sheet again by name

@@ -65,7 +65,7 @@
     this.merges = [];
     this.heights = {};
     this.autoFilter = null; // { area, criteria }
-    this.rightToLeft = false;
+    this.rightToLeft = false; // true / false as the sheet's view says; null: inserted from a file the host could not read
     this.changeHandlers = [];
     this.notes = []; // {r, c, content} (ExcelApi 1.18 notes)
   }
@@ -760,10 +760,13 @@
       getSelectedRange: function () { var sel = wb.selection || { sheet: wb.active.name, address: 'A1' }; return ctx._range(wb.sheet(sel.sheet), parseArea(sel.address)); },
       insertWorksheetsFromBase64: function (base64, options) {
         if (!host.supports('1.13')) throw hostError('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
-        ctx._queue({ op: 'insertWorksheetsFromBase64', length: String(base64).length, options: options });
-        if (!host.options.importWorkbook) throw hostError('NotImplemented', 'this stand-in host cannot read workbooks');
-        host.options.importWorkbook(host, String(base64), options || {});
-        return { value: [] };
+        // the file itself travels in the request, as with Excel
+        ctx._queue({ op: 'insertWorksheetsFromBase64', base64: String(base64), options: options });
+        if (host.options.importWorkbook) {
+          host.options.importWorkbook(host, String(base64), options || {});
+          return { value: [] };
+        }
+        return { value: host._insert(String(base64), options || {}) };
       },
     });
     this.runtime = makeLoadable(ctx, { _path: 'runtime' }, { enableEvents: { get: function () { return true; }, set: function () {} } });
@@ -936,6 +939,7 @@
     this.settings = {}; // Office.context.document.settings, as saved with the workbook
     this.associated = {};
     this.dialogs = [];
+    this.inserted = []; // insertWorksheetsFromBase64 calls: { base64, names, positionType, relativeTo }
   }
   /** Press the open dialog's button (what notice.html does). */
   Host.prototype.closeDialog = function () {
@@ -955,6 +959,38 @@
     return Promise.resolve().then(function () { return callback(ctx); }).then(function (result) {
       return ctx._pending.length ? ctx.sync().then(function () { return result; }) : result;
     });
+  };
+  /**
+   * Workbook.insertWorksheetsFromBase64 without an importWorkbook option: the named sheets (all of
+   * the file's when none are named) are added empty, with the direction the file gives them when
+   * api.readXlsx can read it (set by the node side; a page leaves it null), where `positionType`
+   * and `relativeTo` say. Every insert is kept in host.inserted. Returns the new sheets' names.
+   */
+  Host.prototype._insert = function (base64, options) {
+    var wb = this.workbook;
+    var found = api.readXlsx ? api.readXlsx(base64) : null;
+    var names = options.sheetNamesToInsert && options.sheetNamesToInsert.length ? options.sheetNamesToInsert : (found || []).map(function (f) { return f.name; });
+    this.inserted.push({ base64: base64, names: names, positionType: options.positionType || 'End', relativeTo: options.relativeTo });
+    var sheets = names.map(function (name) {
+      var info = found ? found.filter(function (f) { return f.name === name; })[0] : null;
+      if (found && !info) throw hostError('InvalidArgument', 'the inserted file has no sheet ' + name);
+      // Excel would rename a clash ("name (2)"); the add-in never inserts a sheet it has
+      var sheet = wb.add(name);
+      sheet.rightToLeft = info ? !!info.rightToLeft : null;
+      return sheet;
+    });
+    wb.sheets = wb.sheets.filter(function (s) { return sheets.indexOf(s) < 0; });
+    var type = options.positionType || 'End';
+    var relative = options.relativeTo && typeof options.relativeTo === 'object' ? String(options.relativeTo._path).replace(/^sheet:/, '') : options.relativeTo;
+    var at = wb.sheets.length;
+    if (type === 'Beginning') at = 0;
+    else if ((type === 'Before' || type === 'After') && relative) {
+      var anchor = wb.sheet(relative);
+      if (!anchor) throw hostError('ItemNotFound', 'no sheet ' + relative);
+      at = wb.sheets.indexOf(anchor) + (type === 'After' ? 1 : 0);
+    }
+    Array.prototype.splice.apply(wb.sheets, [at, 0].concat(sheets));
+    return names;
   };
   /** A person's edit: set values from `address` and fire onChanged like Excel does. */
   Host.prototype.edit = function (sheetName, address, values) {

@@ -2,11 +2,34 @@
  * Typed access to the stand-in Excel host (excelHost.js) for jest tests, and loading an .xlsx
  * file into it the way Excel would show it (dates as serials with their number format).
  */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
+import { readZip } from '../../adapters/xlsx/fast/zip';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const impl = require('./excelHost.js');
+
+const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * The sheets of an .xlsx given as base64, with each one's direction (its first sheet view's
+ * rightToLeft), read synchronously as Excel reads a file it inserts: what the host's
+ * insertWorksheetsFromBase64 gives the sheets it adds.
+ */
+export function xlsxSheets(base64: string): Array<{ name: string; rightToLeft: boolean }> {
+  const parts = new Map(readZip(Buffer.from(base64, 'base64')).map((p) => [p.name, p.data.toString('utf8')]));
+  const workbook = parts.get('xl/workbook.xml') ?? '';
+  const rels = parts.get('xl/_rels/workbook.xml.rels') ?? '';
+  const target = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])?.[1], /Target="([^"]+)"/.exec(m[0])?.[1]]));
+  return [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const name = unescapeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const path = String(target.get(/r:id="([^"]+)"/.exec(m[0])?.[1]) ?? '').replace(/^\/?(xl\/)?/, 'xl/');
+    const view = /<sheetView\b[^>]*>/.exec(parts.get(path) ?? '')?.[0] ?? '';
+    return { name, rightToLeft: /\brightToLeft="(1|true)"/.test(view) };
+  });
+}
+impl.readXlsx = xlsxSheets;
 
 export interface HostStats { syncs: number; requests: number[]; responses: number[] }
 export interface Area { r1: number; c1: number; r2: number; c2: number }
@@ -29,6 +52,8 @@ export interface HostSheet {
   validations: HostValidation[];
   autoFilter: { area: Area; criteria: unknown[] } | null;
   frozenRows: number;
+  /** The sheet's direction; null for a sheet inserted from a file the host could not read (in a page). */
+  rightToLeft: boolean | null;
   pageLayout: { orientation?: string; paperSize?: string; centerHorizontally?: boolean; centerFooter?: string; titles?: string; zoom?: unknown };
   rows: Array<{ v: unknown[]; f: unknown[]; fill: unknown[]; x: Array<HostCellFormat | undefined> } | undefined>;
   get(r: number, c: number, what: 'v' | 'f' | 'fill'): unknown;
@@ -44,6 +69,8 @@ export interface Host {
   limits: { requestBytes: number; responseBytes: number; enforceResponse: boolean };
   /** Office.context.document.settings as saved with the workbook: name → JSON text. */
   settings: Record<string, string>;
+  /** insertWorksheetsFromBase64 calls (without an importWorkbook option), in order. */
+  inserted: Array<{ base64: string; names: string[]; positionType: string; relativeTo?: unknown }>;
   workbook: { sheets: HostSheet[]; selection: { sheet: string; address: string } | null; active: HostSheet | null; sheet(name: string): HostSheet | undefined; add(name: string): HostSheet };
   resetStats(): void;
   load(sheet: string, grid: unknown[][], formats?: Array<Array<string | undefined>>): HostSheet;
@@ -79,9 +106,12 @@ export function serialOf(date: Date): number {
 export async function hostFromXlsx(path: string, options: HostOptions & { styles?: boolean } = {}): Promise<Host> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
+  const directions = new Map(xlsxSheets(readFileSync(path).toString('base64')).map((s) => [s.name, s.rightToLeft]));
   const host = new ExcelHost.Host({ name: basename(path), ...options });
   workbook.eachSheet((ws) => {
     const sheet = host.workbook.add(ws.name);
+    // from the file itself: exceljs reads rightToLeft="1" but not LibreOffice's "true"
+    sheet.rightToLeft = directions.get(ws.name) ?? false;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: !!options.styles }, (cell, c) => {
         let value: unknown = cell.value;
