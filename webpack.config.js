@@ -103,7 +103,9 @@ module.exports = (_env, argv) => ({
     taskpane: path.resolve(__dirname, 'addin', 'taskpane.ts'),
     commands: path.resolve(__dirname, 'addin', 'commands.ts'),
   },
-  output: { path: OUT, filename: '[name].js', clean: true },
+  // publicPath '': a chunk loaded later (exceljs.js) is fetched beside the page that asks for it
+  // (every page sits in dist/addin), without webpack's run-time guess from the script tags
+  output: { path: OUT, filename: '[name].js', publicPath: '', clean: true },
   devtool: 'source-map',
   resolve: { extensions: ['.ts', '.js'] },
   module: {
