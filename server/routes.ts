@@ -8,7 +8,7 @@ import express, { type Request, type Response } from 'express';
 import { MosavabatError } from '../core/errors';
 import { JalaliDate } from '../core/jalali/JalaliDate';
 import { paletteLegend } from '../core/register/palette';
-import type { Assignment, DeadlineState } from '../core/register/types';
+import type { Assignment } from '../core/register/types';
 import type { FileReport } from '../core/merge';
 import { exportStoredRegister } from '../usecases/exportStoredRegister';
 import { storeMinutes } from '../usecases/importMinutesToStore';
@@ -19,9 +19,10 @@ import { mergeStoredRows, type RowsReport } from '../usecases/storedRowsMerge';
 import { decideExtension, editStoredRow, type EditOutcome } from '../usecases/storedEdits';
 import {
   DEFAULT_PAGE_ROWS, limitOverdue, MAX_PAGE_ROWS, pageOf, parseStates, registerOrder, sameAgency, storedAgencyReturn, storedDirectory, storedRows,
-  storedSummary, storedSummaryWorkbook, type RowQuery, type StatedRow,
+  storedSummary, storedSummaryWorkbook, withStates, type RowQuery, type StatedRow,
 } from '../usecases/storedViews';
 import { checkUploadShape } from '../usecases/uploadSafety';
+import { listStoredUploads, MAX_UPLOAD_PAGE } from '../usecases/storedUploads';
 import type { AppContext } from './app';
 import { forbidden, principalOf, secretariatOnly, type Principal } from './http/auth';
 import { ConflictWithCurrent, errorBody, httpStatus } from './http/errors';
@@ -29,7 +30,7 @@ import { tooManyUploads } from './http/rateLimit';
 import { receiveFiles, type ReceivedFile } from './http/uploads';
 import { OPENAPI } from './http/openapi';
 import { readKey, VersionMemo } from './http/readCache';
-import type { ParseKind } from './worker/parsePool';
+import type { ParseKind, ParseOptions } from './worker/parsePool';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -134,17 +135,19 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * status: 200 when any file was read, else the first refusal's.
  */
 async function handleUploads<K extends ParseKind>(ctx: AppContext, req: Request, res: Response, kind: K,
-  handle: (file: ReceivedFile, data: Awaited<ReturnType<AppContext['parser']['parse']>>) => Promise<FileAnswer>): Promise<void> {
+  handle: (file: ReceivedFile, data: Awaited<ReturnType<AppContext['parser']['parse']>>) => Promise<FileAnswer>,
+  parseOptions?: () => Promise<ParseOptions>): Promise<void> {
   const who = principalOf(req);
   if (!(await ctx.uploads.hit(who.tokenId))) throw tooManyUploads();
   const files = await receiveFiles(req, ctx.uploadLimits, kind === 'minutes' ? 'minutes.txt' : 'file.xlsx');
+  const options = parseOptions ? await parseOptions() : {};
   const parsed = files.map((file) => {
     try {
       precheck(file, kind !== 'minutes' || /\.docx$/i.test(file.name));
     } catch (error) {
       return Promise.reject(error);
     }
-    return ctx.parser.parse(kind, file.name, file.bytes);
+    return ctx.parser.parse(kind, file.name, file.bytes, options);
   });
   parsed.forEach((p) => p.catch(() => undefined));
   const answers: FileAnswer[] = [];
@@ -218,7 +221,7 @@ export function apiRoutes(ctx: AppContext): express.Router {
         meetingId: result.meetingId, added: result.added, existing: result.existing,
         agenciesJoined: result.agenciesJoined, agencyProposals: result.agencyProposals, ...result.minutes,
       } };
-    });
+    }, async () => ({ settings: await store.getSettings() }));
   });
 
   api.get('/meetings', secretariatOnly, async (_req, res) => {
@@ -296,7 +299,10 @@ export function apiRoutes(ctx: AppContext): express.Router {
   api.post('/register', secretariatOnly, async (req, res) => {
     await handleUploads(ctx, req, res, 'register', async (file, data) => {
       const register = data as Awaited<ReturnType<typeof ctx.parser.parse<'register'>>>;
-      const result = await mergeStoredRows(store, { file: file.name, sheet: register.sheet, columns: register.columns, fields: register.fields, rows: register.rows },
+      const result = await mergeStoredRows(store, {
+        file: file.name, sheet: register.sheet, columns: register.columns, fields: register.fields, rows: register.rows,
+        settings: register.settings, agencies: register.agencies,
+      },
         { actor: actorOf(principalOf(req)), source: 'upload' }, ctx.now(), { hash: sha256(file.bytes), name: file.name, size: file.bytes.length });
       return { file: file.name, status: 200, duplicate: result.duplicate, report: result.report };
     });
@@ -341,6 +347,12 @@ export function apiRoutes(ctx: AppContext): express.Router {
     });
   });
 
+  api.get('/uploads', secretariatOnly, async (req, res) => {
+    const limit = countParam(req, 'limit', 100, MAX_UPLOAD_PAGE);
+    const before = text(req, 'before') === undefined ? undefined : countParam(req, 'before', 0, Number.MAX_SAFE_INTEGER);
+    res.json(await listStoredUploads(store, limit, before));
+  });
+
   api.post('/sync', secretariatOnly, async (req, res) => {
     const body = req.body as { rows?: unknown; fields?: unknown; known?: unknown; withMissing?: unknown } | undefined;
     if (!body || !Array.isArray(body.rows)) {
@@ -361,13 +373,19 @@ export function apiRoutes(ctx: AppContext): express.Router {
       : [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
     const result = await mergeStoredRows(store, { file: 'sync', fields: fields as never[], rows },
       { actor: actorOf(principalOf(req)), source: 'sync' }, ctx.now());
-    // the sheet's other rows, sent in other parts of the same sync, are not missing from it
-    const sent = new Set([...result.rows.map((r) => r.id), ...(Array.isArray(body.known) ? body.known.filter((k): k is string => typeof k === 'string') : [])]);
-    const all = await storedRows(store, ctx.today());
-    const states = new Map<string, DeadlineState>(all.map((r) => [r.id, r.state]));
+    const at = ctx.today();
+    // only the rows sent get their states; the whole register is read only for the part that asks
+    // what is missing (the last), from the listing kept per register version
+    let missing: StatedRow[] = [];
+    if (body.withMissing !== false) {
+      // the sheet's other rows, sent in other parts of the same sync, are not missing from it
+      const sent = new Set([...result.rows.map((r) => r.id), ...(Array.isArray(body.known) ? body.known.filter((k): k is string => typeof k === 'string') : [])]);
+      const all = await listings.get(JSON.stringify([{}, at.toString()]), await store.version(), () => storedRows(store, at));
+      missing = all.filter((r) => !sent.has(r.id));
+    }
     res.json({
-      rows: result.rows.map((r) => ({ ...r, state: states.get(r.id) })),
-      missing: body.withMissing === false ? [] : all.filter((r) => !sent.has(r.id)),
+      rows: await withStates(store, result.rows, at),
+      missing,
       conflicts: result.report.conflicts,
       rejected: result.report.rejected,
       report: result.report,

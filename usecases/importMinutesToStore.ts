@@ -51,9 +51,11 @@ export async function storeMinutes(store: RegisterStore, minutes: ParsedMinutes,
 }
 
 /**
- * Decode and parse minutes bytes (.txt in the usual encodings, or .docx), and store them.
+ * Decode and parse minutes bytes (.txt in the usual encodings, or .docx) with the store's
+ * settings (due dates as `mosavabat import` computes them into a register with the same
+ * `تنظیمات`), and store them.
  * @throws MosavabatError for bytes that are not minutes text, or minutes with no resolutions
  */
 export async function importMinutesToStore(store: RegisterStore, bytes: Uint8Array, fileName: string, today: string, now: Date): Promise<ImportResult> {
-  return storeMinutes(store, readUploadedMinutes(Buffer.from(bytes), fileName), today, now);
+  return storeMinutes(store, readUploadedMinutes(Buffer.from(bytes), fileName, await store.getSettings()), today, now);
 }

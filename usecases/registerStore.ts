@@ -117,6 +117,17 @@ export interface ChangeSet {
   meetings?: ReadonlyArray<{ meeting: MeetingInput; rows: readonly Assignment[] }>;
   edits: readonly RowEdit[];
   /**
+   * The register's settings to replace in the same transaction (as setSettings: the changed ones
+   * written to the history, with this change's source), e.g. an uploaded register's `تنظیمات`.
+   */
+  settings?: RegisterSettings;
+  /**
+   * Agencies and aliases to add to the directory in the same transaction, as AgencyDirectory.add
+   * adds them after the stored entries: a known name gains the aliases, a new name is a new entry,
+   * an alias the directory already gives to an agency stays that agency's. Nothing is removed.
+   */
+  agencyAdditions?: readonly AgencyEntry[];
+  /**
    * `abort` (default): one stale row and nothing is written. `skip`: stale rows are left out
    * and reported, the others written (the add-in's sync, row by row).
    */
@@ -161,6 +172,13 @@ export interface HistoryRecord {
   new: string | null;
   /** The row's revision after the change (0 for settings and directory lines). */
   revision: number;
+}
+
+export interface UploadFilter {
+  /** At most this many (default 100). */
+  limit?: number;
+  /** Only uploads recorded before this one (its id), for the next page. */
+  beforeId?: number;
 }
 
 export interface HistoryFilter {
@@ -214,7 +232,7 @@ export interface RegisterStore {
   listMeetings(): Promise<MeetingRecord[]>;
   /**
    * A number that grows whenever what the register shows changes (rows, meetings, settings,
-   * directory, uploads), on every instance sharing the database: equal numbers, same register.
+   * directory; not an upload recorded without changes), on every instance sharing the database: equal numbers, same register.
    * For caching reads and for ETags.
    */
   version(): Promise<number>;
@@ -237,6 +255,8 @@ export interface RegisterStore {
   commit(changes: ChangeSet): Promise<CommitResult>;
   /** The upload with this content hash under this scope, if one was recorded. */
   findUpload(hash: string, scope: string): Promise<UploadRecord | undefined>;
+  /** The uploads recorded (applied, refused or with nothing new), newest first. */
+  listUploads(filter?: UploadFilter): Promise<UploadRecord[]>;
   listHistory(filter?: HistoryFilter): Promise<HistoryRecord[]>;
 
   /** The register's settings; the defaults until some are set. */

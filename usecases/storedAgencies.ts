@@ -3,9 +3,9 @@
  * spellings it goes by), what a register's `دستگاه‌ها` sheet holds: minutes imports join a
  * spelling to the agency it names, returns, tokens and the summary treat aliases as one agency.
  */
-import type { AgencyEntry } from '../core/agency';
+import { AgencyDirectory, type AgencyEntry } from '../core/agency';
 import { MosavabatError } from '../core/errors';
-import { comparisonKey, toPersianDigits } from '../core/text';
+import { comparisonKey, normalizeText, toPersianDigits } from '../core/text';
 import type { Actor, RegisterStore } from './registerStore';
 import { storedDirectory } from './storedViews';
 
@@ -81,4 +81,53 @@ export function foldAliases(entries: readonly AgencyEntry[]): AgencyEntry[] {
 export async function replaceStoredDirectory(store: RegisterStore, body: unknown, actor: Actor, at: Date): Promise<AgencyEntry[]> {
   await store.setAgencies(foldAliases(parseDirectory(body)), actor, at.toISOString());
   return [...(await storedDirectory(store)).list()];
+}
+
+/** What a register's `دستگاه‌ها` sheet adds to the store's directory. */
+export interface DirectoryAdditions {
+  /** Entries to add (AgencyDirectory.add's rules): a known agency with its new aliases, or a new agency. */
+  additions: AgencyEntry[];
+  /** Aliases given to agencies the directory has. */
+  aliasesAdded: Array<{ agency: string; alias: string }>;
+  /** Agencies new to the directory, with their aliases. */
+  agenciesAdded: AgencyEntry[];
+  /** Aliases the sheet gives to one agency and the directory to another: the directory's stands. */
+  aliasesRefused: Array<{ alias: string; agency: string; belongsTo: string; fa: string; en: string }>;
+}
+
+/**
+ * What of a register's `دستگاه‌ها` sheet the store's directory lacks: every alias the sheet
+ * gives an agency, for that agency (found by its name or one of its aliases), or a new entry
+ * when the directory does not know the agency. The directory's own entries and aliases always
+ * stand: an alias it gives to another agency is refused, with a message, never moved. An entry
+ * without aliases adds nothing (its rows name it already).
+ */
+export function directoryAdditions(current: readonly AgencyEntry[], sheet: readonly AgencyEntry[]): DirectoryAdditions {
+  const directory = AgencyDirectory.from(current);
+  const result: DirectoryAdditions = { additions: [], aliasesAdded: [], agenciesAdded: [], aliasesRefused: [] };
+  for (const entry of sheet) {
+    const owner = directory.find(entry.name);
+    const fresh: string[] = [];
+    for (const alias of entry.aliases) {
+      const self = directory.find(entry.name);
+      const known = directory.find(alias);
+      if (!comparisonKey(alias) || (known && known === self)) continue;
+      if (known) {
+        result.aliasesRefused.push({
+          alias, agency: entry.name, belongsTo: known.name,
+          fa: `برگهٔ «دستگاه‌ها»: «${alias}» در فایل نام دیگر «${entry.name}» است و در سامانه نام دیگر «${known.name}»؛ آنچه سامانه دارد ماند. اگر هر دو یک دستگاه‌اند، در داشبورد («دستگاه‌ها و نام‌های دیگر آن‌ها») یکی کنید`,
+          en: `sheet "دستگاه‌ها": "${alias}" is another name of "${entry.name}" in the file and of "${known.name}" in the service; the service's stands`,
+        });
+        continue;
+      }
+      fresh.push(normalizeText(alias));
+      directory.add(self?.name ?? entry.name, [alias]);
+    }
+    if (!fresh.length) continue;
+    const name = owner?.name ?? normalizeText(entry.name);
+    result.additions.push({ name, aliases: fresh });
+    if (owner) for (const alias of fresh) result.aliasesAdded.push({ agency: name, alias });
+    else result.agenciesAdded.push({ name, aliases: fresh });
+  }
+  return result;
 }

@@ -66,9 +66,25 @@ export function editOf(change: RowChange): RowEdit {
 }
 
 /**
+ * Record a return refused whole (an edited or foreign file, or no return at all) as an upload
+ * with its refusal, nothing else changed: the secretariat sees who sent what and why it was
+ * refused (GET /api/uploads), and the same bytes again are answered with the same refusal.
+ */
+async function recordRefusal(store: RegisterStore, report: FileReport, upload: UploadFacts, scope: string, actor: Actor, at: Date): Promise<ReturnUploadResult> {
+  const committed = await store.commit({
+    at: at.toISOString(), actor, source: { kind: 'upload', file: upload.name },
+    upload: { hash: upload.hash, scope, kind: 'return', name: upload.name, size: upload.size, report },
+    edits: [],
+  });
+  if (committed.outcome === 'duplicate') return { report: committed.upload.report as FileReport, duplicate: true, rowsChanged: 0 };
+  return { report, duplicate: false, rowsChanged: 0 };
+}
+
+/**
  * Merge one read return file into the store. Its signature is checked first against the
  * store's key, as `mosavabat merge` checks it against a register's (usecases/returnSignature):
- * an edited or foreign file is refused whole, an unsigned older one merges with a note.
+ * an edited or foreign file is refused whole (recorded as a refused upload, nothing applied), an
+ * unsigned older one merges with a note.
  * @param expectedAgency the sender's agency (an agency token): a file made for another agency is refused
  * @returns the merge report (refusals, conflicts and outdated values are in it; never thrown)
  */
@@ -78,13 +94,13 @@ export async function mergeStoredReturn(store: RegisterStore, data: ReturnFileDa
   const seen = await store.findUpload(upload.hash, scope);
   if (seen) return { report: seen.report as FileReport, duplicate: true, rowsChanged: 0 };
   const signature = checkReturnSignature(data, await store.signingKey(at.toISOString()), upload.name, 0);
-  if (signature.refused) return { report: signature.refused, duplicate: false, rowsChanged: 0 };
+  if (signature.refused) return recordRefusal(store, signature.refused, upload, scope, who.actor, at);
   const agency = data.agency ?? who.expectedAgency;
   if (!agency) {
     const report = failedReport(upload.name, '', 'not_a_return',
       'این فایل را این سامانه برای یک دستگاه نساخته است (برگهٔ پنهان مشخصات ندارد)؛ معلوم نیست از کدام دستگاه است. فایل بازگشتی همان دستگاه را بفرستید',
       'this file was not made by mosavabat for an agency (no hidden description sheet); send the agency\'s own return file', 0);
-    return { report, duplicate: false, rowsChanged: 0 };
+    return recordRefusal(store, report, upload, scope, who.actor, at);
   }
   const directory = await storedDirectory(store);
   const agencyKey = (name: string) => comparisonKey(directory.find(name)?.name ?? name);

@@ -17,8 +17,11 @@ import { interpretRow } from '../core/register/rows';
 import type { Assignment, ColumnMap, RawRow } from '../core/register/types';
 import { toPersianDigits } from '../core/text/digits';
 import { statusLabel } from '../core/register/status';
+import { describeSettingChanges, type RegisterSettings, type SettingsRead } from '../core/register/settings';
+import type { AgencyEntry } from '../core/agency';
 import type { Actor, ChangeSource, EditableField, HistoryRecord, MeetingInput, RegisterStore, RowEdit } from './registerStore';
 import type { UploadFacts } from './storedReturns';
+import { directoryAdditions, type DirectoryAdditions } from './storedAgencies';
 
 /** Fields the secretariat's rows may change (identity columns — meeting, its date, row — are the minutes'). */
 export const SECRETARIAT_FIELDS = [
@@ -34,6 +37,13 @@ export interface RowsInput {
   /** Fields the sender has a column for; the others are not touched. */
   fields: readonly FieldName[];
   rows: readonly RawRow[];
+  /**
+   * A register workbook's `تنظیمات` sheet: when present, its settings become the store's (the
+   * changed ones in the history); one unreadable cell refuses the whole file.
+   */
+  settings?: Pick<SettingsRead, 'present' | 'settings' | 'issues'>;
+  /** A register workbook's `دستگاه‌ها` sheet: the aliases it gives join the store's directory (directoryAdditions). */
+  agencies?: readonly AgencyEntry[];
 }
 
 export interface RowsConflict {
@@ -69,6 +79,10 @@ export interface RowsReport {
   rejected: RowsRejection[];
   /** Fields where the sender still had an older value and the store's newer one stands. */
   kept: number;
+  /** A register upload: the settings its `تنظیمات` sheet changed in the store, Persian and English (`key: value`). */
+  settingsChanged?: Array<{ key: string; fa: string; en: string }>;
+  /** A register upload: what its `دستگاه‌ها` sheet added to the store's directory, and the aliases refused. */
+  directory?: Omit<DirectoryAdditions, 'additions'>;
 }
 
 export interface RowsMergeResult {
@@ -111,6 +125,15 @@ export async function mergeStoredRows(store: RegisterStore, input: RowsInput, wh
   if (upload) {
     const seen = await store.findUpload(upload.hash, '');
     if (seen) return { report: seen.report as RowsReport, duplicate: true, rows: [] };
+  }
+  const badSetting = input.settings?.present ? input.settings.issues.find((i) => i.severity === 'error') : undefined;
+  if (badSetting) {
+    // the issue's text ends with the default the CLI falls back to; here nothing is taken instead
+    const cut = (text: string, mark: string) => (text.lastIndexOf(mark) > 0 ? text.slice(0, text.lastIndexOf(mark)) : text);
+    throw new MosavabatError('setting_invalid',
+      `${cut(badSetting.fa, '؛')}؛ این دفتر خوانده نشد و چیزی در سامانه تغییر نکرد: مقدار را درست کنید و دوباره بفرستید`,
+      `${cut(badSetting.en, ';')}; the register was not taken and nothing changed: correct the value and send it again`,
+      'bad_input', { file: input.file, sheet: badSetting.sheet, cell: badSetting.cell });
   }
   const fields = SECRETARIAT_FIELDS.filter((f) => input.fields.includes(f));
   const sheet = input.sheet ?? '';
@@ -221,14 +244,24 @@ export async function mergeStoredRows(store: RegisterStore, input: RowsInput, wh
         report.cellsApplied += count;
       }
     }
-    if (report.cellsApplied || report.rowsAdded) report.outcome = 'applied';
+    let settings: RegisterSettings | undefined;
+    let agencyAdditions: AgencyEntry[] | undefined;
+    if (input.settings || input.agencies) {
+      const changed = input.settings?.present ? describeSettingChanges(await store.getSettings(), input.settings.settings) : [];
+      if (changed.length) settings = input.settings!.settings;
+      const { additions, ...directory } = directoryAdditions(await store.listAgencies(), input.agencies ?? []);
+      if (additions.length) agencyAdditions = additions;
+      report.settingsChanged = changed.map(({ key, fa, en }) => ({ key, fa, en }));
+      report.directory = directory;
+    }
+    if (report.cellsApplied || report.rowsAdded || settings || agencyAdditions) report.outcome = 'applied';
     else if (report.rejected.length && !read.length) report.outcome = 'rejected';
     const clock = tehranTime(at);
     const committed = await store.commit({
       at: at.toISOString(), updatedAt: `${clock.date.toString()} ${clock.time}`, actor: who.actor,
       source: { kind: who.source, file: input.file },
       upload: upload ? { hash: upload.hash, scope: '', kind: 'register', name: upload.name, size: upload.size, report } : undefined,
-      meetings: [...meetings.values()], edits, onStale: 'abort',
+      meetings: [...meetings.values()], edits, settings, agencyAdditions, onStale: 'abort',
     });
     if (committed.outcome === 'duplicate') return { report: committed.upload.report as RowsReport, duplicate: true, rows: [] };
     if (committed.outcome === 'applied') {

@@ -14,6 +14,7 @@ import { registerRevision } from '../core/merge';
 import { deriveState, DEADLINE_STATES } from '../core/register/state';
 import { summarize, type RegisterSummary } from '../core/register/summary';
 import type { Assignment, DeadlineState } from '../core/register/types';
+import type { RegisterSettings } from '../core/register/settings';
 import { comparisonKey } from '../core/text/normalize';
 import { writeSummaryWorkbook } from '../adapters/xlsx/streamRegister';
 import { saveWorkbook } from '../adapters/xlsx/workbookFile';
@@ -75,10 +76,21 @@ export async function storedRows(store: RegisterStore, today: JalaliDate, query:
   const result: StatedRow[] = [];
   for (const row of rows) {
     if (query.requested && !row.requestedDue) continue;
-    const state = deriveState(row, today, { dueSoonDays: settings.dueSoonDays });
+    const state = stateOf(row, today, settings);
     if (!wanted || wanted.has(state)) result.push({ ...row, state });
   }
   return result;
+}
+
+/** A stored row's state on `today`, with the register's due-soon window. */
+function stateOf(row: Assignment, today: JalaliDate, settings: RegisterSettings): DeadlineState {
+  return deriveState(row, today, { dueSoonDays: settings.dueSoonDays });
+}
+
+/** Rows the caller has (just written, say) with their states on `today`, as storedRows gives them. */
+export async function withStates(store: RegisterStore, rows: readonly Assignment[], today: JalaliDate): Promise<StatedRow[]> {
+  const settings = await store.getSettings();
+  return rows.map((row) => ({ ...row, state: stateOf(row, today, settings) }));
 }
 
 /** Rows a page of the register as JSON holds when the client does not say. */
@@ -188,7 +200,7 @@ export async function storedAgencyReturn(store: RegisterStore, agency: string, a
   const name = directory.find(agency)?.name ?? mine[0].agency;
   const workbook = await buildReturnWorkbook({
     agency: name,
-    rows: mine.map((assignment) => ({ assignment, state: deriveState(assignment, today, { dueSoonDays: settings.dueSoonDays }) })),
+    rows: mine.map((assignment) => ({ assignment, state: stateOf(assignment, today, settings) })),
     registerRevision: registerRevision(all), registerFile: 'service', madeAt: at, today,
     signingKey: await store.signingKey(at.toISOString()),
   });

@@ -293,6 +293,38 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
     return [...byPosition.values()];
   }
 
+  /** Replace the settings that differ; their history lines (none when nothing changed). */
+  async function writeSettings(tx: SqlQueries, settings: RegisterSettings): Promise<HistoryLine[]> {
+    await driver.lockNamed(tx, 'settings');
+    const before = await readSettings(tx);
+    const lines: HistoryLine[] = [];
+    for (const { key } of SETTING_SPECS) {
+      const value = JSON.stringify(settings[key]);
+      if (value === JSON.stringify(before[key])) continue;
+      await tx.run('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+      lines.push({ assignmentId: null, field: key, old: JSON.stringify(before[key]), new: value, revision: 0 });
+    }
+    return lines;
+  }
+
+  /** Replace the directory with `next(the stored one)`; its history line (none when it is the same). */
+  async function writeAgencies(tx: SqlQueries, next: (before: AgencyEntry[]) => readonly AgencyEntry[]): Promise<HistoryLine[]> {
+    await driver.lockNamed(tx, 'agencies');
+    const before = await readAgencies(tx);
+    // the directory's own rules: names and aliases normalized, an alias belongs to one agency
+    const directory = AgencyDirectory.from(next(before)).list();
+    if (JSON.stringify(before) === JSON.stringify(directory)) return [];
+    await tx.run('DELETE FROM agency_aliases');
+    await tx.run('DELETE FROM agencies');
+    for (const [position, entry] of directory.entries()) {
+      await tx.run('INSERT INTO agencies (position, name) VALUES ($1, $2)', [position, entry.name]);
+      for (const [i, alias] of entry.aliases.entries()) {
+        await tx.run('INSERT INTO agency_aliases (agency_position, position, alias) VALUES ($1, $2, $3)', [position, i, alias]);
+      }
+    }
+    return [{ assignmentId: null, field: 'agencies', old: JSON.stringify(before), new: JSON.stringify(directory), revision: 0 }];
+  }
+
   async function insertToken(tx: SqlQueries, input: TokenInput, at: string): Promise<{ token: TokenRecord; secret: string }> {
     const agency = input.role === 'agency' ? (input.agency ?? '').trim() : null;
     if (input.role === 'agency' && !agency) throw new TypeError('an agency token needs its agency');
@@ -348,7 +380,8 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
             }
           }
           let added = 0;
-          let changed = upload !== undefined;
+          // an upload recorded with nothing else (a refused file, nothing new) changes nothing the register shows
+          let changed = false;
           for (const { meeting, rows } of changes.meetings ?? []) {
             const result = await insertMeetings(tx, meeting, rows, changes.at);
             added += result.added;
@@ -368,8 +401,12 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
             // the rows are locked: a miss here is a bug, never a race to paper over
             if (changed !== 1) throw new Error(`row ${row.id} changed under its lock`);
           }
-          await insertHistory(tx, plan.history, changes.at, changes.actor, changes.source, upload?.id ?? null);
-          if (changed || plan.updated.length > 0) await bump('version');
+          const register = [
+            ...(changes.settings ? await writeSettings(tx, changes.settings) : []),
+            ...(changes.agencyAdditions?.length ? await writeAgencies(tx, (before) => [...before, ...changes.agencyAdditions!]) : []),
+          ];
+          await insertHistory(tx, [...register, ...plan.history], changes.at, changes.actor, changes.source, upload?.id ?? null);
+          if (changed || plan.updated.length > 0 || register.length > 0) await bump('version');
           return { outcome: 'applied', rows: plan.updated, stale: plan.stale, historyLines: plan.history.length, upload, added };
         });
       } catch (error) {
@@ -379,6 +416,17 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
     },
 
     findUpload: (hash, scope) => findUpload(driver, hash, scope),
+
+    async listUploads(filter = {}) {
+      const params: unknown[] = [];
+      let where = '';
+      if (filter.beforeId !== undefined) {
+        params.push(filter.beforeId);
+        where = `WHERE id < $${params.length}`;
+      }
+      params.push(filter.limit ?? 100);
+      return (await driver.all<UploadRow>(`SELECT * FROM uploads ${where} ORDER BY id DESC LIMIT $${params.length}`, params)).map(toUpload);
+    },
 
     async listHistory(filter: HistoryFilter = {}) {
       const where: string[] = [];
@@ -408,15 +456,7 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
 
     async setSettings(settings, actor, at) {
       await write(async (tx, bump) => {
-        await driver.lockNamed(tx, 'settings');
-        const before = await readSettings(tx);
-        const lines: HistoryLine[] = [];
-        for (const { key } of SETTING_SPECS) {
-          const value = JSON.stringify(settings[key]);
-          if (value === JSON.stringify(before[key])) continue;
-          await tx.run('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
-          lines.push({ assignmentId: null, field: key, old: JSON.stringify(before[key]), new: value, revision: 0 });
-        }
+        const lines = await writeSettings(tx, settings);
         await insertHistory(tx, lines, at, actor, { kind: 'settings' }, null);
         if (lines.length > 0) await bump('version');
       });
@@ -425,23 +465,10 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
     listAgencies: () => readAgencies(driver),
 
     async setAgencies(entries, actor, at) {
-      // the directory's own rules: names and aliases normalized, an alias belongs to one agency
-      const directory = AgencyDirectory.from(entries).list();
       await write(async (tx, bump) => {
-        await driver.lockNamed(tx, 'agencies');
-        const before = await readAgencies(tx);
-        if (JSON.stringify(before) === JSON.stringify(directory)) return;
-        await tx.run('DELETE FROM agency_aliases');
-        await tx.run('DELETE FROM agencies');
-        for (const [position, entry] of directory.entries()) {
-          await tx.run('INSERT INTO agencies (position, name) VALUES ($1, $2)', [position, entry.name]);
-          for (const [i, alias] of entry.aliases.entries()) {
-            await tx.run('INSERT INTO agency_aliases (agency_position, position, alias) VALUES ($1, $2, $3)', [position, i, alias]);
-          }
-        }
-        await insertHistory(tx, [{ assignmentId: null, field: 'agencies', old: JSON.stringify(before), new: JSON.stringify(directory), revision: 0 }],
-          at, actor, { kind: 'agencies' }, null);
-        await bump('version');
+        const lines = await writeAgencies(tx, () => entries);
+        await insertHistory(tx, lines, at, actor, { kind: 'agencies' }, null);
+        if (lines.length > 0) await bump('version');
       });
     },
 

@@ -349,6 +349,69 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(await store.listHistory()).toHaveLength(2);
   });
 
+  it('a commit replaces the settings and adds to the directory in the same transaction as its rows, the history naming its upload', async () => {
+    const { store } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'فرمانداری کرج')], AT);
+    await store.setAgencies([{ name: 'شرکت آب و فاضلاب استان', aliases: ['آبفا'] }], secretariat, AT);
+    const upload = { hash: '1'.repeat(64), scope: '', kind: 'register', name: 'دفتر.xlsx', size: 10 };
+    const source = { kind: 'upload' as const, file: 'دفتر.xlsx' };
+    const result = await store.commit(edit('a', 1, { percent: 50 }, {
+      upload, source, settings: { thursdayIsWorkday: false, urgentDays: 5, dueSoonDays: 7, holidays: ['1401/04/14'] },
+      // a known agency gains an alias, a new one comes with its own; an alias another agency has stays that agency's
+      agencyAdditions: [{ name: 'آبفا', aliases: ['آب و فاضلاب'] }, { name: 'فرمانداری کرج', aliases: ['فرمانداری شهرستان کرج', 'آبفا'] }],
+    }));
+    const uploadId = result.outcome === 'applied' ? result.upload?.id : undefined;
+    expect(typeof uploadId).toBe('number');
+    expect(await store.getSettings()).toEqual({ thursdayIsWorkday: false, urgentDays: 5, dueSoonDays: 7, holidays: ['1401/04/14'] });
+    expect(await store.listAgencies()).toEqual([
+      { name: 'شرکت آب و فاضلاب استان', aliases: ['آبفا', 'آب و فاضلاب'] },
+      { name: 'فرمانداری کرج', aliases: ['فرمانداری شهرستان کرج'] },
+    ]);
+    const lines = (await store.listHistory()).slice(1);
+    expect(lines.map((l) => [l.assignmentId, l.field, l.source.kind, l.source.file, l.uploadId])).toEqual([
+      [null, 'urgentDays', 'upload', 'دفتر.xlsx', uploadId],
+      [null, 'holidays', 'upload', 'دفتر.xlsx', uploadId],
+      [null, 'agencies', 'upload', 'دفتر.xlsx', uploadId],
+      ['a', 'percent', 'upload', 'دفتر.xlsx', uploadId],
+    ]);
+  });
+
+  it('a stale row rolls back the settings and the directory of its commit too', async () => {
+    const { store } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'فرمانداری کرج')], AT);
+    const result = await store.commit(edit('a', 7, { percent: 50 }, {
+      settings: { thursdayIsWorkday: true, urgentDays: 3, dueSoonDays: 7, holidays: [] }, agencyAdditions: [{ name: 'فرمانداری کرج', aliases: ['کرج'] }],
+    }));
+    expect(result.outcome).toBe('conflict');
+    expect(await store.getSettings()).toEqual({ thursdayIsWorkday: false, urgentDays: 3, dueSoonDays: 7, holidays: [] });
+    expect(await store.listAgencies()).toEqual([]);
+    expect(await store.listHistory()).toEqual([]);
+  });
+
+  it('lists the uploads newest first, in pages; an upload recorded alone (a refused file) leaves the register version', async () => {
+    const { store } = await backend.fresh();
+    expect(await store.listUploads()).toEqual([]);
+    const refusal = { outcome: 'rejected', rejected: [{ code: 'return_signature_invalid', sheetRow: 0 }] };
+    const agency = { kind: 'agency' as const, tokenId: 't-karaj', agency: 'فرمانداری کرج' };
+    for (const [i, name] of ['a.xlsx', 'b.xlsx', 'c.xlsx'].entries()) {
+      const result = await store.commit({
+        at: AT, actor: agency, source: { kind: 'upload', file: name }, edits: [],
+        upload: { hash: String(i).repeat(64), scope: 'k', kind: 'return', name, size: 100 + i, report: refusal },
+      });
+      expect(result.outcome).toBe('applied');
+    }
+    expect(await store.version()).toBe(0);
+    const all = await store.listUploads();
+    expect(all.map((u) => [u.name, u.size, u.kind, u.hash, u.actor.agency, u.actor.tokenId, u.receivedAt])).toEqual([
+      ['c.xlsx', 102, 'return', '2'.repeat(64), 'فرمانداری کرج', 't-karaj', AT],
+      ['b.xlsx', 101, 'return', '1'.repeat(64), 'فرمانداری کرج', 't-karaj', AT],
+      ['a.xlsx', 100, 'return', '0'.repeat(64), 'فرمانداری کرج', 't-karaj', AT],
+    ]);
+    expect(all[0].report).toEqual(refusal);
+    expect((await store.listUploads({ limit: 2 })).map((u) => u.name)).toEqual(['c.xlsx', 'b.xlsx']);
+    expect((await store.listUploads({ limit: 2, beforeId: all[1].id })).map((u) => u.name)).toEqual(['a.xlsx']);
+  });
+
   it('makes tokens it keeps only as hashes, finds them by the token, forgets revoked ones', async () => {
     const { store, raw } = await backend.fresh();
     const { token, secret } = await store.createToken({ role: 'agency', agency: ' فرمانداری كرج ', label: 'karaj' }, AT);

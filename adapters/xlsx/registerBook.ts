@@ -6,7 +6,7 @@
  */
 import ExcelJS, { type Workbook, type Worksheet } from 'exceljs';
 import { MosavabatError } from '../../core/errors';
-import type { AgencyDirectory } from '../../core/agency';
+import type { AgencyDirectory, AgencyEntry } from '../../core/agency';
 import { SHEETS } from '../../core/register/fields';
 import type { Assignment, ColumnMap, RawRow } from '../../core/register/types';
 import type { RegisterAnalysis } from '../../core/register/validate';
@@ -143,7 +143,7 @@ export class RegisterBook {
   }
 
   /** Add unknown agencies to `دستگاه‌ها` and to `directory`; returns the names added. */
-  addAgencies(directory: AgencyDirectory, names: Iterable<string>): string[] {
+  addAgencies(directory: AgencyDirectory, names: Iterable<string | AgencyEntry>): string[] {
     return addAgencies(this.workbook, directory, names);
   }
 

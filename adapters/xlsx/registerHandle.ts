@@ -7,7 +7,7 @@
  * A workbook with such parts that is too large for the whole-workbook model is streamed, and
  * what that drops is reported (`lost`), so the caller writes a new file instead of the input.
  */
-import type { AgencyDirectory } from '../../core/agency';
+import type { AgencyDirectory, AgencyEntry } from '../../core/agency';
 import type { RegisterSummary } from '../../core/register/summary';
 import type { RegisterSettings, SettingsRead } from '../../core/register/settings';
 import type { Assignment, ColumnMap, RawRow } from '../../core/register/types';
@@ -58,8 +58,8 @@ export interface RegisterHandle {
   updateSettings(changes: Partial<RegisterSettings>): void;
   append(assignments: readonly Assignment[]): void;
   addMeeting(meeting: MeetingSheetRow): void;
-  /** Add agencies `directory` does not know to it and to the `دستگاه‌ها` sheet; returns the names added. */
-  addAgencies(directory: AgencyDirectory, names: Iterable<string>): string[];
+  /** Add agencies `directory` does not know (with their aliases when given as entries) to it and to the `دستگاه‌ها` sheet; returns the names added. */
+  addAgencies(directory: AgencyDirectory, names: Iterable<string | AgencyEntry>): string[];
   /**
    * Write the register with states, colours, rules and summary derived from `analysis`; a
    * register without a `تنظیمات` sheet (an older file) gets one with the defaults.
@@ -84,7 +84,7 @@ class WholeHandle implements RegisterHandle {
   updateSettings = (changes: Partial<RegisterSettings>) => this.book.updateSettings(changes);
   append = (assignments: readonly Assignment[]) => void this.book.append(assignments);
   addMeeting = (meeting: MeetingSheetRow) => this.book.addMeeting(meeting);
-  addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => this.book.addAgencies(directory, names);
+  addAgencies = (directory: AgencyDirectory, names: Iterable<string | AgencyEntry>) => this.book.addAgencies(directory, names);
   async save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
     this.book.updateSettings();
     this.book.applyAnalysis(analysis, today, summary, dueSoonDays);
@@ -109,7 +109,7 @@ class StreamHandle implements RegisterHandle {
   updateSettings = (changes: Partial<RegisterSettings>) => updateStreamedSettings(this.reg, changes);
   append = (assignments: readonly Assignment[]) => void appendAssignments(this.reg, assignments);
   addMeeting = (meeting: MeetingSheetRow) => appendMeeting(this.reg, meeting);
-  addAgencies = (directory: AgencyDirectory, names: Iterable<string>) => appendAgencies(this.reg, directory, names);
+  addAgencies = (directory: AgencyDirectory, names: Iterable<string | AgencyEntry>) => appendAgencies(this.reg, directory, names);
   save(path: string, analysis: RegisterAnalysis, summary: RegisterSummary, today: JalaliDate, dueSoonDays?: number): Promise<void> {
     updateStreamedSettings(this.reg);
     return writeStreamedRegister(this.reg, path, { analysis, summary, today, dueSoonDays });

@@ -5,7 +5,7 @@
  */
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../../core/register/types';
-import { AgencyDirectory } from '../../core/agency';
+import { AgencyDirectory, type AgencyEntry } from '../../core/agency';
 import { paletteLegend } from '../../core/register/palette';
 import { SHEETS } from '../../core/register/fields';
 import type { DeadlineState } from '../../core/register/types';
@@ -86,12 +86,16 @@ export function parseAgencies(grid: Grid): AgencyDirectory {
   return AgencyDirectory.from(entries);
 }
 
-/** Agencies of `names` the directory does not know yet (by comparison key), each once, added to it. */
-export function newAgencies(directory: AgencyDirectory, names: Iterable<string>): string[] {
+/**
+ * Agencies of `names` the directory does not know yet (by comparison key), each once, added to
+ * it; an entry given with its aliases brings them along (a store's directory written out).
+ */
+export function newAgencies(directory: AgencyDirectory, names: Iterable<string | AgencyEntry>): string[] {
   const added: string[] = [];
-  for (const name of names) {
+  for (const item of names) {
+    const { name, aliases } = typeof item === 'string' ? { name: item, aliases: [] } : item;
     if (!comparisonKey(name) || directory.find(name)) continue;
-    directory.add(name);
+    directory.add(name, aliases);
     added.push(normalizeText(name));
   }
   return added;
@@ -163,7 +167,7 @@ export function readAgencyDirectory(workbook: Workbook): AgencyDirectory {
  * Add agencies the directory does not know (by comparison key) to the `دستگاه‌ها` sheet.
  * @returns the names added
  */
-export function addAgencies(workbook: Workbook, directory: AgencyDirectory, names: Iterable<string>): string[] {
+export function addAgencies(workbook: Workbook, directory: AgencyDirectory, names: Iterable<string | AgencyEntry>): string[] {
   const added = newAgencies(directory, names);
   if (added.length === 0) return added;
   const sheet = workbook.getWorksheet(SHEETS.agencies) ?? createSideSheet(workbook, SHEETS.agencies, AGENCY_COLUMNS);

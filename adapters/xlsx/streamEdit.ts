@@ -4,7 +4,7 @@
  */
 import { gridOf, maxOf, rawRow, usedColumns, type RowCopy, type SheetCopy, type StreamedRegister } from './streamRead';
 import type { Style } from 'exceljs';
-import type { AgencyDirectory } from '../../core/agency';
+import type { AgencyDirectory, AgencyEntry } from '../../core/agency';
 import { REGISTER_FIELDS, SHEETS, type FieldName } from '../../core/register/fields';
 import type { Assignment, CellValue } from '../../core/register/types';
 import {
@@ -174,7 +174,7 @@ export function appendMeeting(reg: StreamedRegister, meeting: MeetingSheetRow): 
 }
 
 /** Append agencies the directory does not know to `دستگاه‌ها`; returns the names added. */
-export function appendAgencies(reg: StreamedRegister, directory: AgencyDirectory, names: Iterable<string>): string[] {
+export function appendAgencies(reg: StreamedRegister, directory: AgencyDirectory, names: Iterable<string | AgencyEntry>): string[] {
   const added = newAgencies(directory, names);
   if (!added.length) return added;
   const sheet = sideSheet(reg, SHEETS.agencies, AGENCY_COLUMNS);

@@ -140,6 +140,14 @@ export const OPENAPI = {
     '/api/summary.xlsx': { get: { summary: 'the summary workbook', description: secretariat, parameters: rowFilters, responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403) } } },
     '/api/return.xlsx': { get: { summary: 'an agency\'s return workbook (the file agency-sheets makes), signed with the store\'s key', description: `${anyToken}; the secretariat names the agency with ?agency=`, parameters: [query('agency', 'the agency (secretariat; an agency token gets its own)')], responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) } } },
     '/api/returns': { post: { summary: 'filled return workbook(s) in: the signature checked as mosavabat merge checks it, then merged with the merge report (applied, refused with reason, conflicts, outdated, notes); the same file twice is a no-op', description: anyToken, requestBody: files, responses: { 200: uploadAnswer, ...errors(400, 401, 403, 413, 422, 429) } } },
+    '/api/uploads': {
+      get: {
+        summary: 'the files received (return and register workbooks), newest first: who sent each, when, its SHA-256, the outcome (applied, nothing_new, already_merged, rejected) and, for a file refused whole (an edited or foreign return), the reason',
+        description: secretariat,
+        parameters: [query('limit', 'uploads per page, 1 to 1000 (default 100)'), query('before', 'the `nextBefore` of the previous page')],
+        responses: { 200: { description: '{ uploads: [{ id, kind, name, size, hash, receivedAt, sender, outcome, refusal, cellsApplied, conflicts }], nextBefore }', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/sync': {
       post: {
         summary: 'the add-in\'s rows with their revisions in; the merged rows, new revisions, conflicts and the rows the sheet lacks out',

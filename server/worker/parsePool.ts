@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { MosavabatError, type ErrorKind, type Location } from '../../core/errors';
 import type { ParsedMinutes } from '../../core/minutes/types';
 import type { ReturnFileData } from '../../adapters/xlsx/returns/readReturn';
+import type { RegisterSettings } from '../../core/register/settings';
 import type { UploadedRegister } from '../../usecases/readUploads';
 
 export type ParseKind = 'return' | 'register' | 'minutes';
@@ -26,7 +27,15 @@ export interface ParseJob {
   kind: ParseKind;
   name: string;
   bytes: Uint8Array;
+  /**
+   * The register's settings, for minutes: their due dates follow them (Thursday, holidays, the
+   * delay of «فوری»), as `mosavabat import` follows a register's `تنظیمات` sheet. Defaults when absent.
+   */
+  settings?: RegisterSettings;
 }
+
+/** What a job may carry besides its bytes. */
+export type ParseOptions = Pick<ParseJob, 'settings'>;
 
 export type ParseReply =
   | { id: number; ok: true; data: unknown }
@@ -54,7 +63,7 @@ export interface ParsePoolOptions {
 
 /** Reads uploads in workers. */
 export interface Parser {
-  parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer): Promise<ParseResults[K]>;
+  parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer, options?: ParseOptions): Promise<ParseResults[K]>;
   /** Start every worker now (they load their readers once), so the first uploads do not wait for it. */
   warm(): void;
   close(): Promise<void>;
@@ -232,14 +241,14 @@ export function createParsePool(options: ParsePoolOptions = {}): Parser {
   };
 
   return {
-    parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer): Promise<ParseResults[K]> {
+    parse<K extends ParseKind>(kind: K, name: string, bytes: Buffer, options: ParseOptions = {}): Promise<ParseResults[K]> {
       if (closed) return Promise.reject(new MosavabatError('shutting_down', 'سرویس در حال توقف است', 'the service is stopping', 'internal'));
       if (queue.length >= maxQueue) {
         return Promise.reject(new MosavabatError('busy', 'سرویس اکنون فایل‌های زیادی در دست دارد؛ کمی بعد دوباره بفرستید',
           'too many files waiting; try again shortly', 'rate_limited'));
       }
       return new Promise((resolve, reject) => {
-        queue.push({ job: { id: nextId++, kind, name, bytes: new Uint8Array(bytes) }, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ job: { id: nextId++, kind, name, bytes: new Uint8Array(bytes), ...options }, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },

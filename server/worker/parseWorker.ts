@@ -1,6 +1,6 @@
 /**
  * The child process that reads uploaded files (see parsePool.ts). One job at a time: a message
- * `{ id, kind, name, bytes }` is answered with `{ id, ok: true, data }` or `{ id, ok: false, error }`.
+ * `{ id, kind, name, bytes, settings? }` is answered with `{ id, ok: true, data }` or `{ id, ok: false, error }`.
  * Also runs as a worker thread (the messages come through parentPort then).
  */
 import { parentPort } from 'node:worker_threads';
@@ -13,7 +13,7 @@ async function run(job: ParseJob): Promise<unknown> {
   switch (job.kind) {
     case 'return': return readUploadedReturn(bytes, job.name);
     case 'register': return readUploadedRegister(bytes, job.name);
-    case 'minutes': return readUploadedMinutes(bytes, job.name);
+    case 'minutes': return readUploadedMinutes(bytes, job.name, job.settings);
   }
 }
 

@@ -19,7 +19,7 @@ import { findRegisterSheet } from '../registerBook';
 import { headerField, type RegisterHeader } from '../registerSheet';
 import { parseAgencies, type Grid } from '../sideSheets';
 import { isSettingsSheetName } from '../settingsSheet';
-import { parseSettingsSheet, type RegisterSettings } from '../../../core/register/settings';
+import { parseSettingsSheet, type RegisterSettings, type SettingsRead } from '../../../core/register/settings';
 import { columnLetter } from '../../../core/sheet/address';
 import type { WorkbookBytes } from '../workbookFile';
 import { lightGrid } from './grid';
@@ -45,6 +45,8 @@ export interface LightRegister {
   directory: AgencyDirectory;
   /** The `تنظیمات` sheet's settings (defaults when missing or unreadable). */
   settings: RegisterSettings;
+  /** The `تنظیمات` sheet as read: whether it is there, and an issue per unreadable cell. */
+  settingsSheet: SettingsRead;
 }
 
 /**
@@ -79,8 +81,8 @@ export function openLightRegister(source: WorkbookBytes): LightRegister {
   const history = has(SHEETS.history) ? readHistory(lightGrid(light.sheet(SHEETS.history))) : [];
   const directory = has(SHEETS.agencies) ? parseAgencies(gridOf(light.sheet(SHEETS.agencies))) : AgencyDirectory.from([]);
   const settingsSheet = source.inspection.sheets.find((s) => s.part && isSettingsSheetName(s.name));
-  const settings = parseSettingsSheet(settingsSheet ? gridOf(light.sheet(settingsSheet.name)) : undefined).settings;
-  return { source, light, sheet, header, rows, history, directory, settings };
+  const settingsRead = parseSettingsSheet(settingsSheet ? gridOf(light.sheet(settingsSheet.name)) : undefined, settingsSheet?.name);
+  return { source, light, sheet, header, rows, history, directory, settings: settingsRead.settings, settingsSheet: settingsRead };
 }
 
 /** The register header among the first ten rows (the rule findRegisterHeader applies). */
