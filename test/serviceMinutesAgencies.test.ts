@@ -126,6 +126,18 @@ describe('the same minutes through the CLI and through the service', () => {
   });
 });
 
+test('the service\'s note on a likely match sends the clerk to the dashboard\'s list of other names, not to a sheet', async () => {
+  const s = await makeService({ seed: false, now: () => now });
+  await postMinutes(s, 'm1.txt', FIRST);
+  const report = await postMinutes(s, 'm2.txt', SECOND);
+  const notes = (report.resolutions as Array<{ warnings: Array<{ code: string; fa: string; en: string }> }>)
+    .flatMap((r) => r.warnings).filter((w) => w.code === 'agency_alias_proposed');
+  expect(notes.map((w) => w.fa)).toEqual([
+    '«اداره فناوری اطلاعات شهرداری» شاید همان «سازمان فناوری اطلاعات شهرداری» باشد؛ دستگاه تازه ثبت شد. اگر یکی‌اند، در داشبورد («دستگاه‌ها و نام‌های دیگر آن‌ها») این نام را در «نام‌های دیگر» آن دستگاه بنویسید',
+  ]);
+  expect(notes[0].en).toContain('on the dashboard');
+});
+
 describe('the store\'s agency directory', () => {
   test('the secretariat replaces it (names and aliases tidied, in the history) and reads it back; an agency may not', async () => {
     const s = await makeService({ seed: false });

@@ -230,6 +230,25 @@ test('the dashboard: a spelling the clerk gives as another name of an agency joi
   await page.close();
 });
 
+test('the dashboard lists the files received, newest first: the forged return refused with its reason, nothing of it applied', async () => {
+  const page = await open('/dashboard.html');
+  await page.fill('#token', service.tokens.secretariat);
+  await page.click('#login button');
+  await page.waitForSelector('#uploads tbody tr');
+  const rows = await page.locator('#uploads tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'))
+    .map((td) => (td as unknown as { innerText: string }).innerText)));
+  // the agency page's filled return, then the forged and the older unsigned file sent together
+  expect(rows.map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+    [KARAJ, 'older.xlsx', 'ادغام شد', '۱'], [KARAJ, 'forged.xlsx', 'رد شد', '۰'], [KARAJ, 'filled.xlsx', 'ادغام شد', '۵'],
+  ]);
+  // 2022-07-05 05:30 UTC is 10:00 in Tehran (UTC+4:30 in the summer of 1401)
+  expect(rows[1][0]).toBe('۱۴۰۱/۰۴/۱۴ ۱۰:۰۰');
+  expect(rows[1][6]).toContain('مشخصات پنهان این فایل (دستگاه، شناسه‌ها یا مقادیر پایهٔ ردیف‌ها) پس از ساخته شدن تغییر کرده است');
+  expect([rows[0][6], rows[2][6]]).toEqual(['—', '—']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test('nothing was requested from another host', () => {
   expect(requested.length).toBeGreaterThan(10);
   expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);

@@ -223,7 +223,8 @@ describe('GET /api/uploads', () => {
     const [entry] = list.body.uploads;
     expect(entry).toMatchObject({
       kind: 'return', name: 'forged.xlsx', size: forged.length, hash: createHash('sha256').update(forged).digest('hex'),
-      receivedAt: '2022-07-05T05:30:00.000Z', sender: { role: 'agency', agency: KARAJ }, outcome: 'rejected', cellsApplied: 0, conflicts: 0,
+      // 05:30 UTC is 10:00 in Tehran (UTC+4:30 in the summer of 1401)
+      receivedAt: '2022-07-05T05:30:00.000Z', receivedTehran: '1401/04/14 10:00', sender: { role: 'agency', agency: KARAJ }, outcome: 'rejected', cellsApplied: 0, conflicts: 0,
     });
     expect(entry.refusal.code).toBe('return_signature_invalid');
     expect(entry.refusal.fa).toContain('با امضای آن نمی‌خواند');

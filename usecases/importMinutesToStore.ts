@@ -32,6 +32,24 @@ export async function matchingDirectory(store: RegisterStore): Promise<AgencyDir
 }
 
 /**
+ * The shared matcher's note on a likely match tells a workbook's user to accept it in the
+ * `دستگاه‌ها` sheet; the service's directory is kept on the dashboard, so its note says that.
+ */
+function proposalsOnDashboard(minutes: ParsedMinutes, proposals: JoinedAgencies['proposals']): void {
+  for (const resolution of minutes.resolutions) {
+    resolution.warnings = resolution.warnings.map((warning) => {
+      const proposal = warning.code === 'agency_alias_proposed' ? proposals.find((p) => warning.fa.startsWith(`«${p.name}»`)) : undefined;
+      if (!proposal) return warning;
+      return {
+        ...warning,
+        fa: `«${proposal.name}» شاید همان «${proposal.existing}» باشد؛ دستگاه تازه ثبت شد. اگر یکی‌اند، در داشبورد («دستگاه‌ها و نام‌های دیگر آن‌ها») این نام را در «نام‌های دیگر» آن دستگاه بنویسید`,
+        en: `"${proposal.name}" may be the agency "${proposal.existing}"; it was added as a new agency. If they are one, add this name to that agency's other names on the dashboard`,
+      };
+    });
+  }
+}
+
+/**
  * Store parsed minutes: the meeting and one row per (resolution, agency). Each agency is first
  * matched against the store's agencies as the CLI's import matches a register's: a certain
  * match is written with the known name, a likely one is kept and warned about. Storing the same
@@ -42,6 +60,7 @@ export async function matchingDirectory(store: RegisterStore): Promise<AgencyDir
 export async function storeMinutes(store: RegisterStore, minutes: ParsedMinutes, today: string, now: Date): Promise<ImportResult> {
   const id = meetingId(minutes.meeting.date, minutes.meeting.number);
   const agencies = joinMinutesAgencies(minutes, await matchingDirectory(store));
+  proposalsOnDashboard(minutes, agencies.proposals);
   const { added, existing } = await store.addMeeting({ id, ...minutes.meeting }, assignmentsFromMinutes(minutes, today), now.toISOString());
   const warnings = [
     ...minutes.warnings,

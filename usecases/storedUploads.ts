@@ -3,6 +3,7 @@
  * workbooks, merged, with nothing new, or refused whole (an edited or foreign return) — with
  * who sent each, when, its content hash and what became of it.
  */
+import { tehranStamp } from '../core/jalali/clock';
 import type { RegisterStore, UploadRecord } from './registerStore';
 
 /** One upload as the secretariat reads it. */
@@ -17,6 +18,8 @@ export interface UploadSummary {
   hash: string;
   /** When it was received (ISO instant). */
   receivedAt: string;
+  /** The same in Tehran: Jalali `YYYY/MM/DD HH:MM`. */
+  receivedTehran: string;
   sender: { role: 'secretariat' | 'agency' | 'system'; agency: string | null; tokenId: string | null };
   /** `applied`, `nothing_new`, `already_merged` or `rejected` (refused whole, or every row refused). */
   outcome: string | null;
@@ -43,6 +46,7 @@ function summaryOf(record: UploadRecord): UploadSummary {
   const whole = rejected.find((r) => r.sheetRow === 0);
   return {
     id: record.id, kind: record.kind, name: record.name, size: record.size, hash: record.hash, receivedAt: record.receivedAt,
+    receivedTehran: tehranStamp(new Date(record.receivedAt)),
     sender: { role: record.actor.kind, agency: record.actor.agency ?? null, tokenId: record.actor.tokenId ?? null },
     outcome: typeof report.outcome === 'string' ? report.outcome : null,
     refusal: whole ? { code: String(whole.code ?? ''), fa: String(whole.fa ?? ''), en: String(whole.en ?? '') } : null,

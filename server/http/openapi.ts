@@ -145,7 +145,7 @@ export const OPENAPI = {
         summary: 'the files received (return and register workbooks), newest first: who sent each, when, its SHA-256, the outcome (applied, nothing_new, already_merged, rejected) and, for a file refused whole (an edited or foreign return), the reason',
         description: secretariat,
         parameters: [query('limit', 'uploads per page, 1 to 1000 (default 100)'), query('before', 'the `nextBefore` of the previous page')],
-        responses: { 200: { description: '{ uploads: [{ id, kind, name, size, hash, receivedAt, sender, outcome, refusal, cellsApplied, conflicts }], nextBefore }', content: json() }, ...errors(400, 401, 403) },
+        responses: { 200: { description: '{ uploads: [{ id, kind, name, size, hash, receivedAt, receivedTehran, sender, outcome, refusal, cellsApplied, conflicts }], nextBefore }', content: json() }, ...errors(400, 401, 403) },
       },
     },
     '/api/sync': {

@@ -98,6 +98,19 @@
     return button;
   }
 
+  const OUTCOMES = { applied: 'ادغام شد', nothing_new: 'چیز تازه‌ای نداشت', already_merged: 'پیش‌تر ادغام شده بود', rejected: 'رد شد' };
+
+  /** The files received, newest first, with who sent each and what became of it (a refusal's reason too). */
+  async function loadUploads() {
+    const { body } = await call('/api/uploads?limit=50');
+    document.getElementById('uploads').replaceChildren(body.uploads.length ? table(
+      ['زمان', 'فرستنده', 'فایل', 'نتیجه', 'خانه‌های اعمال‌شده', 'تعارض', 'دلیل رد'],
+      body.uploads.map((u) => [digits(u.receivedTehran), u.sender.role === 'agency' ? u.sender.agency : 'دبیرخانه', u.name,
+        OUTCOMES[u.outcome] || '—',
+        digits(u.cellsApplied), digits(u.conflicts), u.refusal ? el('td', { className: 'text' }, u.refusal.fa) : '—']),
+    ) : el('p', {}, 'هنوز فایلی به سامانه نرسیده است.'));
+  }
+
   /** Every agency (the directory's, then those only the rows name) with its other names, to edit. */
   async function loadDirectory() {
     const [{ body: directory }, { body: summary }] = await Promise.all([call('/api/agencies'), call('/api/summary')]);
@@ -140,7 +153,7 @@
     fill('agency', summary.agencies.map((a) => [a.agency, a.agency]));
     fill('state', palette.map((p) => [p.state, p.fa]));
     document.getElementById('work').hidden = false;
-    await Promise.all([refresh(), loadDirectory()]);
+    await Promise.all([refresh(), loadDirectory(), loadUploads()]);
   }
 
   login(document.getElementById('login'), async (me) => {
@@ -171,7 +184,7 @@
       try {
         const { body } = await call(path, { method: 'POST', body: form });
         out.replaceChildren(...body.files.map((f) => el('p', { className: f.error ? 'error' : '' }, f.file + ': ' + (f.error ? f.error.message : describe(f)))));
-        await refresh();
+        await Promise.all([refresh(), loadDirectory(), loadUploads()]);
       } catch (error) {
         show(error.message, true);
       }
@@ -184,5 +197,14 @@
     agencyWarnings(f.report));
   uploadForm('registerForm', 'registerFile', '/api/register', (f) => f.duplicate ? 'همین فایل پیش‌تر ادغام شده بود'
     : `${digits(f.report.cellsApplied)} خانه اعمال شد، ${digits(f.report.rowsAdded)} ردیف افزوده شد، ${digits(f.report.conflicts.length)} تعارض` +
-      f.report.conflicts.map((c) => ' — ' + c.fa).join(''));
+      f.report.conflicts.map((c) => ' — ' + c.fa).join('') + registerSheets(f.report));
+  // what the register's own تنظیمات and دستگاه‌ها sheets changed in the service
+  function registerSheets(report) {
+    const settings = report.settingsChanged || [];
+    const directory = report.directory || { agenciesAdded: [], aliasesAdded: [], aliasesRefused: [] };
+    const aliases = directory.aliasesAdded.length + directory.agenciesAdded.reduce((n, a) => n + a.aliases.length, 0);
+    return (settings.length ? ' — تنظیمات دفتر در سامانه: ' + settings.map((c) => c.fa).join('؛ ') : '')
+      + (aliases ? ` — ${digits(aliases)} نام دیگر دستگاه‌ها افزوده شد` : '')
+      + directory.aliasesRefused.map((r) => ' — ' + r.fa).join('');
+  }
 })();
