@@ -10,7 +10,10 @@ import { interpretRow } from '../core/register/rows';
 import { syncRegister } from '../addin/excel/sync';
 import type { ServiceRow, SyncAnswer, SyncRequest } from '../addin/sync/plan';
 import type { Transport } from '../addin/sync/transport';
-import { ExcelHost, installHost, type Host } from './excelHost';
+import { ExcelHost, installHost, serialOf, type Host } from './excelHost';
+import { STATE_FILLS } from './expectedWords';
+import { JalaliDate } from '../core/jalali';
+import { colorRegister } from '../addin/excel/commands';
 
 /** A sheet column by field, in the tool's order (A id … R hidden Gregorian due). */
 const COL = Object.fromEntries(REGISTER_FIELDS.map((f, i) => [f.name, i + 1])) as Record<FieldName, number>;
@@ -127,6 +130,42 @@ test('Excel 2016 (ExcelApi 1.1): no notes, no grouped ranges; still four syncs, 
   // without conditional formats every appended row gets its state's fill: on track is blue
   expect(sheet.get(1_002, COL.id, 'fill')).toBe('#C5A5E8');
   expect(sheet.get(1_003, COL.id, 'fill')).toBe('#9DC3E6');
+});
+
+test('a conflict shows over the colour rules, stays above them when the register is coloured again, and goes with the next clean sync', async () => {
+  const today = JalaliDate.parse('1403/01/20');
+  const host = hostWith(10, '1.18');
+  host.today = serialOf(today.toUtcDate());
+  const sheet = host.workbook.sheet('مصوبات')!;
+  // due 1403/02/15, 26 days after 1403/01/20: on track, painted by a colour rule
+  expect((await colorRegister({ today })).ok).toBe(true);
+  const blue = `#${STATE_FILLS.on_track}`;
+  const orange = '#F4B183';
+  const shown = () => [host.displayedFill('مصوبات', 3, COL.percent), host.displayedFill('مصوبات', 3, COL.report), host.displayedFill('مصوبات', 2, COL.percent)];
+  expect(shown()).toEqual([blue, blue, blue]);
+
+  host.resetStats();
+  expect((await syncRegister('https://s', 't', { transport: service(true) })).conflicts).toHaveLength(1);
+  expect(host.stats.syncs).toBe(4);
+  // only the conflicting cell: its row and column keep the row's colour
+  expect(shown()).toEqual([orange, blue, blue]);
+  const marks = () => sheet.cfs.filter((cf) => cf.formula === '=N("mosavabat-conflict")=0');
+  expect(marks().map((cf) => [cf.areas, cf.fill, cf.stopIfTrue])).toEqual([[[{ r1: 3, c1: COL.percent, r2: 3, c2: COL.percent }], orange, true]]);
+  expect(sheet.cfs[0]).toBe(marks()[0]);
+
+  // colouring puts its rules at the top; the mark goes back above them
+  expect((await colorRegister({ today })).ok).toBe(true);
+  expect(shown()).toEqual([orange, blue, blue]);
+  expect(marks()).toHaveLength(1);
+
+  // a second sync with the conflict still there: one mark, not two
+  await syncRegister('https://s', 't', { transport: service(true) });
+  expect(marks()).toHaveLength(1);
+  expect(shown()).toEqual([orange, blue, blue]);
+
+  await syncRegister('https://s', 't', { transport: service(false) });
+  expect(marks()).toEqual([]);
+  expect(shown()).toEqual([blue, blue, blue]);
 });
 
 test('a person\'s own note on a conflicting cell is kept; the cell is still filled', async () => {

@@ -24,6 +24,7 @@ import { columnLetter } from '../plan/cells';
 import { canUse, RTL_CLICK_FA } from './capabilities';
 import { NO_REGISTER_FA, NoRegisterError, readRegister } from './read';
 import { queueColorPlan } from './write';
+import { raiseConflictRules } from './conflictMarks';
 import { jsonBytes, loadSideSheetState, missingSheets, queueRegisterParts, queueSideSheets, REQUEST_BUDGET, workbookName, type QueuedSideSheets, type SideSheetState } from './sheets';
 import { rightToLeftSheetsBase64 } from './newRegister';
 
@@ -122,6 +123,8 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     writing++;
     try {
       queueColorPlan(read.sheet, plan, read.toolRules);
+      // the sync's conflict marks stay above the colour rules just put at the top
+      if (plan.rules.length) raiseConflictRules(read.conflictRules);
       queueRegisterParts(read.sheet, registerParts(read.input.layout), side!);
       // the side sheets take the room the register's own writes leave in this request; when that
       // is little (a register of tens of thousands of rows), they start a request of their own

@@ -14,6 +14,7 @@ import { isToolRule } from '../../core/register/colorRules';
 import { FORMAT_FIELDS, findLayout, type ColumnValues, type RegisterInput, type RegisterLayout } from '../plan/register';
 import { rowBlocks, rowBytes, SAMPLE_ROWS } from '../plan/batches';
 import { columnLetter } from '../plan/cells';
+import { isConflictRule } from '../sync/plan';
 
 /** Rows searched for the header (the CLI looks at the first ten). */
 const HEADER_ROWS = 10;
@@ -33,6 +34,8 @@ export interface RegisterRead {
   sheet: Excel.Worksheet;
   /** The tool's own conditional formats found on the sheet (to replace); empty when not read. */
   toolRules: Excel.ConditionalFormat[];
+  /** The sync's conflict marks found on the sheet (isConflictRule); empty when rules are not read. */
+  conflictRules: Excel.ConditionalFormat[];
   /** Sheet names in tab order. */
   sheetNames: string[];
   /** The register sheet's notes with their cells (A1, no sheet name); empty when not read. */
@@ -114,6 +117,7 @@ export async function readRegister(context: Excel.RequestContext, options: ReadO
     input: { layout, data, settings, agencies },
     sheet,
     toolRules: custom.filter((cf) => isToolRule(cf.custom.rule.formula)),
+    conflictRules: custom.filter((cf) => isConflictRule(cf.custom.rule.formula)),
     sheetNames,
     notes: (notes?.items ?? []).map((note, i) => ({ address: cells[i].address.replace(/^.*!/, '').replace(/\$/g, ''), content: String(note.content ?? ''), note })),
   };

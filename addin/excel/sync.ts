@@ -2,8 +2,9 @@
 /**
  * Sync of the open register with the service: read the register (three batches), send its rows
  * (in parts when large), and write back in one batch — changed cells as column blocks, the
- * rows the sheet lacks appended below, conflicting cells filled (and given a note where ExcelApi
- * 1.18 has notes), the marks of the last sync cleared. Four context.sync calls whatever the
+ * rows the sheet lacks appended below, conflicting cells filled and marked with a conditional
+ * format above the colour rules (ExcelApi 1.6; see conflictMarks.ts) and given a note where
+ * ExcelApi 1.18 has notes, the marks of the last sync cleared. Four context.sync calls whatever the
  * register's size; a write batch over the request budget is split (never at 10,000 rows).
  * The service address is kept in the workbook's settings; the token never is.
  */
@@ -17,9 +18,9 @@ import { canUse } from './capabilities';
 import { asOwnWrites } from './commands';
 import { NO_REGISTER_FA, NoRegisterError, readRegister, type RegisterRead } from './read';
 import { queueColorPlan } from './write';
+import { CONFLICT_FILL, queueConflictRule } from './conflictMarks';
 
-/** The colour of a cell the service reported as a conflict. */
-export const CONFLICT_FILL = '#F4B183';
+export { CONFLICT_FILL };
 /** The workbook setting that keeps the conflict marks (row id and field) until the next sync. */
 export const MARKS_SETTING = 'mosavabat.syncConflicts';
 /** How the add-in's conflict notes begin (a person's own notes are never touched). */
@@ -125,6 +126,14 @@ async function queueWrites(context: Excel.RequestContext, read: RegisterRead, pl
   for (const cell of plan.cleared) byFill.set(cell.fill, [...(byFill.get(cell.fill) ?? []), cell.address]);
   for (const [color, addresses] of byFill) await fill(addresses, color);
   await fill(plan.conflicts.map((c) => c.address), CONFLICT_FILL);
+  if (canUse('1.6')) {
+    // the fill is hidden where a colour rule paints the row: a rule of the cell's own shows it
+    for (const cf of read.conflictRules) cf.delete();
+    for (const address of [...plan.conflicts.map((c) => c.address), ...plan.kept]) {
+      await budget(address.length + 300);
+      queueConflictRule(sheet.getRange(address));
+    }
+  }
 
   if (!canUse('1.18')) return;
   const notes = new Map(read.notes.map((n) => [n.address, n]));
@@ -153,7 +162,7 @@ export async function syncRegister(base: string, token: string, options: { trans
   const transport = options.transport ?? webviewTransport();
   try {
     return await Excel.run(async (context) => {
-      const read = await readRegister(context, { rules: false, formats: true, notes: canUse('1.18') });
+      const read = await readRegister(context, { rules: canUse('1.6'), formats: true, notes: canUse('1.18') });
       const { layout, data } = read.input;
       const raw = rawRows(layout, data);
       const sent = syncRequest(layout, raw);

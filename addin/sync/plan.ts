@@ -197,6 +197,19 @@ function serviceComparable(row: ServiceRow, field: FieldName): string {
   }
 }
 
+/**
+ * The formula of the conditional format that marks a conflicting cell: always true (N of a text
+ * is 0), and told apart from the colour rules (whose marker is `N("mosavabat")`) and from
+ * people's own rules by its text. Put above the colour rules, its fill shows whatever the row's
+ * colour; the next sync removes it.
+ */
+export const CONFLICT_RULE_FORMULA = '=N("mosavabat-conflict")=0';
+
+/** Whether a conditional-format formula is a sync conflict mark (leading `=` optional). */
+export function isConflictRule(formula: string): boolean {
+  return formula.includes('N("mosavabat-conflict")');
+}
+
 /** A conflict mark kept in the workbook's settings between syncs: which row (by id) and field. */
 export interface ConflictMark {
   id: string;
@@ -243,6 +256,8 @@ export interface SyncWritePlan {
   /** Rows the service has and the sheet lacks; undefined when there are none. */
   append?: AppendBlock;
   conflicts: ConflictCell[];
+  /** Cells of earlier marks kept because their rows' part of the sync did not go through (A1). */
+  kept: string[];
   cleared: ClearedCell[];
   /** The marks to keep for the next sync (the conflicts, by id and field). */
   marks: ConflictMark[];
@@ -336,6 +351,7 @@ export function syncWrites(sheet: SheetForms, answer: SyncAnswer): SyncWritePlan
   }
   const cleared: ClearedCell[] = [];
   const kept: ConflictMark[] = [];
+  const keptCells: string[] = [];
   for (const mark of sheet.previous) {
     const row = rowOf.get(mark.id);
     const column = layout.columns.get(mark.field as FieldName);
@@ -344,6 +360,7 @@ export function syncWrites(sheet: SheetForms, answer: SyncAnswer): SyncWritePlan
     // a row whose part of the sync did not go through keeps its mark
     if (!stateOf.has(mark.id)) {
       kept.push(mark);
+      keptCells.push(`${columnLetter(column)}${row.sheetRow}`);
       continue;
     }
     const state = stateOf.get(mark.id);
@@ -352,7 +369,7 @@ export function syncWrites(sheet: SheetForms, answer: SyncAnswer): SyncWritePlan
 
   const fresh = answer.missing.filter((m) => !rowOf.has(m.id));
   return {
-    blocks, cellsChanged, conflicts, cleared,
+    blocks, cellsChanged, conflicts, cleared, kept: keptCells,
     append: fresh.length ? appendBlock(sheet, fresh) : undefined,
     marks: [...conflicts.map((c) => ({ id: c.id, field: c.field })), ...kept],
     rejected: answer.rejected,
