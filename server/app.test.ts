@@ -56,6 +56,7 @@ const ROUTES: Array<{ route: string; call: Call; agency: 'allowed' | 'forbidden'
   { route: 'GET /api/summary.xlsx', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/summary.xlsx'), t) },
   { route: 'GET /api/return.xlsx', agency: 'allowed', call: (s, t) => withToken(request(s.app).get('/api/return.xlsx').query(t === s.tokens.secretariat ? { agency: KARAJ } : {}), t) },
   { route: 'POST /api/returns', agency: 'allowed', call: (s, t) => withToken(request(s.app).post('/api/returns?name=r.xlsx'), t).set('Content-Type', 'application/octet-stream').send(Buffer.from('not a workbook')) },
+  { route: 'GET /api/history', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/history'), t) },
   { route: 'GET /api/uploads', agency: 'forbidden', call: (s, t) => withToken(request(s.app).get('/api/uploads'), t) },
   { route: 'POST /api/sync', agency: 'forbidden', call: (s, t) => withToken(request(s.app).post('/api/sync'), t).send({ rows: [] }) },
 ];

@@ -2,7 +2,7 @@
  * The API's routes, thin: read the request, check who may, call a use case, send JSON (or a
  * workbook). Every route is described in server/http/openapi.ts (a test keeps both in step).
  */
-import { replaceStoredSettings } from '../usecases/storedSettings';
+import { MAX_CHANGES_PAGE, replaceStoredSettings, storedRegisterChanges } from '../usecases/storedSettings';
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { MosavabatError } from '../core/errors';
@@ -345,6 +345,12 @@ export function apiRoutes(ctx: AppContext): express.Router {
       const status = result.report.outcome === 'rejected' && result.report.rejected.some((r) => r.sheetRow === 0) ? 422 : 200;
       return { file: file.name, status, duplicate: result.duplicate, report: result.report };
     });
+  });
+
+  api.get('/history', secretariatOnly, async (req, res) => {
+    const limit = countParam(req, 'limit', 100, MAX_CHANGES_PAGE);
+    const before = text(req, 'before') === undefined ? undefined : countParam(req, 'before', 0, Number.MAX_SAFE_INTEGER);
+    res.json(await storedRegisterChanges(store, limit, before));
   });
 
   api.get('/uploads', secretariatOnly, async (req, res) => {

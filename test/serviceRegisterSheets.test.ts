@@ -202,6 +202,37 @@ describe('POST /api/register with the register\'s own تنظیمات and دست�
   });
 });
 
+describe('GET /api/history', () => {
+  test('lists the changes of the settings and the directory, newest first, each with who and whence (an edit or an uploaded register)', async () => {
+    const s = await makeService();
+    await request(s.app).put('/api/settings').set(bearer(s.tokens.secretariat)).send({ urgentDays: 5 });
+    const res = await postRegister(s, await cliRegister({ urgentDays: 6 }, [[KARAJ, 'فرمانداری شهرستان کرج']]));
+    expect(res.status).toBe(200);
+    const history = await request(s.app).get('/api/history').set(bearer(s.tokens.secretariat));
+    expect(history.status).toBe(200);
+    expect(history.body.nextBefore).toBeNull();
+    const changes = history.body.changes as Array<{ field: string; label: string; old: unknown; new: unknown; source: { kind: string; file: string | null }; who: { role: string }; atTehran: string }>;
+    expect(changes.map((c) => [c.field, c.label, c.old, c.source.kind, c.source.file, c.who.role])).toEqual([
+      ['agencies', 'دستگاه‌ها', [], 'upload', 'دفتر استان.xlsx', 'secretariat'],
+      ['urgentDays', 'مهلت «فوری» (روز)', 5, 'upload', 'دفتر استان.xlsx', 'secretariat'],
+      ['urgentDays', 'مهلت «فوری» (روز)', 3, 'settings', null, 'secretariat'],
+    ]);
+    expect(changes[0].new).toEqual([{ name: KARAJ, aliases: ['فرمانداری شهرستان کرج'] }]);
+    expect([changes[1].new, changes[2].new, changes[2].atTehran]).toEqual([6, 5, '1401/04/14 10:00']);
+    const page = await request(s.app).get('/api/history?limit=2').set(bearer(s.tokens.secretariat));
+    expect(page.body.changes).toHaveLength(2);
+    const rest = await request(s.app).get(`/api/history?limit=2&before=${page.body.nextBefore}`).set(bearer(s.tokens.secretariat));
+    expect(rest.body.changes.map((c: { new: unknown }) => c.new)).toEqual([5]);
+  });
+
+  test('only the secretariat reads it', async () => {
+    const s = await makeService();
+    expect((await request(s.app).get('/api/history')).status).toBe(401);
+    expect((await request(s.app).get('/api/history').set(bearer('mosavabat_' + 'x'.repeat(43)))).status).toBe(401);
+    expect((await request(s.app).get('/api/history').set(bearer(s.tokens.karaj))).status).toBe(403);
+  });
+});
+
 describe('GET /api/uploads', () => {
   test('a forged return is refused and listed with who sent it, when, its hash and the reason; nothing is applied', async () => {
     const s = await makeService();

@@ -186,6 +186,12 @@ export interface HistoryFilter {
   uploadId?: number;
   /** Lines with seq greater than this. */
   afterSeq?: number;
+  /** Lines with seq less than this (the next page of a newest-first listing). */
+  beforeSeq?: number;
+  /** Only lines of no row: the register's settings and agency directory. */
+  registerOnly?: boolean;
+  /** Newest first (default oldest first); `limit` then keeps the newest. */
+  newestFirst?: boolean;
   /** Only lines from uploads that carry an export key (what core/merge recordMerges reads). */
   withExportKey?: boolean;
   limit?: number;

@@ -5,6 +5,7 @@
  */
 import { MosavabatError } from '../core/errors';
 import { JalaliDate } from '../core/jalali';
+import { tehranStamp } from '../core/jalali/clock';
 import { parseDays, parseYesNo, SETTING_SPECS, type RegisterSettings, type SettingKey } from '../core/register/settings';
 import type { Actor, RegisterStore } from './registerStore';
 
@@ -58,4 +59,54 @@ export function settingsFromBody(body: unknown, current: RegisterSettings): Regi
 export async function replaceStoredSettings(store: RegisterStore, body: unknown, actor: Actor, at: Date): Promise<RegisterSettings> {
   await store.setSettings(settingsFromBody(body, await store.getSettings()), actor, at.toISOString());
   return store.getSettings();
+}
+
+/** One change of the register's settings or agency directory, as the secretariat reads it. */
+export interface RegisterChange {
+  seq: number;
+  /** ISO instant, and the same in Tehran (Jalali `YYYY/MM/DD HH:MM`). */
+  at: string;
+  atTehran: string;
+  who: { role: Actor['kind']; agency: string | null; tokenId: string | null };
+  /** `settings` or `agencies` (PUT), `upload` (a register workbook's sheets, `file` its name). */
+  source: { kind: string; file: string | null };
+  /** A setting's key (`urgentDays` …) or `agencies`. */
+  field: string;
+  /** The setting's Persian name, or «دستگاه‌ها» for the directory. */
+  label: string;
+  /** Values before and after: a setting's value, or the whole directory `[{ name, aliases }]`. */
+  old: unknown;
+  new: unknown;
+}
+
+/** The most changes one page lists. */
+export const MAX_CHANGES_PAGE = 1000;
+
+const valueOf = (text: string | null): unknown => {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * The changes of the register's settings and directory, newest first (a row's own changes are
+ * in its history): `limit` of them, those before `beforeSeq` for a later page.
+ * @returns the page and the seq to give as `beforeSeq` for the next one (null on the last page)
+ */
+export async function storedRegisterChanges(store: RegisterStore, limit: number, beforeSeq?: number): Promise<{ changes: RegisterChange[]; nextBefore: number | null }> {
+  const lines = await store.listHistory({ registerOnly: true, newestFirst: true, limit: limit + 1, beforeSeq });
+  const page = lines.slice(0, limit);
+  return {
+    changes: page.map((line) => ({
+      seq: line.seq, at: line.at, atTehran: tehranStamp(new Date(line.at)),
+      who: { role: line.actor.kind, agency: line.actor.agency ?? null, tokenId: line.actor.tokenId ?? null },
+      source: { kind: line.source.kind, file: line.source.file ?? null },
+      field: line.field, label: SETTING_SPECS.find((s) => s.key === line.field)?.fa ?? 'دستگاه‌ها',
+      old: valueOf(line.old), new: valueOf(line.new),
+    })),
+    nextBefore: lines.length > limit ? page[page.length - 1].seq : null,
+  };
 }

@@ -443,8 +443,13 @@ export function createSqlStore(driver: SqlDriver, parts: SqlStoreParts): Registe
         params.push(filter.afterSeq);
         where.push(`seq > $${params.length}`);
       }
+      if (filter.beforeSeq !== undefined) {
+        params.push(filter.beforeSeq);
+        where.push(`seq < $${params.length}`);
+      }
+      if (filter.registerOnly) where.push('assignment_id IS NULL');
       if (filter.withExportKey) where.push('export_key IS NOT NULL AND saved_at IS NOT NULL');
-      let sql = `SELECT * FROM history ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq`;
+      let sql = `SELECT * FROM history ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq${filter.newestFirst ? ' DESC' : ''}`;
       if (filter.limit !== undefined) {
         params.push(filter.limit);
         sql += ` LIMIT $${params.length}`;

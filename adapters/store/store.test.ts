@@ -388,6 +388,23 @@ describe.each(BACKENDS)('the store on $name', (backend) => {
     expect(await store.listHistory()).toEqual([]);
   });
 
+  it('lists the register\'s own history lines (settings, directory) newest first, in pages', async () => {
+    const { store } = await backend.fresh();
+    await store.addMeeting(meeting('14010409-12', '1401/04/09'), [row('a', 'فرمانداری کرج')], AT);
+    await store.setSettings({ thursdayIsWorkday: false, urgentDays: 5, dueSoonDays: 7, holidays: [] }, secretariat, AT);
+    await store.commit(edit('a', 1, { percent: 50 }));
+    await store.setAgencies([{ name: 'فرمانداری کرج', aliases: ['کرج'] }], secretariat, AT);
+    await store.setSettings({ thursdayIsWorkday: false, urgentDays: 5, dueSoonDays: 9, holidays: [] }, secretariat, AT);
+    const newest = await store.listHistory({ registerOnly: true, newestFirst: true });
+    expect(newest.map((l) => [l.field, l.old, l.new])).toEqual([
+      ['dueSoonDays', '7', '9'], ['agencies', '[]', '[{"name":"فرمانداری کرج","aliases":["کرج"]}]'], ['urgentDays', '3', '5'],
+    ]);
+    const page = await store.listHistory({ registerOnly: true, newestFirst: true, limit: 2 });
+    expect(page.map((l) => l.field)).toEqual(['dueSoonDays', 'agencies']);
+    expect((await store.listHistory({ registerOnly: true, newestFirst: true, beforeSeq: page[1].seq })).map((l) => l.field)).toEqual(['urgentDays']);
+    expect((await store.listHistory()).map((l) => l.field)).toEqual(['urgentDays', 'percent', 'agencies', 'dueSoonDays']);
+  });
+
   it('lists the uploads newest first, in pages; an upload recorded alone (a refused file) leaves the register version', async () => {
     const { store } = await backend.fresh();
     expect(await store.listUploads()).toEqual([]);

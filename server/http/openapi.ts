@@ -20,6 +20,8 @@ const rowFilters = [
   query('state', 'comma-separated deadline states: done, done_late, overdue, due_soon, on_track, ongoing, needs_date, void, invalid'),
   query('requested', '`true`: only rows with a requested new due date awaiting a decision'), today,
 ];
+/** `limit` and `before` of a newest-first listing read in pages. */
+const newestFirstPages = (what: string) => [query('limit', `${what} per page, 1 to 1000 (default 100)`), query('before', 'the `nextBefore` of the previous page')];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the row id (شناسه)' };
 const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'the row revision read, e.g. "5"' };
 const files = {
@@ -140,11 +142,19 @@ export const OPENAPI = {
     '/api/summary.xlsx': { get: { summary: 'the summary workbook', description: secretariat, parameters: rowFilters, responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403) } } },
     '/api/return.xlsx': { get: { summary: 'an agency\'s return workbook (the file agency-sheets makes), signed with the store\'s key', description: `${anyToken}; the secretariat names the agency with ?agency=`, parameters: [query('agency', 'the agency (secretariat; an agency token gets its own)')], responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) } } },
     '/api/returns': { post: { summary: 'filled return workbook(s) in: the signature checked as mosavabat merge checks it, then merged with the merge report (applied, refused with reason, conflicts, outdated, notes); the same file twice is a no-op', description: anyToken, requestBody: files, responses: { 200: uploadAnswer, ...errors(400, 401, 403, 413, 422, 429) } } },
+    '/api/history': {
+      get: {
+        summary: 'the changes of the register\'s settings and agency directory, newest first: when, who, from which edit or uploaded register, the setting, old and new value (a row\'s changes: /api/assignments/{id}/history)',
+        description: secretariat,
+        parameters: newestFirstPages('changes'),
+        responses: { 200: { description: '{ changes: [{ seq, at, atTehran, who, source, field, label, old, new }], nextBefore }', content: json() }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/uploads': {
       get: {
         summary: 'the files received (return and register workbooks), newest first: who sent each, when, its SHA-256, the outcome (applied, nothing_new, already_merged, rejected) and, for a file refused whole (an edited or foreign return), the reason',
         description: secretariat,
-        parameters: [query('limit', 'uploads per page, 1 to 1000 (default 100)'), query('before', 'the `nextBefore` of the previous page')],
+        parameters: newestFirstPages('uploads'),
         responses: { 200: { description: '{ uploads: [{ id, kind, name, size, hash, receivedAt, receivedTehran, sender, outcome, refusal, cellsApplied, conflicts }], nextBefore }', content: json() }, ...errors(400, 401, 403) },
       },
     },
