@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
 import request from 'supertest';
@@ -245,6 +246,38 @@ test('the dashboard lists the files received, newest first: the forged return re
   expect(rows[1][0]).toBe('۱۴۰۱/۰۴/۱۴ ۱۰:۰۰');
   expect(rows[1][6]).toContain('مشخصات پنهان این فایل (دستگاه، شناسه‌ها یا مقادیر پایهٔ ردیف‌ها) پس از ساخته شدن تغییر کرده است');
   expect([rows[0][6], rows[2][6]]).toEqual(['—', '—']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the dashboard says which settings and other names an uploaded register brought', async () => {
+  const register = (await fetchFile(service.app, '/api/register.xlsx', service.tokens.secretariat)).body;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(register as unknown as ExcelJS.Buffer);
+  // the clerk changes «فوری» to 5 days in تنظیمات and gives Taleghan's governorate another name in دستگاه‌ها
+  book.getWorksheet('تنظیمات')!.eachRow((row) => {
+    if (String(row.getCell(1).value).startsWith('مهلت «فوری»')) row.getCell(2).value = '۵';
+  });
+  book.getWorksheet('دستگاه‌ها')!.eachRow((row, n) => {
+    if (n > 1 && row.getCell(1).value === 'فرمانداری طالقان') row.getCell(2).value = 'فرمانداری شهرستان طالقان';
+  });
+  const edited = join(profile, 'دفتر با تنظیمات.xlsx');
+  writeFileSync(edited, Buffer.from(await book.xlsx.writeBuffer()));
+  const page = await open('/dashboard.html');
+  await page.fill('#token', service.tokens.secretariat);
+  await page.click('#login button');
+  await page.waitForSelector('#stateChart rect');
+  await page.setInputFiles('#registerFile', edited);
+  await page.click('#registerForm button');
+  await page.waitForSelector('#uploadReport p');
+  const text = await page.textContent('#uploadReport p');
+  expect(text).toContain('تنظیمات دفتر در سامانه: مهلت «فوری» (روز): ۵');
+  expect(text).toContain('۱ نام دیگر دستگاه‌ها افزوده شد');
+  expect((await service.store.getSettings()).urgentDays).toBe(5);
+  expect((await service.store.listAgencies()).find((a) => a.name === 'فرمانداری طالقان')).toEqual({ name: 'فرمانداری طالقان', aliases: ['فرمانداری شهرستان طالقان'] });
+  // the register is now among the files received, at the top
+  await page.locator('#uploads tbody tr td:nth-child(3)').filter({ hasText: 'دفتر با تنظیمات.xlsx' }).waitFor();
+  expect(await page.locator('#uploads tbody tr').first().locator('td').nth(2).innerText()).toBe('دفتر با تنظیمات.xlsx');
   expect(problems).toEqual([]);
   await page.close();
 });
