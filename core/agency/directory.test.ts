@@ -1,4 +1,4 @@
-import { AgencyDirectory, editDistance } from './directory';
+import { AgencyDirectory, agencyNamer, editDistance } from './directory';
 
 describe('AgencyDirectory', () => {
   const directory = AgencyDirectory.from([
@@ -27,6 +27,39 @@ describe('AgencyDirectory', () => {
     expect(directory.closest('فرمانداری کرچ')).toBe('فرمانداری کرج');
     expect(directory.closest('اداره کل تعاون کار رفاه اجتماعی')).toBe('اداره کل تعاون، کار و رفاه اجتماعی');
     expect(directory.closest('سازمان هواشناسی')).toBeUndefined();
+  });
+});
+
+describe('AgencyDirectory, its proposals and suggestions', () => {
+  it('starts an agency added without aliases with none', () => {
+    expect(new AgencyDirectory().add('فرمانداري كرج')).toEqual({ name: 'فرمانداری کرج', aliases: [] });
+  });
+
+  it('remembers the agency a new spelling was proposed to be, under any spelling of it', () => {
+    const directory = AgencyDirectory.from([{ name: 'فرمانداری کرج' }]);
+    directory.propose('فرمانداري شهرستان كرج', 'فرمانداری  کرج');
+    expect(directory.proposalFor('فرمانداری شهرستان کرج')).toBe('فرمانداری کرج');
+    expect(directory.proposalFor('شهرداری کرج')).toBeUndefined();
+  });
+
+  it('suggests a name up to a third of the typed length away, and not one letter further', () => {
+    // «فرمانداری» has nine letters: three may be missing, not four
+    expect(AgencyDirectory.from([{ name: 'فرمانداری کرج' }]).closest('فرمانداری')).toBe('فرمانداری کرج');
+    expect(AgencyDirectory.from([{ name: 'فرمانداری ساوه' }]).closest('فرمانداری')).toBeUndefined();
+  });
+
+  it('suggests the agency listed first when two are as close', () => {
+    const towns = AgencyDirectory.from([{ name: 'شهرداری قم' }, { name: 'شهرداری کن' }]);
+    expect(towns.closest('شهرداری قن')).toBe('شهرداری قم');
+  });
+});
+
+describe('agencyNamer', () => {
+  it('names an alias or a variant spelling by its agency, and an unknown agency as written', () => {
+    const name = agencyNamer(AgencyDirectory.from([{ name: 'فرمانداری کرج', aliases: ['فرمانداری شهرستان کرج'] }]));
+    expect(name('فرمانداري شهرستان كرج')).toBe('فرمانداری کرج');
+    expect(name('فرمانداري كرج')).toBe('فرمانداری کرج');
+    expect(name('شهرداری کرج')).toBe('شهرداری کرج');
   });
 });
 

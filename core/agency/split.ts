@@ -10,8 +10,8 @@ import { toPersianDigits } from '../text/digits';
 import { agencyKind, governmentBodyNames } from './match';
 
 /**
- * Paragraphs of a cell. A paragraph that ends in "و" or "،", or one that starts with "و", is a
- * long name someone wrapped by pressing Enter, not a second agency: it is joined back.
+ * Paragraphs of a cell. A paragraph that ends in "و" or "،", or one that starts with "و" (or is
+ * only "و"), is a long name someone wrapped by pressing Enter, not a second agency: it is joined back.
  */
 function paragraphs(cell: string): string[] {
   const out: string[] = [];
@@ -21,7 +21,7 @@ function paragraphs(cell: string): string[] {
     const part = normalizeText(raw.replace(/\s\u0640+\s/g, ' - '));
     if (!part) continue;
     const previous = out[out.length - 1];
-    if (previous !== undefined && (/(^|\s)و$|،$/.test(previous) || /^و\s/.test(part))) out[out.length - 1] = `${previous} ${part}`;
+    if (previous !== undefined && (/(^|\s)و$|،$/.test(previous) || /^و(\s|$)/.test(part))) out[out.length - 1] = `${previous} ${part}`;
     else out.push(part);
   }
   return out;
