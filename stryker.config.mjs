@@ -27,7 +27,7 @@ export const PIECES = {
   minutes: { mutate: ['core/minutes/**/*.ts'], tests: ['core/minutes/**/*.test.ts', 'test/realText.test.ts'] },
   register: { mutate: ['core/register/**/*.ts'], tests: ['core/register/**/*.test.ts'] },
   // errors.ts and sheet/ are small: their own tests, and the register's that use them
-  other: { mutate: ['core/errors.ts', 'core/sheet/**/*.ts'], tests: ['core/sheet/**/*.test.ts', 'core/register/**/*.test.ts'] },
+  other: { mutate: ['core/errors.ts', 'core/sheet/**/*.ts'], tests: ['core/errors.test.ts', 'core/sheet/**/*.test.ts', 'core/register/**/*.test.ts'] },
   merge: { mutate: ['core/merge/**/*.ts'], tests: ['core/merge/**/*.test.ts'] },
   // the merge use case, through real workbooks: the round-trip tests each stand alone (files made
   // in beforeAll); test/workflow.test.ts is left out, since its steps build on each other and a

@@ -31,3 +31,17 @@ describe('ranges', () => {
     expect(count).toBe(5);
   });
 });
+
+describe('parseRange reads a whole reference and nothing else', () => {
+  test('columns of two and three letters, rows of several digits, in either corner', () => {
+    expect(parseRange('AB12:XFD1048576')).toEqual({ top: 12, left: 28, bottom: 1048576, right: 16384 });
+    expect(parseRange('A10:AA1')).toEqual({ top: 1, left: 1, bottom: 10, right: 27 });
+  });
+  test('spaces around the reference are ignored', () => {
+    expect(parseRange(' B2:C3 ')).toEqual({ top: 2, left: 2, bottom: 3, right: 3 });
+  });
+  test('anything after the reference makes it no reference', () => {
+    expect(parseRange('A1:B2C')).toBeUndefined();
+    expect(parseRange('A1 B2')).toBeUndefined();
+  });
+});
