@@ -230,3 +230,48 @@ describe('parseOrdinal reads a whole word, not a piece of one', () => {
     expect(parseOrdinal('پنجه')).toBeUndefined();
   });
 });
+
+describe('parseOrdinal takes the و between parts as parseNumberWords does', () => {
+  test.each([
+    ['سی\u200cو\u200cیکم', 31], // ZWNJ on both sides of و
+    ['سی\u200cویکم', 31], // ZWNJ before و only
+    ['بیست\u200cو\u200cپنجمین', 25],
+    ['صد\u200cو\u200cسی\u200cام', 130],
+    ['بیستو پنجم', 25], // و glued to the word before it
+    ['بیست وپنجم', 25], // و glued to the word after it
+  ])('%s → %i', (text, value) => {
+    expect(parseOrdinal(text)).toBe(value);
+  });
+
+  test('every compound ordinal 21..999 with ZWNJs around its و reads as its number, as the cardinal does', () => {
+    const wrong: string[] = [];
+    for (let n = 21; n <= 999; n++) {
+      const word = ordinalWord(n, 'م');
+      if (!word.includes(' و ')) continue;
+      const joined = word.replaceAll(' و ', `${ZWNJ}و${ZWNJ}`);
+      const cardinal = numberToWords(n).replaceAll(' و ', `${ZWNJ}و${ZWNJ}`);
+      if (parseOrdinal(joined) !== n || parseNumberWords(cardinal) !== n) wrong.push(`${joined} → ${parseOrdinal(joined)}, ${cardinal} → ${parseNumberWords(cardinal)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('a ZWNJ before the ending joins it to its number', () => {
+    expect(parseOrdinal('دوازده\u200cمین')).toBe(12);
+    expect(parseOrdinal('دو\u200cم')).toBe(2);
+    expect(parseOrdinal('۱۲\u200cام')).toBe(12);
+  });
+
+  test('a ZWNJ between two number words without و joins nothing', () => {
+    expect(parseOrdinal('بیست\u200cپنجم')).toBeUndefined();
+  });
+});
+
+describe('parseOrdinal reads the ordinal ending only at the end of a word', () => {
+  test('a name that starts like an ordinal (سیامک) is no ordinal', () => {
+    expect(parseOrdinal('سیامک')).toBeUndefined();
+  });
+
+  test('ین inside a word is not the -مین ending', () => {
+    expect(parseOrdinal('پنجینم')).toBeUndefined();
+  });
+});

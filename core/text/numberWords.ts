@@ -121,11 +121,14 @@ function ordinalStemValue(stem: string): number | undefined {
 /**
  * Read a Persian ordinal: `اول`, `نخستین`, `سوم`, `دوازدهم`, `دوازدهمین`, `بیست و یکمین`,
  * `بیست و سومین`, `سی‌امین` (also `سی امین`), `صدمین`, and digit forms like `۱۲مین` / `12ام`.
+ * The و between parts may be written as parseNumberWords reads it, ZWNJs included (`سی‌و‌یکم`).
  * Words cover 1–999; digit forms any positive whole number.
  * @returns the number, or `undefined` when the text is not an ordinal
  */
 export function parseOrdinal(text: string): number | undefined {
-  const clean = toLatinDigits(normalizeText(text)).replace(/\u200c/g, '');
+  // a ZWNJ before the ending joins it to its number (`سی‌ام`, `۱۲‌مین`); any other separates
+  // as a space does, as in parseNumberWords (`سی‌و‌یکم`)
+  const clean = toLatinDigits(normalizeText(text)).replace(/\u200c(?=ا?م)/g, '');
   const digits = /^(\d+)\s*(?:مین|م|ام|امین)$/.exec(clean);
   if (digits) return Number(digits[1]) || undefined;
   const items = parts(clean);
