@@ -60,6 +60,9 @@ function isUrgent(phrase: string): boolean {
   return parts.length > 0 && parts.every((part) => URGENT_KEYS.has(comparisonKey(part)));
 }
 
+/** `به صورت` / `به طور` / `به شکل` before a manner (`به صورت مستمر`, `بطور هفتگی`): it does not change it. */
+const MANNER = /^(?:به\s*صورت|بصورت|به\s*طور|بطور|به\s*شکل)\s+/;
+
 /** A count word or digits followed by بار / مرتبه / نوبت (`یک بار`, `یکبار`, `۲ مرتبه`). */
 const TIMES = String.raw`(?:(\S+?)\s*(?:بار|مرتبه|نوبت))`;
 const PERIOD = String.raw`(?:روز|هفته|ماه|ماهه|فصل|سال|ساله)`;
@@ -69,7 +72,7 @@ const PERIOD = String.raw`(?:روز|هفته|ماه|ماهه|فصل|سال|سا�
  * `ماهی دو بار`, `پنجشنبه‌های هر هفته`, `هر پنجشنبه`. The counts must be numbers.
  */
 function isPeriodic(phrase: string): boolean {
-  const bare = phrase.replace(/^(?:به\s*صورت|بصورت|به\s*طور|بطور)\s+/, '');
+  const bare = phrase.replace(MANNER, '');
   const count = (word: string | undefined) => word === undefined || (parseCount(word) ?? 0) > 0;
   const every = new RegExp(String.raw`^هر\s+(?:(.+?)\s*)?${PERIOD}(?:\s+${TIMES})?$`).exec(bare);
   if (every && count(every[1]) && count(every[2])) return true;
@@ -80,7 +83,7 @@ function isPeriodic(phrase: string): boolean {
   return new RegExp(String.raw`^(?:هر|همه)\s+(?:${WEEKDAY})(?:\s*(?:ها|های))?(?:\s+هفته)?$`).test(bare);
 }
 
-/** Words that make a phrase ongoing, alone or joined by و / ، (`مستمر و ماهانه`), after `به صورت` / `به طور`. */
+/** Words that make a phrase ongoing, alone or joined by و / ، (`مستمر و ماهانه`), each maybe after `به صورت` / `به طور`. */
 const ONGOING_WORDS = [
   'مستمر', 'دائمی', 'دائم', 'همیشگی', 'پیوسته', 'مداوم', 'ادامه دار', 'مستمرا', 'مستمراً', 'دوره ای', 'ادواری',
   'روزانه', 'هفتگی', 'ماهانه', 'ماهیانه', 'فصلی', 'سالانه', 'سالیانه', 'شش ماهه یکبار', 'سه ماهه یکبار',
@@ -88,11 +91,13 @@ const ONGOING_WORDS = [
 ];
 const ONGOING_KEYS = new Set(ONGOING_WORDS.map(comparisonKey));
 
-/** True when every part of the phrase (split on و and ،) is an ongoing word. */
+/**
+ * True when every part of the phrase (split on و and ،) is an ongoing word, each part maybe
+ * after `به صورت` / `به طور` (`مستمر و به صورت ماهانه`).
+ */
 function isOngoing(phrase: string): boolean {
-  const bare = phrase.replace(/^(?:به\s*صورت|بصورت|به\s*طور|بطور|به\s*شکل)\s+/, '');
-  const parts = bare.split(/\s+و\s+|\s*[،,]\s*/).filter(Boolean);
-  return parts.length > 0 && parts.every((part) => ONGOING_KEYS.has(comparisonKey(part)));
+  const parts = phrase.split(/\s+و\s+|\s*[،,]\s*/).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => ONGOING_KEYS.has(comparisonKey(part.replace(MANNER, ''))));
 }
 
 const FIXED_BY_KEY = new Map<string, DeadlineRule>();
@@ -194,7 +199,8 @@ function framed(phrase: string): ParsedDeadline | undefined {
     const rest = cleanPhrase(match[1]);
     const inner = interpret(rest) ?? framed(rest);
     if (!inner) continue;
-    if (!/قبل از|پیش از/.test(frame)) return inner;
+    // before the end of a period is by that end, also when its year is written (a date then)
+    if (!/قبل از|پیش از/.test(frame) || /^(?:پایان|آخر|اواخر|انتهای)\s/.test(rest)) return inner;
     return dayBefore(inner) ?? {
       rule: { kind: 'unknown' },
       warnings: [warning('deadline_unknown', `زمان اقدام «${phrase}» روشن نیست؛ مهلت را دستی تعیین کنید`,
@@ -204,7 +210,7 @@ function framed(phrase: string): ParsedDeadline | undefined {
   return undefined;
 }
 
-/** `قبل از ۱۵ مهر` is the 14th; `قبل از پایان مهر` is still the end of Mehr; a duration is unchanged. */
+/** `قبل از ۱۵ مهر` is the 14th; a period's end and a duration are unchanged. */
 function dayBefore(parsed: ParsedDeadline): ParsedDeadline | undefined {
   const rule = parsed.rule;
   switch (rule.kind) {

@@ -173,3 +173,13 @@ describe('resolveDueDate', () => {
     );
   });
 });
+
+describe('resolveDueDate: rules without a day, and years counted from the meeting', () => {
+  it.each<DeadlineRule>([{ kind: 'ongoing' }, { kind: 'conditional', reason: 'funding' }, { kind: 'unknown' }])('gives exactly null for %j', (rule) => {
+    expect(resolveDueDate(rule, JalaliDate.parse('1401/04/09'))).toBeNull();
+  });
+
+  it('«تا ۱۰ اسفند سال آینده» after a meeting in Tir 1401 is 10 Esfand 1402', () => {
+    expect(due('تا ۱۰ اسفند سال آینده', '1401/04/09')).toBe('1402/12/10');
+  });
+});

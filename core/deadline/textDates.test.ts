@@ -32,3 +32,13 @@ describe('datesInText: a date glued to a digit or a slash is not a date', () => 
     expect(datesInText('1401/4/15،1401/4/16 15/4/1401').map(String)).toEqual(['1401/04/15', '1401/04/16', '1401/04/15']);
   });
 });
+
+describe('datesInText: spaces and impossible dates', () => {
+  it('takes a day-first date with spaces around its separators', () => {
+    expect(datesInText('بازدید ۱۵ / ۴ / ۱۴۰۱ انجام شود').map(String)).toEqual(['1401/04/15']);
+  });
+
+  it('gives no entry at all for an impossible date', () => {
+    expect(datesInText('تاریخ ۱۴۰۱/۰۷/۳۱')).toHaveLength(0);
+  });
+});
