@@ -14,8 +14,8 @@ describe('monthLength', () => {
     expect(monthLength(1403, 12)).toBe(30);
   });
 
-  test.each([0, 13, 1.5])('throws a RangeError for month %p', (month) => {
-    expect(() => monthLength(1401, month)).toThrow(RangeError);
+  test.each([0, 13, 1.5])('throws a RangeError naming month %p', (month) => {
+    expect(() => monthLength(1401, month)).toThrow(new RangeError(`month ${month} is not 1..12`));
   });
 });
 

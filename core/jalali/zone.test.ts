@@ -69,10 +69,36 @@ describe('zonedParts', () => {
       expect(zonedParts(at, 'Asia/Tokyo')).toEqual({ year: 2024, month: 1, day: 1, hour: 21, minute: 0 });
     });
 
+    it('says why another zone cannot be read: no formatToParts, or a 12-hour clock', () => {
+      expect(() => zonedParts(new Date(0), 'Europe/Berlin', noPartsIntl)).toThrow(new RangeError('Intl.DateTimeFormat has no formatToParts'));
+      expect(() => zonedParts(new Date(0), 'Europe/Berlin', twelveHourIntl)).toThrow(new RangeError('Intl.DateTimeFormat ignores hourCycle'));
+    });
+
+    it('refuses an invalid date in the fallback as Date itself does', () => {
+      expect(() => zonedParts(new Date(Number.NaN), 'Asia/Tehran', utcOnlyIntl)).toThrow(new RangeError('Invalid time value'));
+    });
+
     it('still refuses other zones and invalid dates', () => {
       expect(() => zonedParts(new Date(0), 'Europe/Berlin', utcOnlyIntl)).toThrow(RangeError);
       expect(() => zonedParts(new Date(Number.NaN), 'Asia/Tehran', utcOnlyIntl)).toThrow(RangeError);
       expect(() => zonedParts(new Date(Number.NaN))).toThrow(RangeError);
     });
+  });
+});
+
+describe('zonedParts with a formatter that leaves a part out', () => {
+  it('counts the missing part as 0 rather than failing', () => {
+    const noMinuteIntl = {
+      ...Intl,
+      DateTimeFormat: function DateTimeFormat(locale?: string, options?: Intl.DateTimeFormatOptions) {
+        const format = new Intl.DateTimeFormat(locale, options);
+        return {
+          formatToParts: (at: Date) => format.formatToParts(at).filter((part) => part.type !== 'minute'),
+          resolvedOptions: () => format.resolvedOptions(),
+        };
+      },
+    } as unknown as typeof Intl;
+    // 12:47 UTC is 16:17 in Tehran; the minute is not given
+    expect(zonedParts(new Date('2024-01-01T12:47:00Z'), 'Asia/Tehran', noMinuteIntl)).toEqual({ year: 2024, month: 1, day: 1, hour: 16, minute: 0 });
   });
 });

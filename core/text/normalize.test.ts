@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { comparisonKey, normalizeText } from './normalize';
+import { comparisonKey, isSettledText, normalizeText } from './normalize';
 
 const ZWNJ = '\u200c';
 
@@ -200,5 +200,32 @@ describe('normalizeText where String.prototype.normalize is missing (Internet Ex
   ])('composes %j as NFC does', (text, expected) => {
     expect(String.prototype.normalize).toBeUndefined();
     expect(normalizeText(text)).toBe(expected);
+  });
+});
+
+describe('isSettledText tells text that normalizeText would leave as it is', () => {
+  test.each([
+    [''],
+    ['abc'],
+    ['سلام'],
+    ['سلام دنیا'], // one space between two words
+    ['می\u200cروم'], // one ZWNJ inside a word
+    ['۱۴۰۱/۰۴/۰۹'],
+  ])('«%s» is settled', (text) => {
+    expect(isSettledText(text)).toBe(true);
+    expect(normalizeText(text)).toBe(text);
+  });
+
+  test.each([
+    ['سلام  دنیا'], // two spaces
+    [' سلام'], // a space at the start
+    ['سلام '], // a space at the end
+    ['می\u200c\u200cروم'], // two ZWNJs
+    ['\u200cسلام'], // a ZWNJ at the start
+    ['علي'], // Arabic yeh
+    ['سلا\u0640م'], // tatweel
+    ['\u200fسلام'], // a bidi mark
+  ])('«%s» is not known to be settled', (text) => {
+    expect(isSettledText(text)).toBe(false);
   });
 });
