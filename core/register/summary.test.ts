@@ -106,3 +106,31 @@ describe('summarize', () => {
     }));
   });
 });
+
+describe('summarize: the order of its lists, and an overdue row whose due date cannot be read', () => {
+  it('lists agencies in Persian alphabetical order, whatever order the rows come in', () => {
+    const summary = summarize([item('done', { agency: 'هلال احمر' }), item('done', { agency: 'شهرداری' }), item('done', { agency: 'استانداری' }),
+      item('done', { agency: 'بهزیستی' })], today);
+    expect(summary.agencies.map((a) => a.agency)).toEqual(['استانداری', 'بهزیستی', 'شهرداری', 'هلال احمر']);
+  });
+
+  it('lists meetings oldest first, the same day by title, undated last by title', () => {
+    const summary = summarize([
+      item('done', { meeting: 'ی', meetingDate: null }),
+      item('done', { meeting: 'ب', meetingDate: null }),
+      item('done', { meeting: 'د', meetingDate: '1401/05/01' }),
+      item('done', { meeting: 'ج', meetingDate: '1401/04/09' }),
+      item('done', { meeting: 'الف', meetingDate: '1401/04/09' }),
+      item('done', { meeting: 'ه', meetingDate: '1400/12/01' }),
+    ], today);
+    expect(summary.meetings.map((m) => [m.meeting, m.meetingDate])).toEqual([
+      ['ه', '1400/12/01'], ['الف', '1401/04/09'], ['ج', '1401/04/09'], ['د', '1401/05/01'], ['ب', null], ['ی', null],
+    ]);
+  });
+
+  it('counts an overdue row whose due date cannot be read, but does not list it', () => {
+    const summary = summarize([item('overdue', { due: '1401/13/01' }), item('overdue', { due: '1401/05/01', id: 'b' })], today);
+    expect(summary.total.counts.overdue).toBe(2);
+    expect(summary.overdue.map((o) => [o.id, o.due, o.daysLate])).toEqual([['b', '1401/05/01', 9]]);
+  });
+});
