@@ -27,7 +27,7 @@ describe('urgent words joined by و or a comma', () => {
 });
 
 describe('ongoing phrases after «به صورت», «به طور», «به شکل»', () => {
-  it.each(['بهصورت مستمر', 'به طور مستمر', 'بهطور مستمر', 'به شکل مستمر', 'بهشکل مستمر', 'مستمر و به صورت ماهانه', 'به طور هفتگی، به صورت ماهانه'])(
+  it.each(['بهصورت مستمر', 'به طور مستمر', 'بهطور مستمر', 'به شکل مستمر', 'بهشکل مستمر', 'مستمر و به صورت ماهانه', 'به طور هفتگی، به صورت ماهانه', 'مستمر،ماهانه', 'مستمر،، ماهانه'])(
     '«%s» is ongoing', (phrase) => {
       expect(parseDeadline(phrase)).toEqual({ rule: { kind: 'ongoing' }, warnings: [] });
     },
@@ -91,6 +91,11 @@ describe('«قبل از» (before)', () => {
     ['قبل از پایان سال ۱۴۰۲', '1402/12/29'],
   ])('before the end of a period is by that end, with or without its year: «%s» → %s', (phrase, due) => {
     expect(dueOn(phrase, THURSDAY)).toBe(due);
+  });
+
+  it('before next month, or before a duration, is that period\'s end unchanged', () => {
+    expect(parseDeadline('قبل از ماه آینده')).toEqual({ rule: { kind: 'next_month' }, warnings: [] });
+    expect(parseDeadline('قبل از یک ماه')).toEqual({ rule: { kind: 'months', n: 1 }, warnings: [] });
   });
 
   it('before a date with a two-digit year is the day before it', () => {
