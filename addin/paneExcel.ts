@@ -4,7 +4,7 @@
  * clicked; minutes are previewed before they are added; the settings form edits the register's
  * `تنظیمات` sheet; re-colour on edit is an option, on by default where Excel supports it.
  */
-import { toPersianDigits } from '../core/text';
+import { toLatinDigits, toPersianDigits } from '../core/text';
 import { JalaliDate } from '../core/jalali';
 import {
   addMinutes, colorRegister, previewMinutesText, readSettings, saveSettings, selectCell, validateRegister, writeSummary,
@@ -14,6 +14,7 @@ import { canUse, missingFeatures } from './excel/capabilities';
 import { startAutoColor, stopAutoColor } from './excel/autoColor';
 import { createRegister } from './excel/newRegister';
 import { paneSection } from './paneSection';
+import { minutesEncoding, type TextEncoding } from './plan/minutesEncoding';
 import { startSyncSection } from './sync/section';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -75,6 +76,35 @@ async function runValidate(): Promise<void> {
   if (outcome.ok) renderIssues(outcome.items);
 }
 
+/** Bring an open validation list up to date (after a re-colour), leaving the status line to the colour's message. */
+async function refreshIssues(): Promise<void> {
+  if (element('issues').hidden) return;
+  const outcome = await validateRegister();
+  if (outcome.ok) renderIssues(outcome.items);
+}
+
+function read<T>(file: Blob, start: (reader: FileReader) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as T);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    start(reader);
+  });
+}
+
+/** Read a chosen minutes file as text; a Persian message when it is not minutes text or cannot be read. */
+async function readMinutesFile(file: Blob): Promise<{ ok: true; text: string; encoding: TextEncoding } | { ok: false; message: string }> {
+  try {
+    const bytes = new Uint8Array(await read<ArrayBuffer>(file, (r) => r.readAsArrayBuffer(file)));
+    const decoding = minutesEncoding(bytes);
+    if (!decoding.ok) return decoding;
+    const text = await read<string>(file, (r) => r.readAsText(file, decoding.encoding));
+    return { ok: true, text: text.replace(/^\uFEFF/, ''), encoding: decoding.encoding };
+  } catch {
+    return { ok: false, message: 'فایل خوانده نشد؛ دوباره برگزینید یا متن آن را در کادر بچسبانید.' };
+  }
+}
+
 let previewText = '';
 
 async function runPreview(): Promise<void> {
@@ -101,10 +131,7 @@ async function runPreview(): Promise<void> {
 async function runAppend(): Promise<void> {
   const outcome = await addMinutes(previewText);
   say('minutes-status', outcome);
-  if (outcome.ok && outcome.added) {
-    const coloured = await colorRegister();
-    say('status', coloured);
-  }
+  if (outcome.ok && outcome.added) await recolor();
   element<HTMLButtonElement>('append').disabled = true;
 }
 
@@ -119,7 +146,8 @@ async function loadSettingsForm(): Promise<void> {
 }
 
 function days(id: string): number | undefined {
-  const text = element<HTMLInputElement>(id).value.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).trim();
+  // Persian, Arabic-Indic or Latin digits, as the settings sheet takes them
+  const text = toLatinDigits(element<HTMLInputElement>(id).value).trim();
   const n = Number(text);
   return text !== '' && Number.isInteger(n) && n >= 0 && n <= 365 ? n : undefined;
 }
@@ -140,7 +168,16 @@ async function runSaveSettings(): Promise<void> {
     say('settings-status', { ok: false, message: 'روزها باید عدد صحیح بین ۰ و ۳۶۵ باشند' });
     return;
   }
-  say('settings-status', await saveSettings({ thursdayIsWorkday: element<HTMLInputElement>('set-thursday').checked, urgentDays: urgent, dueSoonDays: soon, holidays }));
+  const saved = await saveSettings({ thursdayIsWorkday: element<HTMLInputElement>('set-thursday').checked, urgentDays: urgent, dueSoonDays: soon, holidays });
+  say('settings-status', saved);
+  // the colours follow the new settings at once (the due-soon window, holidays in the states)
+  if (saved.ok) await recolor();
+}
+
+/** Colour again and, when the validation list is open, bring it up to date too. */
+async function recolor(): Promise<void> {
+  say('status', await colorRegister());
+  await refreshIssues();
 }
 
 /** Wire the Excel section once Office says the pane runs in Excel. */
@@ -159,11 +196,16 @@ export function startExcelPane(): void {
   button('summary').addEventListener('click', () => busy(button('summary'), async () => say('status', await writeSummary())));
   button('preview').addEventListener('click', () => busy(button('preview'), runPreview));
   button('append').addEventListener('click', () => busy(button('append'), runAppend));
-  element<HTMLInputElement>('minutes-file').addEventListener('change', async (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
+  const picker = element<HTMLInputElement>('minutes-file');
+  picker.addEventListener('change', () => {
+    const file = picker.files?.[0];
     if (!file) return;
-    element<HTMLTextAreaElement>('minutes-text').value = await file.text();
-    await runPreview();
+    void busy(button('preview'), async () => {
+      const read = await readMinutesFile(file);
+      if (!read.ok) return say('minutes-status', read);
+      element<HTMLTextAreaElement>('minutes-text').value = read.text;
+      await runPreview();
+    });
   });
   element<HTMLFormElement>('settings').addEventListener('submit', (event) => event.preventDefault());
   button('save-settings').addEventListener('click', () => busy(button('save-settings'), runSaveSettings));
@@ -171,7 +213,12 @@ export function startExcelPane(): void {
   auto.disabled = !canUse('1.7');
   auto.checked = canUse('1.7');
   const toggle = async () => {
-    if (auto.checked) say('status', await startAutoColor((outcome) => say('status', outcome)));
+    // after a re-colour on edit, an open validation list is checked again so it stays current
+    const coloured = (outcome: { ok: boolean; message: string }) => {
+      say('status', outcome);
+      void refreshIssues();
+    };
+    if (auto.checked) say('status', await startAutoColor(coloured));
     else await stopAutoColor();
   };
   auto.addEventListener('change', () => { void toggle(); });

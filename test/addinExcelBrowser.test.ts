@@ -15,8 +15,8 @@ import { CHROMIUM, launchChromium } from './chromium';
 import { JalaliDate } from '../core/jalali';
 import { STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
-import { cli, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
-import { HOST_SCRIPT, hostFromXlsx, serialOf } from './excelHost';
+import { cli, encodeWindows1256, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
+import { HOST_SCRIPT, hostFromXlsx, serialOf, xlsxSheets } from './excelHost';
 
 const DIST = join(__dirname, '..', 'dist', 'addin');
 const TYPES: Record<string, string> = {
@@ -128,8 +128,8 @@ describe('the task pane on a register in the stand-in Excel', () => {
     await page.waitForFunction(`excelHost.workbook.sheet('مصوبات').get(4, 15, 'v') === '${STATE_WORDS.invalid}'`, undefined, { timeout: 10_000 });
     const rows = await rowsInPage(4);
     expect(rows).toEqual([[STATE_WORDS.overdue, `#${STATE_FILLS.overdue}`], [STATE_WORDS.done_late, `#${STATE_FILLS.done_late}`], [STATE_WORDS.invalid, `#${STATE_FILLS.invalid}`]]);
-    await page.click('#validate');
-    await page.waitForSelector('#error-list li[data-cell="J4"]');
+    // the list open since the last test is checked again after the re-colour, without a click
+    await page.waitForSelector('#error-list li[data-cell="J4"]', { timeout: 10_000 });
     await page.click('#error-list li[data-cell="J4"]');
     await page.waitForFunction(`excelHost.workbook.selection.address === 'J4'`);
   });
@@ -160,6 +160,43 @@ describe('the task pane on a register in the stand-in Excel', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(pageErrors).toEqual([]);
   });
+
+  it('reads a minutes file saved as Windows-1256 (Notepad\'s "ANSI") as the same text as its UTF-8 copy', async () => {
+    // Windows-1256 has no Persian digits or Persian yeh: its files hold Latin digits and Arabic yeh
+    const text = readFileSync(SEED_MINUTES, 'utf8').replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/\u06cc/g, '\u064a');
+    const table = () => page.evaluate(`Array.from(document.querySelectorAll('#preview-table tbody tr')).map((tr) => tr.textContent)`);
+    await page.fill('#minutes-text', text);
+    await page.click('#preview');
+    await page.waitForFunction(`document.querySelectorAll('#preview-table tbody tr').length === 9`);
+    const fromText = await table();
+    await page.fill('#minutes-text', '');
+    await page.evaluate(`document.getElementById('minutes-status').textContent = ''`);
+    await page.setInputFiles('#minutes-file', { name: 'صورتجلسه.txt', mimeType: 'text/plain', buffer: encodeWindows1256(text) });
+    await page.waitForFunction(`document.getElementById('minutes-status').textContent !== ''`);
+    expect(await page.inputValue('#minutes-text')).toBe(text);
+    expect(await table()).toEqual(fromText);
+    // a Word file is refused in Persian, not read as garbage
+    await page.setInputFiles('#minutes-file', { name: 'minutes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 word') });
+    await page.waitForFunction(`document.getElementById('minutes-status').textContent.includes('فقط فایل متنی')`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('edits the settings in the تنظیمات sheet (any digits) and colours again with them at once', async () => {
+    expect(await page.inputValue('#set-soon')).toBe('۷');
+    await page.evaluate(`document.getElementById('status').textContent = ''`);
+    // thirty in Arabic-Indic digits
+    await page.fill('#set-soon', '\u0663\u0660');
+    await page.click('#save-settings');
+    await page.waitForFunction(`document.getElementById('settings-status').textContent === 'تنظیمات در برگه‌ی «تنظیمات» نوشته شد.'`);
+    await page.waitForFunction(`document.getElementById('status').textContent !== ''`);
+    expect(await page.textContent('#status')).toContain('ردیف رنگ شد');
+    const written = await page.evaluate(`(() => { const s = excelHost.workbook.sheet('تنظیمات'); for (let r = 1; r < 20; r++) if (s.get(r, 1, 'v') === 'نزدیک به پایان مهلت (روز)') return s.get(r, 2, 'v'); })()`);
+    expect(written).toBe('۳۰');
+    // the due-soon colour rule now looks thirty days ahead
+    const dueSoon = await page.evaluate(`excelHost.workbook.sheet('مصوبات').cfs.map((c) => c.formula).filter((f) => f && f.indexOf('-TODAY()<=') >= 0)`) as string[];
+    expect(dueSoon.length).toBeGreaterThan(0);
+    for (const formula of dueSoon) expect(formula).toContain('-TODAY()<=30');
+  });
 });
 
 describe('a new register from the pane in a workbook without one', () => {
@@ -182,6 +219,34 @@ describe('a new register from the pane in a workbook without one', () => {
     expect(await fresh.evaluate('window.inserted')).toEqual({ zip: 'PK', names: ['مصوبات', 'تنظیمات'] });
     expect(requests).toContain('/exceljs.js');
     await fresh.close();
+  });
+});
+
+describe('the ribbon\'s one-click colour (commands.html) on a register without its side sheets', () => {
+  it('fetches exceljs from this server and inserts the side sheets right to left', async () => {
+    const ribbon = await context.newPage();
+    ribbon.on('pageerror', (error) => { pageErrors.push(error.message); });
+    const requests: string[] = [];
+    ribbon.on('request', (request) => { requests.push(new URL(request.url()).pathname); });
+    await ribbon.clock.install({ time: NOW });
+    await ribbon.clock.resume();
+    const host = await hostFromXlsx(register);
+    const bare = host.exportSheets().filter((s) => !['خلاصه', 'مهلت گذشته', 'راهنما'].includes(s.name));
+    await ribbon.addInitScript(`window.EXCEL_HOST_OPTIONS = { api: '1.13', today: ${serialOf(TODAY.toUtcDate())} }; window.EXCEL_HOST_SEED = ${JSON.stringify(bare)};`);
+    await ribbon.goto(`${origin}/commands.html`, { waitUntil: 'load' });
+    await ribbon.waitForFunction(`typeof excelHost.associated.colorRegister === 'function'`);
+    await ribbon.evaluate(`window.completed = 0; excelHost.associated.colorRegister({ completed: () => { window.completed++; } })`);
+    await ribbon.waitForFunction('window.completed === 1');
+    // colour succeeds quietly: no notice window
+    expect(await ribbon.evaluate('excelHost.dialogs.length')).toBe(0);
+    expect(requests).toContain('/exceljs.js');
+    expect(await ribbon.evaluate('excelHost.workbook.sheets.map((s) => s.name).slice(-3)')).toEqual(['خلاصه', 'مهلت گذشته', 'راهنما']);
+    const inserted = await ribbon.evaluate('excelHost.inserted.map((i) => [i.base64, i.names])') as Array<[string, string[]]>;
+    expect(inserted.map(([, names]) => names)).toEqual([['خلاصه', 'مهلت گذشته', 'راهنما']]);
+    expect(xlsxSheets(inserted[0][0])).toEqual(['خلاصه', 'مهلت گذشته', 'راهنما'].map((name) => ({ name, rightToLeft: true })));
+    expect(await ribbon.evaluate(`excelHost.workbook.sheet('مهلت گذشته').get(3, 3, 'v')`)).toBe(41);
+    expect(pageErrors).toEqual([]);
+    await ribbon.close();
   });
 });
 

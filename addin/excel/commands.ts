@@ -349,6 +349,6 @@ export async function saveSettings(changes: Partial<RegisterSettings>): Promise<
       writing--;
     }
     const made = adding && !rightToLeft ? ` برگه‌ی «تنظیمات» ساخته شد. ${RTL_CLICK_FA}` : '';
-    return { ok: true, message: `تنظیمات در برگه‌ی «تنظیمات» نوشته شد. برای رنگ‌های تازه «رنگ‌آمیزی» را بزنید.${made}` };
+    return { ok: true, message: `تنظیمات در برگه‌ی «تنظیمات» نوشته شد.${made}` };
   }), (message) => ({ ok: false, message }));
 }
