@@ -238,6 +238,22 @@ describe('merge', () => {
     expect(json.files[0]).toMatchObject({ outcome: 'applied', agency: A, cellsApplied: 6, rowsUnchanged: 1, rejected: [], conflicts: [] });
   });
 
+  test('a status typed another way in the register is written in its listed words in a row the merge changes, and kept in the others', async () => {
+    const register = join(dir, `typed-status-${++counter}.xlsx`);
+    copyFileSync(registerPath, register);
+    await editWithExcelJS(register, (wb) => fill(wb.getWorksheet(SHEETS.register)!, { a1: { status: 'انجام‌نشده' }, a3: { status: 'درحال انجام' } }));
+    const path = copyOf(A);
+    await editWithExcelJS(path, (wb) => fill(wb.getWorksheet(SHEETS.register)!, { a3: { percent: 60 } }));
+    const { output, json } = await merge([path], { register });
+    expect(json.files[0]).toMatchObject({ outcome: 'applied', cellsApplied: 1 });
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.readFile(output);
+    const sheet = merged.getWorksheet(SHEETS.register)!;
+    expect(sheet.getCell(`${COL.status}${rowOf(sheet, 'a3')}`).value).toBe('در حال انجام');
+    expect(sheet.getCell(`${COL.percent}${rowOf(sheet, 'a3')}`).value).toBe(60);
+    expect(sheet.getCell(`${COL.status}${rowOf(sheet, 'a1')}`).value).toBe('انجام‌نشده');
+  });
+
   test('a requested new deadline is recorded, not applied', async () => {
     const path = copyOf(A);
     await editWithExcelJS(path, (wb) => fill(wb.getWorksheet(SHEETS.register)!, { a1: { requestedDue: '۱۴۰۱/۰۶/۱۵', requestReason: 'کمبود اعتبار' } }));
@@ -293,6 +309,8 @@ describe('merge', () => {
       [basename(good), 'applied', undefined],
     ]);
     for (const file of json.files.slice(0, 7)) expect(file.fa).toMatch(/[\u0600-\u06ff]/);
+    // a file that could not be read names no agency
+    for (const file of json.files.slice(0, 7)) expect(file.agency).toBe('');
     expect((await rowsOf(output)).get('b2')).toMatchObject({ status: 'blocked', report: 'نیاز به مصوبه استانی' });
     expect(result.problems).toBe(7);
   });
