@@ -57,7 +57,7 @@ export default {
       testMatch: [...new Set(pieces.flatMap((p) => p.tests))].map((glob) => `<rootDir>/${glob}`),
       setupFiles: ['<rootDir>/test/mutationSetup.ts'],
       // stops a mutant's tests at its first failing test (jest has no bail that Stryker can use)
-      testEnvironment: '<rootDir>/test/mutationEnvironment.cjs',
+      testEnvironment: './test/mutationEnvironment.cjs',
       // the round-trip tests make their workbooks in beforeAll: instrumented and on a busy machine that takes longer than jest's 5 s
       testTimeout: 30000,
     },
