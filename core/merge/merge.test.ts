@@ -3,7 +3,8 @@ import type { Assignment } from '../register/types';
 import { asReturnRows, exportForAgency, registerRevision } from './export';
 import { applyChanges, indexRegister, mergeReturn, recordMerges } from './merge';
 import { formatReports } from './report';
-import type { MergeMeta, ReturnRow } from './types';
+import { JalaliDate } from '../jalali/JalaliDate';
+import type { HistoryEntry, MergeMeta, ReturnRow } from './types';
 import { MAX_CELL_TEXT, MERGE_FIELDS } from './values';
 
 const A = 'فرمانداری کرج';
@@ -367,6 +368,8 @@ describe('a corrected copy of a file already merged', () => {
     expect(report.outdated.map((o) => [o.id, o.field, o.ours, o.theirs])).toEqual([['m-1-a', 'percent', 60, 50], ['m-2-a', 'report', null, 'فقط در نسخهٔ اول']]);
     expect(report.outcome).toBe('already_merged');
     expect(report.fa).toContain('نسخهٔ تازه‌تری');
+    // saved 2022-07-21 08:00 UTC: 12:30 on 1401/04/30 in Tehran
+    expect(report.outdated[0].fa).toBe('فایل «karaj.xlsx»، برگه «مصوبات»، خانه J2: «درصد پیشرفت» در این نسخهٔ فایل (ذخیره‌شده در ۱۴۰۱/۰۴/۳۰ ۱۲:۳۰) «۵۰» است، ولی نسخهٔ تازه‌تری از همین فایل پیش‌تر ادغام شده و «۶۰» را ثبت کرده است؛ اعمال نشد');
     expect(index.byId.get('m-1-a')!.percent).toBe(60);
   });
 
@@ -476,6 +479,9 @@ describe('cells people really send', () => {
     const withHistory = mergeReturn(indexRegister(applyChanges(reg, first.changes), first.history), copy, meta(reg, saved));
     expect(withHistory.changes).toEqual([]);
     expect(withHistory.report.outdated).toEqual([]);
+    // m-1-a's status, derived percent and done date, m-3-a's status and percent: each already what the register holds
+    expect(withHistory.report.conflicts).toEqual([]);
+    expect(withHistory.report.cellsAlreadyApplied).toBe(5);
   });
 
   test('done with the percent blank does not overwrite a percent the secretariat changed since export', () => {
@@ -544,5 +550,245 @@ describe('cells people really send', () => {
     const alias = (name: string) => (name === A || name === 'فرمانداری شهرستان کرج' ? 'karaj' : name);
     const { changes } = mergeReturn(reg, copy, meta(reg, { agencyKey: alias }));
     expect(changes.map((c) => c.id)).toEqual(['m-1-a']);
+  });
+});
+
+describe('the history an index remembers', () => {
+  const line = (extra: Partial<HistoryEntry>): HistoryEntry => ({
+    at: '1401/05/01 10:00', agency: A, sourceFile: 'karaj.xlsx', id: 'm-1-a', field: 'percent', old: '0', new: '50', revision: 2,
+    exportKey: 'E1', savedAt: '2022-07-21T08:00:00.000Z', ...extra,
+  });
+
+  test('per field, the line of the highest revision; of one revision, the later line; an empty new value is empty', () => {
+    const index = indexRegister(register(), [
+      line({ new: '50', revision: 2 }),
+      line({ new: '70', revision: 3, savedAt: '2022-07-22T08:00:00.000Z' }),
+      line({ new: '60', revision: 3, savedAt: '2022-07-20T08:00:00.000Z' }),
+      line({ new: '40', revision: 2, savedAt: '2022-07-23T08:00:00.000Z' }),
+      line({ field: 'report', old: 'گزارش', new: '', revision: 3 }),
+    ]);
+    expect([...index.prior!.values()]).toEqual([
+      { agencyKey: 'فرمانداریکرج', exportKey: 'E1', savedAt: '2022-07-20T08:00:00.000Z', value: 60, revision: 3 },
+      { agencyKey: 'فرمانداریکرج', exportKey: 'E1', savedAt: '2022-07-21T08:00:00.000Z', value: null, revision: 3 },
+    ]);
+    // every value set, by save; the latest save of the export
+    expect([...index.mergedSaves!.values()]).toEqual([50, 70, 60, 40, null]);
+    expect([...index.latestSave!.values()]).toEqual(['2022-07-23T08:00:00.000Z']);
+  });
+
+  test('lines without an export key or a save time are not remembered', () => {
+    const index = indexRegister(register(), [line({ exportKey: undefined }), line({ savedAt: undefined }), line({ exportKey: '', savedAt: '' })]);
+    expect(index.prior).toBeUndefined();
+    expect(index.mergedSaves).toBeUndefined();
+  });
+
+  test('two spellings of one save time are one save: the first spelling is kept', () => {
+    const index = indexRegister(register(), [line({}), line({ savedAt: '2022-07-21T08:00:00Z', field: 'report', new: 'x' })]);
+    expect([...index.latestSave!.values()]).toEqual(['2022-07-21T08:00:00.000Z']);
+  });
+});
+
+describe('what a refusal says', () => {
+  test('a row-level refusal names the id column, and only the fields it had, exactly', () => {
+    const reg = register();
+    const added: ReturnRow = { sheetRow: 9, id: null, revision: null, values: { text: 'ردیف تازه', report: '' }, base: null };
+    const stranger: ReturnRow = { sheetRow: 12, id: 'zz-9', revision: null, values: { id: 'zz-9', percent: 5 }, base: null };
+    const { report } = mergeReturn(reg, [added, stranger], meta(reg, { columns: undefined }));
+    // without column letters the id is taken to be in column A
+    expect(report.rejected).toStrictEqual([
+      {
+        code: 'missing_id', file: 'karaj.xlsx', sheet: 'مصوبات', sheetRow: 9, cell: 'A9',
+        fa: 'فایل «karaj.xlsx»، برگه «مصوبات»، خانه A9: این ردیف شناسه ندارد (ردیف افزوده‌شده)؛ ردیف تازه را فقط دبیرخانه می‌تواند اضافه کند',
+        en: 'file "karaj.xlsx", sheet "مصوبات", cell A9: this row has no id (added by hand); only the secretariat adds rows',
+      },
+      {
+        code: 'unknown_id', file: 'karaj.xlsx', sheet: 'مصوبات', sheetRow: 12, cell: 'A12', id: 'zz-9', field: 'id', lostFields: ['percent'],
+        fa: 'فایل «karaj.xlsx»، برگه «مصوبات»، خانه A12: شناسهٔ «zz-9» در دفتر مصوبات نیست؛ این ردیف اعمال نشد',
+        en: 'file "karaj.xlsx", sheet "مصوبات", cell A12: id "zz-9" is not in the register; row not applied',
+      },
+    ]);
+  });
+
+  test('a row of another agency is refused at its id cell', () => {
+    const reg = register();
+    const foreign = asReturnRows(exportForAgency(reg, B), 10);
+    expect(mergeReturn(reg, foreign, meta(reg)).report.rejected.map((r) => [r.code, r.field, r.cell])).toEqual([['other_agency', 'id', 'A10']]);
+  });
+
+  test('a pasted row without a copy is refused when its id was not sent in this file, and merged when it was', () => {
+    const reg = register();
+    const copy = copyFor(reg).map((r) => ({ ...r, base: null }));
+    edit(copy, 'm-1-a', { report: 'گزارش' });
+    edit(copy, 'm-2-a', { report: 'گزارش دیگر', percent: '۰' });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg, { exportedIds: ['m-1-a', 'm-3-a'] }));
+    expect(changes.map((c) => c.id)).toEqual(['m-1-a']);
+    // the percent typed as the register holds it was not lost
+    expect(report.rejected.map((r) => [r.code, r.id, r.field, r.cell, r.lostFields])).toEqual([['not_in_export', 'm-2-a', 'id', 'A3', ['report']]]);
+    expect(report.rejected[0].en).toContain('row "m-2-a" was not in the file sent to "فرمانداری کرج" (added or pasted); not applied');
+  });
+
+  test('a refused row without a copy whose cells could not be read loses every field it has', () => {
+    const reg = register();
+    const pasted: ReturnRow = {
+      sheetRow: 7, id: 'm-2-a', revision: null, values: { id: 'm-2-a', status: 'در حال انجام', percent: null, report: 'x' }, base: null,
+      unreadable: { percent: { fa: 'فرمول بدون مقدار', en: 'formula without a value' } },
+    };
+    const { report } = mergeReturn(reg, [pasted], meta(reg, { exportedIds: ['m-1-a'] }));
+    expect(report.rejected.map((r) => [r.code, r.lostFields])).toEqual([['not_in_export', ['status', 'percent', 'report']]]);
+  });
+
+  test('the file made for another agency: the whole report', () => {
+    const reg = register();
+    const { changes, history, report } = mergeReturn(reg, copyFor(reg), meta(reg, { expectedAgency: B }));
+    expect([changes, history]).toEqual([[], []]);
+    expect(report.rejected.map((r) => [r.code, r.sheetRow])).toEqual([['wrong_agency', 0]]);
+    // the agency it was made for sending it is fine
+    expect(mergeReturn(reg, copyFor(reg), meta(reg, { expectedAgency: 'فرمانداري كرج' })).report.outcome).toBe('nothing_new');
+  });
+
+  test('a report of rows counts the register\'s revision from its rows', () => {
+    const reg = register().map((r) => ({ ...r, revision: 3 }));
+    expect(mergeReturn(reg, [], meta(reg)).report.registerRevision).toBe(12);
+  });
+});
+
+describe('dates an agency types', () => {
+  test('a done date in the future, before the meeting, a requested due date not later: each message names both dates', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { doneDate: '1401/05/02' });
+    edit(copy, 'm-2-a', { doneDate: '1401/04/08' });
+    edit(copy, 'm-3-a', { requestedDue: '1401/05/09' });
+    const { report } = mergeReturn(reg, copy, meta(reg, { today: JalaliDate.of(1401, 5, 1) }));
+    expect(report.rejected.map((r) => [r.code, r.en])).toEqual([
+      ['date_in_future', 'file "karaj.xlsx", sheet "مصوبات", cell L2: done date 1401/05/02 is in the future'],
+      ['date_before_meeting', 'file "karaj.xlsx", sheet "مصوبات", cell L3: done date 1401/04/08 is before the meeting (1401/04/09)'],
+      ['request_not_later', 'file "karaj.xlsx", sheet "مصوبات", cell M4: requested due date 1401/05/09 is not later than the current due date 1401/05/09'],
+    ]);
+    expect(report.rejected.map((r) => r.fa.split(': ')[1])).toEqual([
+      'تاریخ انجام ۱۴۰۱/۰۵/۰۲ هنوز نرسیده است',
+      'تاریخ انجام ۱۴۰۱/۰۴/۰۸ پیش از تاریخ جلسه (۱۴۰۱/۰۴/۰۹) است',
+      'مهلت درخواستی ۱۴۰۱/۰۵/۰۹ دیرتر از مهلت فعلی (۱۴۰۱/۰۵/۰۹) نیست',
+    ]);
+  });
+
+  test('dates on the day itself are taken; a row without a meeting date or a due date takes any past date; a cleared date is cleared', () => {
+    const reg = register().map((r) => (r.id === 'm-2-a' ? { ...r, meetingDate: null, due: null } : r.id === 'm-3-a' ? { ...r, doneDate: '1401/04/20' } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { doneDate: '1401/05/01', requestedDue: '1401/05/10' });
+    edit(copy, 'm-2-a', { doneDate: '1400/01/01', requestedDue: '1400/01/02' });
+    edit(copy, 'm-3-a', { doneDate: null });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg, { today: JalaliDate.of(1401, 5, 1) }));
+    expect(report.rejected).toEqual([]);
+    expect(changes.map((c) => [c.id, c.after.doneDate, c.after.requestedDue])).toEqual([
+      ['m-1-a', '1401/05/01', '1401/05/10'], ['m-2-a', '1400/01/01', '1400/01/02'], ['m-3-a', null, null],
+    ]);
+    // only rows that asked for a new due date are requests
+    expect(report.requests.map((r) => r.id)).toEqual(['m-1-a', 'm-2-a']);
+  });
+
+  test('a reason alone, or a date alone, is a request', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { requestReason: 'کمبود اعتبار' });
+    edit(copy, 'm-2-a', { requestedDue: '1401/06/01' });
+    edit(copy, 'm-3-a', { percent: 50 });
+    const { report } = mergeReturn(reg, copy, meta(reg));
+    expect(report.requests).toEqual([
+      { id: 'm-1-a', due: '1401/05/09', requestedDue: null, reason: 'کمبود اعتبار' },
+      { id: 'm-2-a', due: '1401/05/09', requestedDue: '1401/06/01', reason: '' },
+    ]);
+  });
+});
+
+describe('history lines of a merge', () => {
+  test('carry the export and the save only when both are known', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: 50 });
+    const { history } = mergeReturn(reg, copy, meta(reg, { exportKey: 'E1' }));
+    expect(history).toStrictEqual([{ at: '1401/05/01 10:00', agency: A, sourceFile: 'karaj.xlsx', id: 'm-1-a', field: 'percent', old: '0', new: '50', revision: 2 }]);
+  });
+});
+
+describe('done and its percent', () => {
+  test('done with a percent of 100 has no note; a row not done keeps a cleared percent empty', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'انجام شده', percent: 100 });
+    edit(copy, 'm-3-a', { percent: null });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(report.notes).toEqual([]);
+    expect(changes.map((c) => [c.id, c.after.status, c.after.percent])).toEqual([['m-1-a', 'done', 100], ['m-3-a', 'in_progress', null]]);
+  });
+
+  test('a done row whose percent was cleared keeps 100, and nothing changes', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, status: 'done' as const, percent: 100, doneDate: '1401/04/20' } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { percent: null });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes).toEqual([]);
+    expect(report.notes.map((n) => n.code)).toEqual(['percent_for_done']);
+  });
+
+  test('a done row whose report alone changes keeps its empty percent', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, status: 'done' as const, percent: null } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { report: 'پایان کار' });
+    const { changes, report } = mergeReturn(reg, copy, meta(reg));
+    expect(changes.map((c) => [c.after.percent, c.fields.map((f) => f.field)])).toEqual([[null, ['report']]]);
+    expect(report.notes).toEqual([]);
+  });
+
+  test('marked done with the percent left blank as exported: 100 is added as a change of its own', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, percent: null } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'انجام شده' });
+    const { changes, history } = mergeReturn(reg, copy, meta(reg));
+    expect(changes[0].fields.map((f) => [f.field, f.old, f.new])).toEqual([['status', 'not_started', 'done'], ['percent', null, 100]]);
+    expect(history.map((h) => [h.field, h.old, h.new])).toEqual([['status', 'انجام نشده', 'انجام شده'], ['percent', '', '100']]);
+  });
+
+  test('…but not when the secretariat filled the blank percent since export', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, percent: null } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { status: 'انجام شده' });
+    const now = reg.map((r) => (r.id === 'm-1-a' ? { ...r, percent: 30 } : r));
+    expect(mergeReturn(now, copy, meta(now)).changes[0].after).toMatchObject({ status: 'done', percent: 30 });
+  });
+
+  test('…nor when the percent cell holds text the register cannot read, sent back as it was', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, percent: null } : r));
+    const index = indexRegister(reg);
+    index.invalid = new Map([['m-1-a', { percent: 'زیاد' }]]);
+    const copy = copyFor(reg);
+    const target = copy.find((r) => r.id === 'm-1-a')!;
+    target.base = { ...target.base, percent: 'زیاد' };
+    target.values = { ...target.values, percent: 'زیاد', status: 'انجام شده' };
+    const { changes, report } = mergeReturn(index, copy, meta(reg));
+    expect(changes[0].fields.map((f) => f.field)).toEqual(['status']);
+    expect(report.notes).toEqual([]);
+  });
+});
+
+describe('a field the file does not change', () => {
+  test('a deleted percent column leaves the register\'s percent', () => {
+    const reg = register();
+    const copy = copyFor(reg);
+    for (const r of copy) delete r.values.percent;
+    edit(copy, 'm-3-a', { report: 'گزارش' });
+    const { changes } = mergeReturn(reg, copy, meta(reg));
+    expect(changes.map((c) => [c.id, c.after.percent, c.fields.map((f) => f.field)])).toEqual([['m-3-a', 40, ['report']]]);
+  });
+
+  test('a report the secretariat cleared after export and the agency changed is a conflict', () => {
+    const reg = register().map((r) => (r.id === 'm-1-a' ? { ...r, report: 'گزارش قبلی' } : r));
+    const copy = copyFor(reg);
+    edit(copy, 'm-1-a', { report: 'گزارش دستگاه' });
+    const now = reg.map((r) => (r.id === 'm-1-a' ? { ...r, report: '' } : r));
+    const { changes, report } = mergeReturn(now, copy, meta(now));
+    expect(changes).toEqual([]);
+    expect(report.conflicts.map((c) => [c.base, c.ours, c.theirs])).toEqual([['گزارش قبلی', null, 'گزارش دستگاه']]);
+    expect(report.conflicts[0].en).toContain('Report changed both in the file ("گزارش دستگاه") and in the register ("") since export (was "گزارش قبلی"); not applied');
   });
 });
