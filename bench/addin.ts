@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (add-in part): the add-in's commands against the stand-in Excel host on
  * synthetic registers of 1,000, 10,000 and 50,000 rows. For each command: context.sync calls,
- * the largest request and response in bytes (what Excel on the web caps at 5 MB), the whole
+ * the largest request and response in bytes (what Excel on the web caps at 5 MB), the bytes
+ * read and written over all its syncs (what sets the least number of syncs), the whole
  * command's time with the stand-in host, and the add-in's own JS time (reading the loaded
  * values into rows, core's analysis and the write plan; Excel's work is not included).
  *
@@ -58,7 +59,9 @@ function registerGrid(n: number): unknown[][] {
   return rows;
 }
 
-interface Row { rows: number; command: string; syncs: number; maxRequest: number; maxResponse: number; wholeMs: number; planMs: number; planCpuMs: number }
+const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+
+interface Row { rows: number; command: string; syncs: number; maxRequest: number; maxResponse: number; read: number; written: number; wholeMs: number; planMs: number; planCpuMs: number }
 
 /**
  * The best of `runs` runs of `work`: wall time, and CPU time of this process (user + system),
@@ -123,15 +126,16 @@ async function main(): Promise<void> {
       if (!outcome.ok) throw new Error(`${command} at ${n} rows: ${outcome.message}`);
       table.push({
         rows: n, command, syncs: host.stats.syncs, maxRequest: Math.max(...host.stats.requests),
-        maxResponse: Math.max(...host.stats.responses), wholeMs, planMs: plan[command][0], planCpuMs: plan[command][1],
+        maxResponse: Math.max(...host.stats.responses), read: sum(host.stats.responses), written: sum(host.stats.requests),
+        wholeMs, planMs: plan[command][0], planCpuMs: plan[command][1],
       });
     }
   }
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
-  console.log('| rows | command | syncs | largest request | largest response | add-in JS, CPU (ms) | add-in JS, wall (ms) | whole command with stand-in host (ms) |');
-  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| rows | command | syncs | largest request | largest response | read in all | written in all | add-in JS, CPU (ms) | add-in JS, wall (ms) | whole command with stand-in host (ms) |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of table) {
-    console.log(`| ${r.rows.toLocaleString('en')} | ${r.command} | ${r.syncs} | ${mb(r.maxRequest)} | ${mb(r.maxResponse)} | ${r.planCpuMs.toFixed(0)} | ${r.planMs.toFixed(0)} | ${r.wholeMs.toFixed(0)} |`);
+    console.log(`| ${r.rows.toLocaleString('en')} | ${r.command} | ${r.syncs} | ${mb(r.maxRequest)} | ${mb(r.maxResponse)} | ${mb(r.read)} | ${mb(r.written)} | ${r.planCpuMs.toFixed(0)} | ${r.planMs.toFixed(0)} | ${r.wholeMs.toFixed(0)} |`);
   }
 }
 

@@ -2,11 +2,11 @@
 /**
  * The add-in's commands on the open workbook, one named async function each. The ribbon's
  * function file and the task pane both call these. Each runs its own Excel.run, reads (see
- * readRegister), computes with core/ (addin/plan), and writes in one batch: at most four
- * context.sync calls while the register's cells come to 4 MB or less as JSON (about 8,000 rows of
- * typical resolutions), and one more for each further 4 MB read, since Excel on the web refuses
- * a response over 5 MB; never more because of the row count alone. Failures come back as
- * Persian messages, never thrown.
+ * readRegister), computes with core/ (addin/plan), and writes in one batch: one sync finds the
+ * register, one reads what the command needs of it while that comes to 4 MB or less as JSON
+ * (some 9,000 rows of typical resolutions for colour), one writes; one more for each further
+ * 4 MB read or written, since Excel on the web refuses a request or response over 5 MB; never
+ * more because of the row count alone. Failures come back as Persian messages, never thrown.
  */
 import { JalaliDate } from '../../core/jalali';
 import { tehranStamp } from '../../core/jalali/clock';
@@ -104,14 +104,14 @@ async function guarded<T extends CommandOutcome>(work: () => Promise<T>, onError
  * canonical status words, the tool's conditional-format rules (the user's are kept) and static
  * fills for rows no rule expresses; the status dropdown, percent limits, autofilter and frozen
  * header again; and the `خلاصه`, `مهلت گذشته` and `راهنما` sheets as `mosavabat color` writes
- * them. Four context.sync calls.
+ * them. Three context.sync calls (see the file's comment for large registers).
  */
 export async function colorRegister(options: CommandOptions = {}): Promise<CommandOutcome> {
   return guarded<CommandOutcome>(() => Excel.run(async (context) => {
     const today = options.today ?? JalaliDate.today();
     const rulesSupported = canUse('1.6');
     let side: SideSheetState | undefined;
-    const read = await readRegister(context, { rules: rulesSupported, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
+    const read = await readRegister(context, { need: 'states', rules: rulesSupported, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
     const headers = addMissingColumns(read.input.layout);
     const { analysis, settings, raw, directory } = analyzeInput(read.input, today);
     const plan = colorPlan(read.input.layout, analysis, settings.settings.dueSoonDays, { conditionalFormats: rulesSupported, headers, raw });
@@ -181,7 +181,7 @@ function addedNote(added: QueuedSideSheets | undefined): string {
   return note;
 }
 
-/** Validate the register with core's rules: findings errors first, each with its cell. Three syncs. */
+/** Validate the register with core's rules: findings errors first, each with its cell. Two syncs. */
 export async function validateRegister(options: CommandOptions = {}): Promise<ValidationOutcome> {
   return guarded<ValidationOutcome>(() => Excel.run(async (context) => {
     const today = options.today ?? JalaliDate.today();
@@ -213,13 +213,13 @@ export async function selectCell(sheet: string, cell: string): Promise<CommandOu
 /**
  * Create or refresh the `خلاصه` and `مهلت گذشته` sheets with what `mosavabat summary` writes for
  * the same day (per agency, per meeting, overall; the overdue list), a stacked bar chart of
- * states per agency, A4 landscape; then show `خلاصه`. Four syncs.
+ * states per agency, A4 landscape; then show `خلاصه`. Three syncs.
  */
 export async function writeSummary(options: CommandOptions = {}): Promise<CommandOutcome> {
   return guarded<CommandOutcome>(() => Excel.run(async (context) => {
     const today = options.today ?? JalaliDate.today();
     let side: SideSheetState | undefined;
-    const read = await readRegister(context, { rules: false, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
+    const read = await readRegister(context, { need: 'states', rules: false, alsoLoad: (names, sheet) => { side = loadSideSheetState(context, names, sheet); } });
     const { analysis, directory } = analyzeInput(read.input, today);
     const summary = summarize(analysis.rows, today, agencyNamer(directory));
     const pictures = sideSheetPictures(summary, today, workbookName(side!)).filter((p) => p.name !== SHEETS.legend);
@@ -241,13 +241,13 @@ export async function writeSummary(options: CommandOptions = {}): Promise<Comman
   }), (message) => ({ ok: false, message }));
 }
 
-/** Parse minutes text against the open register (its settings and ids) for the preview. Three syncs. */
+/** Parse minutes text against the open register (its settings and ids) for the preview. Two syncs. */
 export async function previewMinutesText(text: string): Promise<MinutesPreview> {
   const empty = (message: string): MinutesPreview => ({ ok: false, message, rows: [], warnings: [], assignments: [] });
   if (typeof Excel === 'undefined') return empty('این فرمان فقط درون اکسل کار می‌کند.');
   try {
     return await Excel.run(async (context) => {
-      const read = await readRegister(context, { rules: false, formats: false });
+      const read = await readRegister(context, { need: 'ids', rules: false });
       const settings = parseSettingsSheet(settingsGrid(read.input.settings)).settings;
       const ids = new Set((read.input.data.id?.values ?? []).map((v) => String(v ?? '').trim()).filter(Boolean));
       return previewMinutes(text, settings, ids, tehranStamp());
@@ -259,11 +259,11 @@ export async function previewMinutesText(text: string): Promise<MinutesPreview> 
 
 /**
  * Append the minutes' new rows below the register's last row (ids already present are skipped),
- * then the caller re-colours. Four syncs.
+ * then the caller re-colours. Three syncs.
  */
 export async function addMinutes(text: string, options: { now?: Date } = {}): Promise<CommandOutcome & { added: number }> {
   return guarded<CommandOutcome & { added: number }>(() => Excel.run(async (context) => {
-    const read = await readRegister(context, { rules: false, formats: false });
+    const read = await readRegister(context, { need: 'ids', rules: false });
     const layout = read.input.layout;
     const settings = parseSettingsSheet(settingsGrid(read.input.settings)).settings;
     const ids = new Set((read.input.data.id?.values ?? []).map((v) => String(v ?? '').trim()).filter(Boolean));

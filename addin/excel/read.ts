@@ -1,18 +1,24 @@
 /// <reference types="office-js" />
 /**
- * Reading the register from the open workbook in batches, never one call per row: (1) which
- * sheets exist, (2) the chosen sheet's first rows (the header, and a sample that sizes the rest),
- * used range, colour-rule types and the side sheets, (3) the register's columns (values, and
- * number formats where dates or percents live) with the formulas of custom colour rules, in row
- * blocks of at most BATCH_BYTES (4 MB) each: one block, so three syncs, up to about 4 MB of
- * cells (some 8,000 rows of typical resolutions), one more sync per further 4 MB. Excel on the
- * web refuses responses over 5 MB; a block that still comes back too large is read again in
- * halves.
+ * Reading the register from the open workbook in batches, never one call per row:
+ * (1) one sync finds it: the sheets' names, and the first rows (header and a 100-row sample)
+ *     and used range of both places it may be, the `مصوبات` sheet (getItemOrNullObject) and the
+ *     active sheet, with the sheet's colour-rule types and notes where the command needs them;
+ * (2) the register's columns as the command needs them (addin/plan/reads.ts), data rows only, in
+ *     row blocks of at most BATCH_BYTES (4 MB) each, the settings, agencies, colour rules'
+ *     formulas, notes' cells and the caller's own loads riding on the first block;
+ * (3) only when the content asks for it (numbers in a date column whose first rows hold text,
+ *     text in an otherwise blank row of a column read for blankness), one more batch for those cells.
+ * So two syncs while what is read comes to 4 MB, one more per further 4 MB. Excel on the web
+ * refuses responses over 5 MB; a block that still comes back too large is read again in halves.
+ * An Excel that refuses what is asked of a sheet that is not there fails the first sync; the
+ * register is then found without asking it (see findRegister).
  */
 import { SHEETS, type FieldName } from '../../core/register/fields';
 import { isToolRule } from '../../core/register/colorRules';
-import { FORMAT_FIELDS, findLayout, type ColumnValues, type RegisterInput, type RegisterLayout } from '../plan/register';
-import { rowBlocks, rowBytes, SAMPLE_ROWS } from '../plan/batches';
+import { findLayout, runs, type RegisterInput } from '../plan/register';
+import { BATCH_BYTES, halves, jsonBytes, ROW_MARGIN, rowBlocks, rowBytes, SAMPLE_ROWS } from '../plan/batches';
+import { columnReads, columnValues, followUps, type ColumnNeed, type ColumnRead, type FollowUp, type LoadedColumn } from '../plan/reads';
 import { columnLetter } from '../plan/cells';
 import { isConflictRule } from '../sync/plan';
 
@@ -45,72 +51,139 @@ export interface RegisterRead {
 /** Persian message of the no-register case. */
 export const NO_REGISTER_FA = 'در این کارپوشه برگه‌ی «مصوبات» یا برگه‌ای با سرستون‌های دفتر مصوبات پیدا نشد. از بخش «دفتر تازه» یکی بسازید یا برگه‌ی دفتر را باز کنید.';
 
-/** What readRegister reads besides the register's columns. */
+/** What readRegister reads besides the register's columns, and how much of those. */
 export interface ReadOptions {
+  /** What the command needs of the register's columns (default `all`; see addin/plan/reads.ts). */
+  need?: ColumnNeed;
+  /** Read the number formats of every cell of the date and percent columns, not only of numbers. */
+  allFormats?: boolean;
+  /** Also read the sheet's conditional formats (colouring replaces its own). */
   rules: boolean;
-  formats?: boolean;
+  /** Also read the sheet's notes and their cells (ExcelApi 1.18). */
   notes?: boolean;
+  /** Queues the caller's own loads on the first block of rows (no sync of their own). */
   alsoLoad?: (sheetNames: string[], sheet: Excel.Worksheet) => void;
 }
 
-/**
- * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
- * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Three context.sync calls while the
- * register's cells come to at most BATCH_BYTES (4 MB), one more per further 4 MB.
- * @param options.rules also read the sheet's conditional formats (colouring replaces its own)
- * @param options.notes also read the sheet's notes and their cells (ExcelApi 1.18)
- * @param options.alsoLoad queues the caller's own loads into the second batch (no extra sync)
- * @throws NoRegisterError when there is none
- */
-export async function readRegister(context: Excel.RequestContext, options: ReadOptions): Promise<RegisterRead> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const active = sheets.getActiveWorksheet();
-  active.load('name');
-  await context.sync();
+/** One of the places the register may be, as the first sync reads it. */
+interface Probe {
+  sheet: Excel.Worksheet;
+  top: Excel.Range;
+  used: Excel.Range;
+  rules?: Excel.ConditionalFormatCollection;
+  notes?: Excel.NoteCollection;
+}
 
-  const sheetNames = sheets.items.map((s) => s.name);
-  const name = sheetNames.includes(SHEETS.register) ? SHEETS.register : active.name;
-  const sheet = sheets.getItem(name);
+/** Queue what finding the register needs of `sheet` (no sync here). */
+function probe(sheet: Excel.Worksheet, options: ReadOptions): Probe {
   const top = sheet.getRange(FIRST_ROWS);
   top.load('values');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,rowCount,columnIndex,columnCount');
-  const settingsRange = sheetNames.includes(SHEETS.settings)
-    ? sheets.getItem(SHEETS.settings).getUsedRangeOrNullObject(true) : undefined;
-  settingsRange?.load('values,rowIndex,columnIndex');
-  const agenciesRange = sheetNames.includes(SHEETS.agencies)
-    ? sheets.getItem(SHEETS.agencies).getUsedRangeOrNullObject(true) : undefined;
-  agenciesRange?.load('values,rowIndex,columnIndex');
-  const cfs = options.rules ? sheet.getRange().conditionalFormats : undefined;
-  cfs?.load('items/type');
+  const rules = options.rules ? sheet.getRange().conditionalFormats : undefined;
+  rules?.load('items/type');
   const notes = options.notes ? sheet.notes : undefined;
   notes?.load('items/content');
-  options.alsoLoad?.(sheetNames, sheet);
-  await context.sync();
+  return { sheet, top, used, rules, notes };
+}
 
+interface Found {
+  name: string;
+  sheetNames: string[];
+  probe: Probe;
+}
+
+/**
+ * Find the register's sheet, its first rows and used range in one sync: `مصوبات` when the
+ * workbook has it, else the active sheet. When that sync fails, one more (two when `مصوبات` is
+ * there but not active).
+ */
+async function findRegister(context: Excel.RequestContext, options: ReadOptions): Promise<Found> {
+  const sheets = context.workbook.worksheets;
+  try {
+    sheets.load('items/name');
+    const active = sheets.getActiveWorksheet();
+    active.load('name');
+    const named = sheets.getItemOrNullObject(SHEETS.register);
+    const probes = [probe(named, options), probe(active, options)];
+    await context.sync();
+    const sheetNames = sheets.items.map((s) => s.name);
+    return named.isNullObject ? { name: active.name, sheetNames, probe: probes[1] } : { name: SHEETS.register, sheetNames, probe: probes[0] };
+  } catch {
+    // without the sheet that may not be there: the active sheet with the names, then `مصوبات`
+    // when it is another sheet. Whatever else failed fails again with its own message.
+    sheets.load('items/name');
+    const active = sheets.getActiveWorksheet();
+    active.load('name');
+    const onActive = probe(active, options);
+    await context.sync();
+    const sheetNames = sheets.items.map((s) => s.name);
+    if (!sheetNames.includes(SHEETS.register) || active.name === SHEETS.register) return { name: active.name, sheetNames, probe: onActive };
+    const named = probe(sheets.getItem(SHEETS.register), options);
+    await context.sync();
+    return { name: SHEETS.register, sheetNames, probe: named };
+  }
+}
+
+/**
+ * Read the register: the `مصوبات` sheet, else the active sheet when its first rows hold the
+ * register's headers, with the `تنظیمات` and `دستگاه‌ها` sheets. Two context.sync calls while
+ * what the command reads of the register's cells comes to at most BATCH_BYTES (4 MB), one more
+ * per further 4 MB, and one more when the content needs a second look (see the file's comment).
+ * @throws NoRegisterError when there is none
+ */
+export async function readRegister(context: Excel.RequestContext, options: ReadOptions): Promise<RegisterRead> {
+  const { name, sheetNames, probe: found } = await findRegister(context, options);
+  const { sheet, top, used } = found;
   const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const lastColumn = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
   const first = top.values as unknown[][];
   const layout = findLayout(name, first.slice(0, HEADER_ROWS), lastRow, lastColumn);
   if (!layout) throw new NoRegisterError();
-  const formats = options.formats ?? true;
-  const custom = (cfs?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
-  let cells: Excel.Range[] = [];
-  // the rules' formulas and the notes' cells ride along with the first block of rows
-  const alongside = () => {
-    for (const cf of custom) cf.custom.rule.load('formula');
-    cells = (notes?.items ?? []).map((note) => note.getLocation().load('address'));
-  };
-  const sample = first.slice(layout.headerRow, layout.lastRow);
-  const formatColumns = formats ? [...layout.columns.keys()].filter((f) => FORMAT_FIELDS.includes(f)).length : 0;
-  const perRow = rowBytes(sample, [...layout.columns.values()], formatColumns);
-  const data = await readColumns(context, sheet, layout, formats, rowBlocks(layout.headerRow + 1, layout.lastRow, perRow), alongside);
-  if (layout.lastRow <= layout.headerRow) {
-    alongside();
-    await context.sync();
-  }
+  const custom = (found.rules?.items ?? []).filter((cf) => cf.type === Excel.ConditionalFormatType.custom);
+  const noteItems = found.notes?.items ?? [];
 
+  let settingsRange: Excel.Range | undefined;
+  let agenciesRange: Excel.Range | undefined;
+  let cells: Excel.Range[] = [];
+  // what rides along with the first block of rows (queued again if that block is read in halves)
+  const alongside = () => {
+    settingsRange = sideRange(context, sheetNames, SHEETS.settings);
+    agenciesRange = sideRange(context, sheetNames, SHEETS.agencies);
+    for (const cf of custom) cf.custom.rule.load('formula');
+    cells = noteItems.map((note) => note.getLocation().load('address'));
+    options.alsoLoad?.(sheetNames, sheet);
+  };
+
+  const sample = first.slice(layout.headerRow, layout.lastRow);
+  const reads = columnReads(layout, sample, options.need ?? 'all', options.allFormats);
+  const count = Math.max(0, layout.lastRow - layout.headerRow);
+  const loaded = new Map<FieldName, LoadedColumn>(reads.map((r) => [r.field, { cells: new Array(count), formats: new Array(count) }]));
+  const content = new Map<FieldName, Map<number, unknown>>();
+  const firstData = layout.headerRow + 1;
+  const store = (item: Item, range: Excel.Range) => {
+    const column = loaded.get(item.field)!;
+    const base = item.from - firstData;
+    if (item.load !== 'numberFormat') {
+      const lines = (item.load === 'valueTypes' ? range.valueTypes : range.values) as unknown[][];
+      if (item.into === 'content') {
+        const map = content.get(item.field) ?? new Map<number, unknown>();
+        lines.forEach((line, k) => map.set(base + k, line[0]));
+        content.set(item.field, map);
+      } else {
+        lines.forEach((line, k) => { column.cells[base + k] = line[0]; });
+      }
+    }
+    if (item.load === 'numberFormat' || item.load === 'values,numberFormat') {
+      (range.numberFormat as unknown[][]).forEach((line, k) => { column.formats[base + k] = String(line[0]); });
+    }
+  };
+  const blocks = rowBlocks(firstData, layout.lastRow, rowBytes(sample, reads)).map(([from, to]) => reads.map((r) => blockItem(r, from, to)));
+  await readItems(context, sheet, blocks, alongside, store);
+  const again = followUps(reads, loaded, count);
+  if (again.length) await readItems(context, sheet, followUpBatches(again, firstData, sample), undefined, store);
+
+  const data = columnValues(reads, loaded, count, content);
   const settings = settingsRange && !settingsRange.isNullObject ? padTo(settingsRange) : undefined;
   const agencies = agenciesRange && !agenciesRange.isNullObject ? padTo(agenciesRange) : undefined;
   return {
@@ -119,8 +192,16 @@ export async function readRegister(context: Excel.RequestContext, options: ReadO
     toolRules: custom.filter((cf) => isToolRule(cf.custom.rule.formula)),
     conflictRules: custom.filter((cf) => isConflictRule(cf.custom.rule.formula)),
     sheetNames,
-    notes: (notes?.items ?? []).map((note, i) => ({ address: cells[i].address.replace(/^.*!/, '').replace(/\$/g, ''), content: String(note.content ?? ''), note })),
+    notes: noteItems.map((note, i) => ({ address: cells[i].address.replace(/^.*!/, '').replace(/\$/g, ''), content: String(note.content ?? ''), note })),
   };
+}
+
+/** Queue the load of a side sheet's used range when the workbook has the sheet. */
+function sideRange(context: Excel.RequestContext, sheetNames: readonly string[], name: string): Excel.Range | undefined {
+  if (!sheetNames.includes(name)) return undefined;
+  const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  range.load('values,rowIndex,columnIndex');
+  return range;
 }
 
 /** The settings sheet's values as from A1 (the used range may start lower or to the right). */
@@ -131,7 +212,50 @@ function padTo(range: Excel.Range): unknown[][] {
   return rows;
 }
 
-type Loaded = Array<{ field: FieldName; values: Excel.Range; formats?: Excel.Range }>;
+/** One column's rows from..to (sheet rows) to load, and where what comes back goes. */
+interface Item {
+  field: FieldName;
+  column: number;
+  from: number;
+  to: number;
+  load: 'values' | 'valueTypes' | 'values,numberFormat' | 'numberFormat';
+  /** `cells`: the column as read in blocks; `content`: the values of cells first read as types. */
+  into: 'cells' | 'content';
+}
+
+function blockItem(read: ColumnRead, from: number, to: number): Item {
+  const load = read.load === 'types' ? 'valueTypes' : read.formats ? 'values,numberFormat' : 'values';
+  return { field: read.field, column: read.column, from, to, load, into: 'cells' };
+}
+
+/** Bytes a range's operations add to a request (its address and load), besides what comes back. */
+const ITEM_REQUEST_BYTES = 200;
+
+/**
+ * The follow-up cells as ranges (runs of rows), in batches whose estimated response (a number
+ * format, or a cell as long as the sample's longest in its column) and request stay under BATCH_BYTES.
+ */
+function followUpBatches(followUps: readonly FollowUp[], firstData: number, sample: readonly unknown[][]): Item[][] {
+  const batches: Item[][] = [];
+  let batch: Item[] = [];
+  let bytes = 0;
+  for (const f of followUps) {
+    const longest = Math.max(5, ...sample.map((line) => jsonBytes(line[f.column - 1] ?? '') + 3));
+    const perCell = f.load === 'numberFormat' ? 16 : Math.ceil(longest * ROW_MARGIN);
+    for (const [a, b] of runs(f.rows)) {
+      const size = (b - a + 1) * perCell + ITEM_REQUEST_BYTES;
+      if (batch.length && bytes + size > BATCH_BYTES) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push({ field: f.field, column: f.column, from: firstData + a, to: firstData + b, load: f.load, into: f.load === 'values' ? 'content' : 'cells' });
+      bytes += size;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
 
 /** Whether Excel refused a response (or request) for its size. */
 function tooLarge(error: unknown): boolean {
@@ -140,48 +264,36 @@ function tooLarge(error: unknown): boolean {
 }
 
 /**
- * Read every register column, data rows only, one sync per block of rows; a block Excel refuses
- * for its size is read again as two halves (a single row that is too large fails as Excel said).
- * @param alongside queues other loads into the first block's sync (again if that block is split)
+ * Load each batch of ranges in one sync; a batch Excel refuses for its size is read again as two
+ * halves (a single cell that is too large fails as Excel said).
+ * @param alongside queues other loads into the first sync (again if that batch is split); with no
+ *   batches at all it still gets a sync of its own
  */
-async function readColumns(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: RegisterLayout, formats: boolean,
-  blocks: Array<[number, number]>, alongside: () => void): Promise<Partial<Record<FieldName, ColumnValues>>> {
-  const data: Partial<Record<FieldName, ColumnValues>> = {};
-  for (const field of layout.columns.keys()) data[field] = { values: [], formats: formats && FORMAT_FIELDS.includes(field) ? [] : undefined };
-  let pending: (() => void) | undefined = alongside;
-  const read = async (from: number, to: number): Promise<void> => {
-    const loaded = loadBlock(sheet, layout, formats, from, to);
+async function readItems(context: Excel.RequestContext, sheet: Excel.Worksheet, batches: Item[][],
+  alongside: (() => void) | undefined, store: (item: Item, range: Excel.Range) => void): Promise<void> {
+  let pending = alongside;
+  const read = async (items: Item[]): Promise<void> => {
+    const ranges = items.map((item) => {
+      const letter = columnLetter(item.column);
+      return sheet.getRange(`${letter}${item.from}:${letter}${item.to}`).load(item.load);
+    });
     const extra = pending;
     extra?.();
     try {
       await context.sync();
     } catch (error) {
-      if (!tooLarge(error) || from === to) throw error;
-      const middle = Math.floor((from + to) / 2);
-      await read(from, middle);
-      await read(middle + 1, to);
+      const split = tooLarge(error) ? halves(items) : undefined;
+      if (!split) throw error;
+      await read(split[0]);
+      await read(split[1]);
       return;
     }
     if (extra === pending) pending = undefined;
-    for (const { field, values, formats: numberFormats } of loaded) {
-      const column = data[field]!;
-      for (const line of values.values as unknown[][]) column.values.push(line[0]);
-      if (numberFormats) for (const line of numberFormats.numberFormat as unknown[][]) column.formats!.push(String(line[0]));
-    }
+    items.forEach((item, i) => store(item, ranges[i]));
   };
-  for (const [from, to] of blocks) await read(from, to);
-  return data;
-}
-
-/** Queue the loads of every register column for sheet rows from..to. */
-function loadBlock(sheet: Excel.Worksheet, layout: RegisterLayout, formats: boolean, from: number, to: number): Loaded {
-  const loaded: Loaded = [];
-  for (const [field, column] of layout.columns) {
-    const letter = columnLetter(column);
-    const address = `${letter}${from}:${letter}${to}`;
-    const values = sheet.getRange(address).load('values');
-    const format = formats && FORMAT_FIELDS.includes(field) ? sheet.getRange(address).load('numberFormat') : undefined;
-    loaded.push({ field, values, formats: format });
+  for (const batch of batches) await read(batch);
+  if (pending) {
+    pending();
+    await context.sync();
   }
-  return loaded;
 }

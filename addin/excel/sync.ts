@@ -1,11 +1,12 @@
 /// <reference types="office-js" />
 /**
- * Sync of the open register with the service: read the register (three batches), send its rows
+ * Sync of the open register with the service: read the register (two batches), send its rows
  * (in parts when large), and write back in one batch — changed cells as column blocks, the
  * rows the sheet lacks appended below, conflicting cells filled and marked with a conditional
  * format above the colour rules (ExcelApi 1.6; see conflictMarks.ts) and given a note where
- * ExcelApi 1.18 has notes, the marks of the last sync cleared. Four context.sync calls whatever the
- * register's size; a write batch over the request budget is split (never at 10,000 rows).
+ * ExcelApi 1.18 has notes, the marks of the last sync cleared. Three context.sync calls while the
+ * register reads in one block (see readRegister); a write batch over the request budget is split
+ * (never at 10,000 rows).
  * The service address is kept in the workbook's settings; the token never is.
  */
 import { toPersianDigits } from '../../core/text';
@@ -152,7 +153,8 @@ async function queueWrites(context: Excel.RequestContext, read: RegisterRead, pl
 }
 
 /**
- * Sync the register with the service at `base` using `token`. Four context.sync calls.
+ * Sync the register with the service at `base` using `token`. Three context.sync calls while the
+ * register reads in one block.
  * @param options.transport how to reach the service (default: fetch, else XMLHttpRequest)
  * @returns what happened, in Persian; conflicts with their cells
  */
@@ -162,7 +164,7 @@ export async function syncRegister(base: string, token: string, options: { trans
   const transport = options.transport ?? webviewTransport();
   try {
     return await Excel.run(async (context) => {
-      const read = await readRegister(context, { rules: canUse('1.6'), formats: true, notes: canUse('1.18') });
+      const read = await readRegister(context, { need: 'all', allFormats: true, rules: canUse('1.6'), notes: canUse('1.18') });
       const { layout, data } = read.input;
       const raw = rawRows(layout, data);
       const sent = syncRequest(layout, raw);

@@ -41,22 +41,37 @@ export function jsonBytes(value: unknown): number {
 /** How much larger than the sample's average a row is assumed to be. */
 export const ROW_MARGIN = 1.1;
 
+/** Bytes of one cell's value type in a response (`["String"],`; the longest, `RichValue`, is 11 with its quotes). */
+export const TYPE_CELL_BYTES = 12;
+
+/** How one column is read, as far as its size goes. */
+export interface ColumnLoad {
+  /** 1-based column. */
+  column: number;
+  /** `values`: the cells; `types`: Range.valueTypes. */
+  load: 'values' | 'types';
+  /** Whether its number formats come with it. */
+  formats: boolean;
+}
+
 /**
- * The estimated response bytes of one register row: its cells in the read columns as JSON
- * (`["…"],` each, as a one-column range returns them) plus a number format for each of
- * `formatColumns`, from the sample rows' average times ROW_MARGIN. Rows further down may be
- * longer: a block that still comes back too large is read again in halves (see readRegister).
+ * The estimated response bytes of one register row as `reads` load it: each cell read as a value
+ * `["…"],` as a one-column range returns it (the sample rows' average times ROW_MARGIN, at least
+ * 5 bytes a column, also for an empty sample), TYPE_CELL_BYTES for a cell read as its type, and a
+ * number format for each column read with its formats. Rows further down may be longer: a block
+ * that still comes back too large is read again in halves (see readRegister).
  * @param sample sample data rows, cells indexed from 0 by column - 1
- * @param columns the 1-based columns read
- * @returns at least 5 bytes per column, also for an empty sample
  */
-export function rowBytes(sample: readonly unknown[][], columns: readonly number[], formatColumns: number): number {
+export function rowBytes(sample: readonly unknown[][], reads: readonly ColumnLoad[]): number {
+  const valued = reads.filter((r) => r.load === 'values');
   let total = 0;
   for (const line of sample) {
-    for (const c of columns) total += jsonBytes(line[c - 1] ?? '') + 3;
+    for (const r of valued) total += jsonBytes(line[r.column - 1] ?? '') + 3;
   }
   const average = sample.length ? total / sample.length : 0;
-  return Math.ceil(Math.max(average * ROW_MARGIN, columns.length * 5)) + formatColumns * (FORMAT_CELL_BYTES + 3);
+  const types = (reads.length - valued.length) * TYPE_CELL_BYTES;
+  const formats = reads.filter((r) => r.formats).length * (FORMAT_CELL_BYTES + 3);
+  return Math.ceil(Math.max(average * ROW_MARGIN, valued.length * 5)) + types + formats;
 }
 
 /**
@@ -72,4 +87,28 @@ export function rowBlocks(first: number, last: number, bytesPerRow: number, budg
   const size = Math.ceil((last - first + 1) / count);
   for (let start = first; start <= last; start += size) blocks.push([start, Math.min(last, start + size - 1)]);
   return blocks;
+}
+
+/**
+ * Two halves of a batch Excel refused for its size: each range's rows cut in the middle, or, when
+ * every range is a single row, the ranges shared out; undefined for a single cell.
+ */
+export function halves<T extends { from: number; to: number }>(items: readonly T[]): [T[], T[]] | undefined {
+  if (items.some((i) => i.to > i.from)) {
+    const left: T[] = [];
+    const right: T[] = [];
+    for (const item of items) {
+      if (item.to === item.from) {
+        left.push(item);
+        continue;
+      }
+      const middle = Math.floor((item.from + item.to) / 2);
+      left.push({ ...item, to: middle });
+      right.push({ ...item, from: middle + 1 });
+    }
+    return [left, right];
+  }
+  if (items.length < 2) return undefined;
+  const cut = Math.ceil(items.length / 2);
+  return [items.slice(0, cut), items.slice(cut)];
 }

@@ -5,7 +5,8 @@
  * Like Excel, a property can be read only after load() and a sync(); every sync is counted with
  * the size of its request (the queued operations as JSON) and of its response (loaded values).
  * The same file runs in node (require) and in a browser page (<script>, defines Office and Excel).
- * Written as a plain ES5 script with constructor functions, so `self` stands for `this` in closures.
+ * Written as a plain ES5 script with constructor functions, so `self` stands for `this` in closures
+ * (null objects alone use an ES2015 Proxy, which every browser the tests drive has).
  */
 /* eslint-disable @typescript-eslint/no-this-alias */
 (function (root) {
@@ -280,6 +281,53 @@
     return { _path: path, fill: fill, font: font, borders: borders };
   }
 
+  /** Excel.RangeValueType of a stored value. */
+  function valueType(v) {
+    if (v === undefined || v === null || v === '') return 'Empty';
+    if (typeof v === 'number') return 'Double';
+    if (typeof v === 'boolean') return 'Boolean';
+    return 'String';
+  }
+
+  /**
+   * What a call on a null object (a sheet from getItemOrNullObject that does not exist) gives:
+   * another null object, whose loaded properties are null (a collection's items empty) and whose
+   * isNullObject is true after the sync; setting a property on it does nothing. With the host
+   * option nullChains: 'throw', the sync that carries any such call fails with ItemNotFound
+   * instead (the other way an Excel might treat it), so the add-in's fallback can be tested.
+   */
+  function nullObject(ctx, path) {
+    var loaded = {};
+    var proxy;
+    var callable = function () {};
+    proxy = new Proxy(callable, {
+      get: function (target, prop) {
+        if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+        if (prop === '_path') return path;
+        if (prop === 'load') {
+          return function (spec) {
+            var names = typeof spec === 'string' ? spec.split(',').map(function (x) { return x.trim().split('/')[0]; }) : [];
+            ctx._queue({ op: 'load', path: path, props: names });
+            ctx._afterSync.push(function () {
+              names.forEach(function (n) { loaded[n] = n === 'items' ? [] : null; });
+              loaded.isNullObject = true;
+            });
+            return proxy;
+          };
+        }
+        if (Object.prototype.hasOwnProperty.call(loaded, prop)) return loaded[prop];
+        if (prop === 'isNullObject') throw hostError('PropertyNotLoaded', 'isNullObject is known after a sync');
+        return nullObject(ctx, path + '.' + String(prop));
+      },
+      apply: function () {
+        if (ctx.host.options.nullChains === 'throw') ctx._queue({ op: 'call', path: path, fails: 'ItemNotFound' });
+        return nullObject(ctx, path + '()');
+      },
+      set: function () { return true; },
+    });
+    return proxy;
+  }
+
   function RangeProxy(ctx, sheet, area, path) {
     var self = this;
     this._path = path;
@@ -324,6 +372,8 @@
         set: function (values) { put('f', values, function (v) { return v === '' ? 'General' : v; }); },
       },
       text: { get: function () { return grid('v', function (v) { return v === undefined || v === null ? '' : String(v); }); } },
+      // what kind of value each cell holds (ExcelApi 1.1); a formula's result is typed as its value
+      valueTypes: { get: function () { return grid('v', valueType); } },
       columnHidden: {
         get: function () { return !!sheet.hiddenColumns[area.c1]; },
         set: function (hidden) { for (var c = area.c1; c <= area.c2; c++) sheet.hiddenColumns[c] = !!hidden; },
@@ -633,6 +683,17 @@
     }
     this.getUsedRange = function () { return usedRange(false); };
     this.getUsedRangeOrNullObject = function () { return usedRange(true); };
+    if (nullable) {
+      // a sheet that is not there: what is asked of it is a null object too
+      ['getRange', 'getRanges', 'getUsedRange', 'getUsedRangeOrNullObject'].forEach(function (method) {
+        var real = self[method];
+        self[method] = function () {
+          if (resolve()) return real.apply(self, arguments);
+          if (ctx.host.options.nullChains === 'throw') ctx._queue({ op: 'call', path: path + '.' + method, fails: 'ItemNotFound' });
+          return nullObject(ctx, path + '.' + method + '()');
+        };
+      });
+    }
     this.activate = function () { ctx._queue({ op: 'activate', path: path }); ctx.host.workbook.active = sheet(); };
     this.delete = function () {
       ctx._queue({ op: 'delete', path: path });
@@ -708,7 +769,12 @@
       var kept = old && criteria === undefined && areaText(old.area) === areaText(range._area) ? old.criteria : [];
       sheet().autoFilter = { area: range._area, criteria: criteria ? kept.concat([{ column: columnIndex, criteria: criteria }]) : kept };
     };
-    Object.defineProperty(this, 'notes', { get: function () { return new NoteCollection(ctx, sheet()); } });
+    Object.defineProperty(this, 'notes', {
+      get: function () {
+        if (nullable && !resolve()) return nullObject(ctx, path + '.notes');
+        return new NoteCollection(ctx, sheet());
+      },
+    });
     filterProxy.remove = function () {
       filterCheck();
       ctx._queue({ op: 'autoFilter.remove', path: path });
@@ -799,6 +865,7 @@
           // UTF-8 bytes; like Excel, a batch over either limit fails and nothing it loads arrives
           var request = JSON.stringify(ctx._pending);
           var bytes = utf8Length(request);
+          var failing = ctx._pending.filter(function (op) { return op.fails; })[0];
           var response = [];
           var arriving = [];
           ctx._loads.forEach(function (load) {
@@ -814,6 +881,7 @@
           host.stats.syncs++;
           host.stats.requests.push(bytes);
           host.stats.responses.push(responseBytes);
+          if (failing) throw hostError(failing.fails, 'The requested resource doesn\'t exist: ' + failing.path);
           if (bytes > host.limits.requestBytes) throw hostError('RequestPayloadSizeLimitExceeded', 'request of ' + bytes + ' bytes');
           if (responseBytes > host.limits.responseBytes && host.limits.enforceResponse) throw hostError('ResponsePayloadSizeLimitExceeded', 'response of ' + responseBytes + ' bytes');
           arriving.forEach(function (a) { a[0]._loaded[a[1]] = a[2]; });

@@ -80,7 +80,11 @@ export interface Host {
   exportSheets(): Array<{ name: string; cells: unknown[][] }>;
 }
 
-export interface HostOptions { api?: string; today?: number; name?: string }
+export interface HostOptions {
+  api?: string; today?: number; name?: string;
+  /** 'throw': a call on a null object (a missing sheet from getItemOrNullObject) fails its sync. */
+  nullChains?: 'throw';
+}
 export const ExcelHost: { Host: new (options?: HostOptions) => Host; globalsFor(host: Host): { Excel: unknown; Office: unknown }; parseArea(text: string): Area } = impl;
 
 /** Path of the host script, for pages. */
