@@ -177,6 +177,7 @@ export interface ColorPlan {
   states: Array<{ sheetRow: number; state: DeadlineState }>;
   counts: Record<DeadlineState, number>;
   errors: number;
+  /** Warnings of the cells read: colour reads some columns for blankness only (addin/plan/reads.ts), so this is not validate's count. */
   warnings: number;
 }
 
