@@ -242,7 +242,8 @@ describe('cleanPhrase', () => {
     expect(cleanPhrase('حداکثر تا ظرف مدت یک ماه')).toBe('یک ماه');
   });
 
-  it('leaves single spaces where quotes and brackets were', () => {
+  it('leaves single spaces where quotes and brackets were, also where they were glued to a word', () => {
     expect(cleanPhrase('یک «ماه» (کاری)')).toBe('یک ماه کاری');
+    expect(cleanPhrase('تا ۱۵ مهر(چهارشنبه)')).toBe('15 مهر چهارشنبه');
   });
 });
