@@ -31,8 +31,14 @@ describe('AgencyDirectory', () => {
 });
 
 describe('AgencyDirectory, its proposals and suggestions', () => {
-  it('starts an agency added without aliases with none', () => {
+  it('starts an agency added or listed without aliases with none', () => {
     expect(new AgencyDirectory().add('فرمانداري كرج')).toEqual({ name: 'فرمانداری کرج', aliases: [] });
+    expect(AgencyDirectory.from([{ name: 'فرمانداري كرج' }]).list()).toEqual([{ name: 'فرمانداری کرج', aliases: [] }]);
+  });
+
+  it('keeps as aliases only names that are neither empty nor already known', () => {
+    const directory = AgencyDirectory.from([{ name: 'فرمانداری کرج', aliases: ['فرمانداری شهرستان کرج', ' - ', 'فرمانداري كرج', 'فرمانداری  شهرستان کرج'] }]);
+    expect(directory.list()).toEqual([{ name: 'فرمانداری کرج', aliases: ['فرمانداری شهرستان کرج'] }]);
   });
 
   it('remembers the agency a new spelling was proposed to be, under any spelling of it', () => {

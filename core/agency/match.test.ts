@@ -14,9 +14,12 @@ describe('agencyKind', () => {
     expect(agencyKind('فرمانداری‌ها،')).toBe('bare');
   });
 
-  it('takes a name after the head word as a name, even when it starts with «ها» or follows a ZWNJ', () => {
+  it('takes a name after the head word as a name, even when it starts or ends with «ها», follows a ZWNJ or a comma', () => {
     expect(agencyKind('بیمارستان هاجر')).toBe('headed');
     expect(agencyKind('اداره‌ی ثبت احوال')).toBe('headed');
+    expect(agencyKind('فرمانداری،کرج')).toBe('headed');
+    // «فقها» ends as a plural does, but is a word of its own
+    expect(agencyKind('کانون فقها')).toBe('headed');
   });
 
   it('does not take a word that only starts like a head word for one', () => {

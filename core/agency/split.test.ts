@@ -67,6 +67,7 @@ describe('splitAgencies on cells with paragraphs (Word cells, quoted Excel cells
 
   it('loses nothing of a cell whose first paragraph starts with «و»', () => {
     expect(splitAgencies('و کلیه دستگاه‌های اجرایی')).toEqual(['و کلیه دستگاه‌های اجرایی']);
+    expect(splitAgencies('و\nشهرداری کرج')).toEqual(['و شهرداری کرج']);
   });
 });
 
