@@ -180,6 +180,12 @@ async function recolor(): Promise<void> {
   await refreshIssues();
 }
 
+/** After a re-colour on edit: its message, and an open validation list checked again so it stays current. */
+function colouredOnEdit(outcome: { ok: boolean; message: string }): void {
+  say('status', outcome);
+  void refreshIssues();
+}
+
 /** Wire the Excel section once Office says the pane runs in Excel. */
 export function startExcelPane(): void {
   element('excel').hidden = false;
@@ -190,9 +196,17 @@ export function startExcelPane(): void {
     return li;
   }));
   const button = (id: string) => element<HTMLButtonElement>(id);
+  const auto = element<HTMLInputElement>('auto-color');
+  auto.disabled = !canUse('1.7');
+  auto.checked = canUse('1.7');
   button('color').addEventListener('click', () => busy(button('color'), async () => say('status', await colorRegister())));
   button('validate').addEventListener('click', () => busy(button('validate'), runValidate));
-  button('create').addEventListener('click', () => busy(button('create'), async () => say('status', await createRegister())));
+  // re-colour on edit watches the register found when it starts: a new one is watched from now on
+  button('create').addEventListener('click', () => busy(button('create'), async () => {
+    const created = await createRegister();
+    say('status', created);
+    if (created.ok && auto.checked) await startAutoColor(colouredOnEdit);
+  }));
   button('summary').addEventListener('click', () => busy(button('summary'), async () => say('status', await writeSummary())));
   button('preview').addEventListener('click', () => busy(button('preview'), runPreview));
   button('append').addEventListener('click', () => busy(button('append'), runAppend));
@@ -209,16 +223,8 @@ export function startExcelPane(): void {
   });
   element<HTMLFormElement>('settings').addEventListener('submit', (event) => event.preventDefault());
   button('save-settings').addEventListener('click', () => busy(button('save-settings'), runSaveSettings));
-  const auto = element<HTMLInputElement>('auto-color');
-  auto.disabled = !canUse('1.7');
-  auto.checked = canUse('1.7');
   const toggle = async () => {
-    // after a re-colour on edit, an open validation list is checked again so it stays current
-    const coloured = (outcome: { ok: boolean; message: string }) => {
-      say('status', outcome);
-      void refreshIssues();
-    };
-    if (auto.checked) say('status', await startAutoColor(coloured));
+    if (auto.checked) say('status', await startAutoColor(colouredOnEdit));
     else await stopAutoColor();
   };
   auto.addEventListener('change', () => { void toggle(); });

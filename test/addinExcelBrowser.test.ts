@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './chromium';
 import { JalaliDate } from '../core/jalali';
+import { REGISTER_FIELDS } from '../core/register/fields';
 import { STATE_FILLS, STATE_WORDS } from './expectedWords';
 import { validateRegisterFile } from '../usecases/validateRegisterFile';
 import { cli, encodeWindows1256, FIXTURES, SEED_MINUTES, tempDir } from './helpers';
@@ -218,6 +219,37 @@ describe('a new register from the pane in a workbook without one', () => {
     await fresh.waitForFunction(`document.getElementById('status').textContent.includes('ساخته شد')`);
     expect(await fresh.evaluate('window.inserted')).toEqual({ zip: 'PK', names: ['مصوبات', 'تنظیمات'] });
     expect(requests).toContain('/exceljs.js');
+    await fresh.close();
+  });
+
+  it('watches the new register for edits: a due date typed into it colours its row', async () => {
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (error) => { pageErrors.push(error.message); });
+    await fresh.clock.install({ time: NOW });
+    await fresh.clock.resume();
+    const headers = REGISTER_FIELDS.map((f) => f.fa);
+    const column = (name: string) => REGISTER_FIELDS.findIndex((f) => f.name === name) + 1;
+    // the stand-in's insert gives the register its header row, as the file the pane builds has
+    await fresh.addInitScript(`window.EXCEL_HOST_OPTIONS = { api: '1.13', today: ${serialOf(TODAY.toUtcDate())}, importWorkbook: (host, base64, options) => {
+      options.sheetNamesToInsert.forEach((name) => {
+        const sheet = host.workbook.add(name);
+        if (name === 'مصوبات') ${JSON.stringify(headers)}.forEach((h, i) => sheet.set(1, i + 1, 'v', h));
+      });
+    } }; window.EXCEL_HOST_SEED = [{ name: 'Sheet1', cells: [] }];`);
+    await fresh.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+    await fresh.waitForSelector('#excel:not([hidden])');
+    await fresh.click('#create');
+    await fresh.waitForFunction(`document.getElementById('status').textContent.includes('ساخته شد')`);
+    expect(await fresh.isChecked('#auto-color')).toBe(true);
+    // a row typed in by hand, its due date 1401/06/10: 21 days after 1401/05/20, on track
+    const row: Record<string, unknown> = {
+      id: '14010520-1-1', meeting: 'جلسه آزمایشی', meetingDate: '۱۴۰۱/۰۵/۲۰', row: 1, text: 'متن آزمایشی', agency: 'فرمانداری کرج', deadlineText: 'سه هفته', due: '۱۴۰۱/۰۶/۱۰',
+    };
+    const line = REGISTER_FIELDS.map((f) => row[f.name] ?? '');
+    await fresh.evaluate(`excelHost.edit('مصوبات', 'A2', [${JSON.stringify(line)}])`);
+    await fresh.waitForFunction(`excelHost.workbook.sheet('مصوبات').get(2, ${column('state')}, 'v') === '${STATE_WORDS.on_track}'`, undefined, { timeout: 10_000 });
+    expect(await fresh.textContent('#status')).toContain('۱ ردیف رنگ شد');
+    expect(pageErrors).toEqual([]);
     await fresh.close();
   });
 });

@@ -48,7 +48,8 @@ export function startSyncSection(): void {
         li.tabIndex = 0;
         li.setAttribute('data-cell', conflict.address);
         li.textContent = `${conflict.address}: ${conflict.fa}`;
-        const go = () => { void selectCell(conflict.sheet, conflict.address); };
+        // a sheet renamed or deleted since: say so rather than do nothing
+        const go = () => { void selectCell(conflict.sheet, conflict.address).then((o) => { if (!o.ok) say(false, o.message); }); };
         li.addEventListener('click', go);
         li.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
         return li;
@@ -59,6 +60,8 @@ export function startSyncSection(): void {
         return li;
       }));
       say(outcome.ok, message);
+    } catch (error) {
+      say(false, `همگام‌سازی انجام نشد: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       button.disabled = false;
     }
