@@ -3,7 +3,8 @@
  * Excel gives a function command no notification area (Office's notificationMessages exist only
  * in Outlook), so a failure is shown in a small Office dialog (Dialog API 1.1: every Excel that
  * has ribbon buttons has it); a success is shown the same way when the command asks for it
- * (the summary's numbers), else left to speak for itself in the workbook. Either way
+ * (the summary's numbers) or when its message asks something of the user (the menu click that
+ * turns a sheet it added right to left), else left to speak for itself in the workbook. Either way
  * the outcome is kept in localStorage for the pane to show, and `completed()` is called exactly
  * once, also when the command throws or the dialog cannot open.
  */
@@ -72,7 +73,7 @@ export async function runRibbonCommand(name: string, event: RibbonEvent, command
       log(`${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
     remember(name, outcome, host);
-    if ((outcome.ok && !host.tellSuccess) || !host.ui) {
+    if ((outcome.ok && !host.tellSuccess && !outcome.tell) || !host.ui) {
       complete();
       return;
     }

@@ -51,6 +51,7 @@ describe('side sheets the add-in adds', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.message).toContain('برگه‌های «تنظیمات»، «خلاصه»، «مهلت گذشته»، «راهنما» ساخته شد.');
     expect(outcome.message).not.toContain(RTL_CLICK_FA);
+    expect(outcome.tell).toBe(false);
     expect(host.stats.syncs).toBe(3);
     // the settings sheet after دستگاه‌ها, as the CLI puts it; every sheet right to left
     expect(directions(host)).toEqual([
@@ -71,6 +72,8 @@ describe('side sheets the add-in adds', () => {
     const host = await open(bare, '1.12');
     const outcome = await colorRegister({ today: TODAY });
     expect(outcome.message).toContain(`برگه‌های «تنظیمات»، «خلاصه»، «مهلت گذشته»، «راهنما» ساخته شد. ${RTL_CLICK_FA}`);
+    // a ribbon click, quiet on success, shows this message: it asks for the menu click
+    expect(outcome.tell).toBe(true);
     expect(host.inserted).toHaveLength(0);
     expect(host.workbook.sheets.slice(3).map((s) => [s.name, s.rightToLeft])).toEqual(['تنظیمات', ...SIDE].map((name) => [name, false]));
     const inserted = await open(bare, '1.13');

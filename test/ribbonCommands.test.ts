@@ -115,6 +115,15 @@ describe('runRibbonCommand', () => {
     expect(c.count()).toBe(1);
   });
 
+  it('shows a quiet command\'s success when its message asks something of the user (the menu click for a sheet added left to right)', async () => {
+    const s = standIn();
+    const c = counter();
+    await runRibbonCommand('colorRegister', c.event, async () => ({ ok: true, message: 'برگه‌های «خلاصه» ساخته شد. Sheet Right-to-Left', tell: true }), s.host);
+    expect(s.opened.map(messageOf)).toEqual(['برگه‌های «خلاصه» ساخته شد. Sheet Right-to-Left']);
+    s.handlers.get('dialogMessageReceived')!({ message: 'close' });
+    expect(c.count()).toBe(1);
+  });
+
   it('completes even when storage throws', async () => {
     const s = standIn();
     const c = counter();

@@ -32,6 +32,8 @@ import { rightToLeftSheetsBase64 } from './newRegister';
 export interface CommandOutcome {
   ok: boolean;
   message: string;
+  /** The message asks something of the user (a menu click): shown even by a ribbon button that is quiet on success. */
+  tell?: boolean;
 }
 
 /** One validation finding as the pane lists it. */
@@ -148,7 +150,7 @@ export async function colorRegister(options: CommandOptions = {}): Promise<Comma
     const parts = DEADLINE_STATES.filter((s) => plan.counts[s]).map((s) => `${STATE_LABELS[s]}: ${fa(plan.counts[s])}`);
     const rows = analysis.rows.length;
     const tail = plan.errors ? ` ${fa(plan.errors)} خطا؛ «بررسی» را بزنید.` : '';
-    return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}${addedNote(added)}` };
+    return { ok: true, message: `${fa(rows)} ردیف رنگ شد (${parts.join('، ')}).${tail}${addedNote(added)}`, tell: !!added?.addedLeftToRight.length };
   }), (message) => ({ ok: false, message }));
 }
 
