@@ -243,6 +243,24 @@ describe('mergeReturn', () => {
     expect(report.rejected.map((r) => [r.code, r.sheetRow])).toEqual([['duplicate_id', 2], ['duplicate_id', 10]]);
   });
 
+  test('duplicated ids: copies alike on the sheet but from different exports are refused, with what each would change', () => {
+    // the row went out with an empty done date, the secretariat then set it to 1401/04/20 and
+    // exported again; the agency pasted the newer copy below the older one and cleared its date:
+    // against the newer hidden copy the blank cell is an edit, against the older one it is not
+    const reg = register();
+    const older = copyFor(reg)[0];
+    const dated = reg.map((r) => (r.id === 'm-1-a' ? { ...r, doneDate: '1401/04/20', revision: 2 } : r));
+    const newer = copyFor(dated)[0];
+    const pasted: ReturnRow = { ...newer, sheetRow: 12, values: { ...older.values } };
+    expect(pasted.values).toEqual(older.values);
+    const { changes, report } = mergeReturn(dated, [older, pasted], meta(dated));
+    expect(changes).toEqual([]);
+    expect(report.rejected.map((r) => [r.code, r.sheetRow, r.lostFields])).toEqual([
+      ['duplicate_id', 2, undefined],
+      ['duplicate_id', 12, ['doneDate']],
+    ]);
+  });
+
   test('a filled row without id is refused; a blank one is ignored', () => {
     const reg = register();
     const added: ReturnRow = { sheetRow: 9, id: null, revision: null, values: { text: 'ردیف تازه', percent: 10 }, base: null };

@@ -533,7 +533,9 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   }
 
   // group by id first: a duplicated id is ambiguous unless the copies are identical, locked
-  // cells included (merging the untouched copy would hide an edited one)
+  // cells and hidden copies included (merging the untouched copy would hide an edited one; two
+  // copies that look alike but were exported from different revisions say different things:
+  // a cleared cell is an edit against one hidden copy and no change against the other)
   const groups = new Map<string, ReturnRow[]>();
   for (const row of returned) {
     const id = idText(row.id);
@@ -550,7 +552,12 @@ export function mergeReturn(register: RegisterInput, returned: readonly ReturnRo
   for (const [id, rows] of groups) {
     report.rowsRead += rows.length;
     if (rows.length > 1) {
-      const key = (r: ReturnRow) => [...MERGE_FIELDS, ...LOCKED_FIELDS].map((f) => rawKey(r.values[f])).join('\u0001');
+      const fields = [...MERGE_FIELDS, ...LOCKED_FIELDS];
+      const key = (r: ReturnRow) => [
+        ...fields.map((f) => rawKey(r.values[f])),
+        r.base ? fields.map((f) => rawKey(r.base?.[f])).join('\u0001') : 'no hidden copy',
+        String(r.revision),
+      ].join('\u0001');
       if (rows.some((r) => key(r) !== key(rows[0]))) {
         const words = ROW_MESSAGES.duplicateId(id, rows.map((r) => r.sheetRow));
         for (const row of rows) reject(ctx, 'duplicate_id', row, id, 'id', words, editedFields(row, byId.get(id)));
